@@ -1,0 +1,151 @@
+import type { ConnectionState } from '../../shared/model/connection.std.ts';
+import type { ProviderEvent } from '../../shared/model/events.std.ts';
+import type { Cache } from '../db/cache.node.ts';
+import type { AccountRecord } from '../db/accountsRepo.node.ts';
+import { lineIdOf } from '../db/accountsRepo.node.ts';
+import type { CacheEvent } from '../db/ingestWriter.node.ts';
+import type { ProviderRegistry } from '../providers/registry.node.ts';
+import type { ProviderConnection, ProviderContext } from '../providers/plugin.node.ts';
+import type { EventBus } from './eventBus.node.ts';
+import type { SecretStore } from './secretStore.node.ts';
+import { createLogger } from './logger.node.ts';
+
+interface Runtime {
+  connection: ProviderConnection;
+  abort: AbortController;
+  state: ConnectionState;
+  lines: Set<string>;
+}
+
+export interface ConnectionsDeps {
+  cache: Cache;
+  registry: ProviderRegistry;
+  secrets: SecretStore;
+  bus: EventBus;
+  enqueue(event: CacheEvent): void;
+  flushed(): Promise<void>;
+  webhookUrlOf(accountId: string): string | null;
+  announceAccounts(): void;
+}
+
+const OFFLINE: ConnectionState = { state: 'offline' };
+
+/** The live provider connection of each account, and the translation of its events into the cache. */
+export class Connections {
+  readonly #runtimes = new Map<string, Runtime>();
+
+  constructor(private readonly deps: ConnectionsDeps) {}
+
+  state(accountId: string): ConnectionState {
+    return this.#runtimes.get(accountId)?.state ?? OFFLINE;
+  }
+
+  connection(accountId: string): ProviderConnection | undefined {
+    return this.#runtimes.get(accountId)?.connection;
+  }
+
+  start(record: AccountRecord): void {
+    if (this.#runtimes.has(record.id) || !this.deps.registry.has(record.provider)) return;
+    const plugin = this.deps.registry.get(record.provider);
+    const abort = new AbortController();
+    const lines = new Set(this.deps.cache.accounts.lines().filter((l) => l.accountId === record.id).map((l) => l.providerLineId));
+    const context = this.#context(record, abort.signal);
+    const runtime: Runtime = { connection: plugin.connect(context), abort, state: { state: 'connecting' }, lines };
+    this.#runtimes.set(record.id, runtime);
+    this.deps.bus.emit('connection.changed', { accountId: record.id, state: runtime.state });
+    runtime.connection.start().catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.#setState(record.id, { state: 'offline', reason });
+    });
+  }
+
+  async stop(accountId: string): Promise<void> {
+    const runtime = this.#runtimes.get(accountId);
+    if (!runtime) return;
+    this.#runtimes.delete(accountId);
+    runtime.abort.abort();
+    try {
+      await runtime.connection.stop();
+    } catch (error) {
+      createLogger(`account ${accountId}`).warn('stop failed', { error: String(error) });
+    }
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.#runtimes.keys()].map((id) => this.stop(id)));
+  }
+
+  #setState(accountId: string, state: ConnectionState): void {
+    const runtime = this.#runtimes.get(accountId);
+    if (!runtime) return;
+    runtime.state = state;
+    this.deps.bus.emit('connection.changed', { accountId, state });
+  }
+
+  #context(record: AccountRecord, signal: AbortSignal): ProviderContext {
+    const { cache, secrets } = this.deps;
+    const accountId = record.id;
+    const config = Object.fromEntries(Object.entries(record.config).map(([k, v]) => [k, String(v)]));
+    const log = createLogger(`${record.provider} ${accountId}`);
+    return {
+      accountId,
+      config,
+      signal,
+      log,
+      secrets: {
+        get: (key) => secrets.get(accountId)?.[key],
+        set: (key, value) => secrets.set(accountId, { ...secrets.get(accountId), [key]: value }),
+      },
+      emit: (event) => {
+        if (!signal.aborted) this.#onEvent(accountId, event);
+      },
+      flushed: () => this.deps.flushed(),
+      quarantine: (source, reason, raw, line) => {
+        cache.quarantine.add({ accountId, ...(line ? { lineId: lineIdOf(accountId, line) } : {}), source, reason, raw });
+        log.warn(`quarantined ${source} input: ${reason}`);
+      },
+      cache: {
+        lastMessageOf: (line, chatId) => cache.reader.lastMessageOf(lineIdOf(accountId, line), chatId),
+        activeChats: (line, limit) =>
+          cache.reader
+            .activeChats(lineIdOf(accountId, line), limit)
+            .map((c) => ({ chatId: c.providerChatId, lastMessageTime: c.lastMessageTime })),
+      },
+      webhookUrl: () => this.deps.webhookUrlOf(accountId),
+    };
+  }
+
+  #onEvent(accountId: string, event: ProviderEvent): void {
+    const runtime = this.#runtimes.get(accountId);
+    if (!runtime) return;
+    switch (event.kind) {
+      case 'connection':
+        return this.#setState(accountId, event.state);
+      case 'line':
+        this.deps.cache.accounts.upsertLine(accountId, event.line);
+        runtime.lines.add(event.line.providerLineId);
+        return this.deps.announceAccounts();
+      case 'workspace':
+        this.deps.cache.accounts.setWorkspace(accountId, event.key, event.value);
+        return;
+      case 'login': {
+        if (!runtime.lines.has(event.line)) return this.#unknownLine(accountId, event);
+        const lineId = lineIdOf(accountId, event.line);
+        this.deps.cache.accounts.setLogin(lineId, event.state);
+        return this.deps.bus.emit('login.changed', { lineId, state: event.state });
+      }
+      default:
+        if (!runtime.lines.has(event.line)) return this.#unknownLine(accountId, event);
+        this.deps.enqueue({ ...event, line: lineIdOf(accountId, event.line) });
+    }
+  }
+
+  #unknownLine(accountId: string, event: Extract<ProviderEvent, { line: string }>): void {
+    this.deps.cache.quarantine.add({
+      accountId,
+      source: 'core',
+      reason: `event for line "${event.line}", which the provider never listed`,
+      raw: event,
+    });
+  }
+}

@@ -1,0 +1,153 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { isMethodName, methods, type MethodName } from '../../shared/ipc/contract.std.ts';
+import type { Reply } from '../../shared/ipc/wire.std.ts';
+import { SwitchboardError, issuesOf } from '../../shared/ipc/errors.std.ts';
+import { openCache, type Cache } from '../db/cache.node.ts';
+import type { BatchResult, CacheEvent } from '../db/ingestWriter.node.ts';
+import { ProviderRegistry } from '../providers/registry.node.ts';
+import { Connections } from './connections.node.ts';
+import { EventBus, type CoreListener } from './eventBus.node.ts';
+import { IngestQueue } from './ingestQueue.node.ts';
+import { createHandlers, type Handlers } from './handlers.node.ts';
+import { createLogger } from './logger.node.ts';
+import { MemorySecretStore, type SecretStore } from './secretStore.node.ts';
+import { JsonSettingsStore, type SettingsStore } from './settingsStore.node.ts';
+import { Sender } from './sender.node.ts';
+
+export interface CoreOptions {
+  dataDir: string;
+  registry?: ProviderRegistry;
+  secrets?: SecretStore;
+  settings?: SettingsStore;
+  electron?: boolean;
+  version?: string;
+  /** The public base URL under which webhook-fed accounts are reachable. */
+  webhookBase?: () => string | null;
+}
+
+/** Beyond this many rows, a change is announced as "reload" rather than pushed row by row. */
+const PUSH_LIMIT = 200;
+const log = createLogger('core');
+
+/**
+ * The headless heart of Switchboard: provider connections, the cache, and the typed
+ * contract the renderer talks to. Runs under plain Node; Electron only carries it.
+ */
+export class Core {
+  readonly bus = new EventBus();
+  readonly registry: ProviderRegistry;
+  readonly secrets: SecretStore;
+  readonly settings: SettingsStore;
+  readonly queue: IngestQueue;
+  readonly connections: Connections;
+  readonly sender: Sender;
+  readonly #handlers: Handlers;
+  #closed = false;
+
+  private constructor(
+    readonly cache: Cache,
+    readonly options: CoreOptions,
+  ) {
+    this.registry = options.registry ?? new ProviderRegistry();
+    this.secrets = options.secrets ?? new MemorySecretStore();
+    this.settings = options.settings ?? new JsonSettingsStore(path.join(options.dataDir, 'settings.json'));
+    this.queue = new IngestQueue(cache.ingest, {
+      onFlushed: (result) => this.#announce(result),
+      onStorageError: (error) => {
+        log.error(error.message);
+        this.bus.emit('problem', error.toIpc());
+      },
+      onRejected: (event, error) => {
+        cache.quarantine.add({ source: 'core', reason: `could not store: ${String(error)}`, raw: event, lineId: event.line });
+      },
+    });
+    this.connections = new Connections({
+      cache,
+      registry: this.registry,
+      secrets: this.secrets,
+      bus: this.bus,
+      enqueue: (event) => this.queue.push(event),
+      flushed: () => this.queue.flushed(),
+      webhookUrlOf: () => options.webhookBase?.() ?? null,
+      announceAccounts: () => this.bus.emit('accounts.changed', this.#handlers['accounts.list']({}) as never),
+    });
+    this.sender = new Sender(cache, this.queue, this.connections, path.join(options.dataDir, 'outgoing'));
+    this.#handlers = createHandlers(this);
+  }
+
+  /** Opens the cache in `dataDir` (created if missing). Storage problems throw StorageError. */
+  static open(options: CoreOptions): Core {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    const cache = openCache(path.join(options.dataDir, 'switchboard.sqlite'));
+    return new Core(cache, options);
+  }
+
+  /** Starts the connection of every saved account. */
+  startAccounts(): void {
+    for (const account of this.cache.accounts.list()) this.connections.start(account);
+    this.sender.kick();
+  }
+
+  on(listener: CoreListener): () => void {
+    return this.bus.on(listener);
+  }
+
+  /** Enqueues an event as a provider would, with a local line id. For the demo workspace, tests and the benchmark. */
+  ingest(event: CacheEvent): void {
+    this.queue.push(event);
+  }
+
+  /** The one entry point of the contract, for every transport. Never throws. */
+  async handle(method: unknown, params: unknown): Promise<Reply> {
+    if (!isMethodName(method)) {
+      return { ok: false, error: { code: 'unknown_method', message: `Unknown request "${String(method)}".` } };
+    }
+    const parsed = methods[method].params.safeParse(params ?? {});
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: { code: 'invalid_request', message: `Invalid ${method} request.`, issues: issuesOf(parsed.error) },
+      };
+    }
+    try {
+      const handler = this.#handlers[method] as (p: unknown) => unknown;
+      return { ok: true, result: await handler(parsed.data) };
+    } catch (error) {
+      if (error instanceof SwitchboardError) return { ok: false, error: error.toIpc() };
+      log.error(`${method} failed`, { error: error instanceof Error ? error.stack : String(error) });
+      return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Switchboard. The details are in the log.' } };
+    }
+  }
+
+  /** Typed call for in-process users (tests, Electron main). Throws SwitchboardError. */
+  async call<M extends MethodName>(method: M, params: Parameters<Handlers[M]>[0]): Promise<Awaited<ReturnType<Handlers[M]>>> {
+    const reply = await this.handle(method, params);
+    if (!reply.ok) throw new SwitchboardError(reply.error.code, reply.error.message, reply.error.issues);
+    return reply.result as Awaited<ReturnType<Handlers[M]>>;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.sender.close();
+    await this.connections.stopAll();
+    this.queue.close();
+    this.cache.close();
+  }
+
+  #announce(result: BatchResult): void {
+    if (!this.bus.hasListeners) return;
+    const { reader } = this.cache;
+    if (result.conversations.size > PUSH_LIMIT) {
+      this.bus.emit('conversations.invalidated', {});
+    } else if (result.conversations.size > 0) {
+      const conversations = [...result.conversations].flatMap((id) => reader.getConversation(id) ?? []);
+      this.bus.emit('conversations.upserted', { conversations });
+    }
+    for (const [conversationId, ids] of result.messages) {
+      if (ids.size > PUSH_LIMIT) this.bus.emit('messages.invalidated', { conversationId });
+      else this.bus.emit('messages.upserted', { conversationId, messages: reader.getMessages([...ids]) });
+    }
+  }
+}

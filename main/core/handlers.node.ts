@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { methods, MethodName, Result } from '../../shared/ipc/contract.std.ts';
+import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
+import type { Account } from '../../shared/model/entities.std.ts';
+import type { AccountRecord } from '../db/accountsRepo.node.ts';
+import type { Core } from './core.node.ts';
+
+type ParamsOf<M extends MethodName> = z.output<(typeof methods)[M]['params']>;
+export type Handlers = { [M in MethodName]: (params: ParamsOf<M>) => Result<M> | Promise<Result<M>> };
+
+const VERIFY_TIMEOUT_MS = 20_000;
+
+export function createHandlers(core: Core): Handlers {
+  const { cache } = core;
+
+  const accountDto = (record: AccountRecord): Account => ({
+    id: record.id,
+    provider: record.provider,
+    label: record.label,
+    config: record.config,
+    demo: record.demo,
+    connection: core.connections.state(record.id),
+    createdAt: record.createdAt,
+  });
+
+  const requireAccount = (id: string): AccountRecord => {
+    const record = cache.accounts.get(id);
+    if (!record) throw new SwitchboardError('not_found', 'This account no longer exists.');
+    return record;
+  };
+
+  const loginDriver = (lineId: string) => {
+    const line = cache.accounts.line(lineId);
+    if (!line) throw new SwitchboardError('not_found', 'This line no longer exists.');
+    const login = core.connections.connection(line.accountId)?.login;
+    if (!login) throw new SwitchboardError('unavailable', 'This line is signed in at the provider, not in Switchboard.');
+    return { login, line: line.providerLineId };
+  };
+
+  const verify = async (provider: AccountRecord['provider'], input: { config: Record<string, string>; secrets: Record<string, string> }) => {
+    const plugin = core.registry.get(provider);
+    const normalized = plugin.parseAccount(input);
+    const signal = AbortSignal.timeout(VERIFY_TIMEOUT_MS);
+    const verified = await plugin.verify(normalized, signal);
+    return { config: normalized.config, secrets: { ...normalized.secrets, ...verified.secrets } };
+  };
+
+  const handlers: Handlers = {
+    'app.info': () => ({
+      version: core.options.version ?? '0.0.0',
+      demo: cache.accounts.list().some((a) => a.demo),
+      electron: core.options.electron ?? false,
+    }),
+    'providers.list': () => core.registry.descriptors(),
+    'accounts.list': () => ({ accounts: cache.accounts.list().map(accountDto), lines: cache.accounts.lines() }),
+
+    'accounts.add': async ({ provider, label, config, secrets }) => {
+      const verified = await verify(provider, { config, secrets });
+      const record: AccountRecord = { id: randomUUID(), provider, label, config: verified.config, demo: false, createdAt: Date.now() };
+      // Secrets first: an account row without its secrets would be a broken account.
+      core.secrets.set(record.id, verified.secrets);
+      try {
+        cache.accounts.add(record);
+      } catch (error) {
+        core.secrets.delete(record.id);
+        throw error;
+      }
+      core.connections.start(record);
+      core.bus.emit('accounts.changed', handlers['accounts.list']({}) as Result<'accounts.list'>);
+      return accountDto(record);
+    },
+
+    'accounts.update': async ({ id, label, config, secrets }) => {
+      const record = requireAccount(id);
+      const nextConfig = { ...(record.config as Record<string, string>), ...config };
+      const changesConnection = config !== undefined || secrets !== undefined;
+      if (changesConnection) {
+        const verified = await verify(record.provider, { config: nextConfig, secrets: { ...core.secrets.get(id), ...secrets } });
+        await core.connections.stop(id);
+        core.secrets.set(id, verified.secrets);
+        cache.accounts.update(id, label ?? record.label, verified.config);
+      } else {
+        cache.accounts.update(id, label ?? record.label, record.config);
+      }
+      const updated = requireAccount(id);
+      if (changesConnection) core.connections.start(updated);
+      core.bus.emit('accounts.changed', handlers['accounts.list']({}) as Result<'accounts.list'>);
+      return accountDto(updated);
+    },
+
+    'accounts.remove': async ({ id }) => {
+      requireAccount(id);
+      await core.connections.stop(id);
+      core.queue.flushNow();
+      cache.accounts.remove(id);
+      core.secrets.delete(id);
+      core.bus.emit('accounts.changed', handlers['accounts.list']({}) as Result<'accounts.list'>);
+      core.bus.emit('conversations.invalidated', {});
+      return { ok: true };
+    },
+
+    'lines.setMuted': ({ lineId, muted }) => {
+      if (!cache.accounts.setMuted(lineId, muted)) throw new SwitchboardError('not_found', 'This line no longer exists.');
+      core.bus.emit('accounts.changed', handlers['accounts.list']({}) as Result<'accounts.list'>);
+      return { ok: true };
+    },
+
+    'login.start': ({ lineId, method }) => {
+      const { login, line } = loginDriver(lineId);
+      if (!login.methods.includes(method)) {
+        throw new SwitchboardError('invalid_request', `This line cannot sign in by ${method}.`);
+      }
+      return login.start(line, method);
+    },
+    'login.submit': ({ lineId, step }) => {
+      const { login, line } = loginDriver(lineId);
+      return login.submit(line, step);
+    },
+    'login.cancel': ({ lineId }) => {
+      const { login, line } = loginDriver(lineId);
+      return login.cancel(line);
+    },
+    'login.logout': ({ lineId }) => {
+      const { login, line } = loginDriver(lineId);
+      return login.logout(line);
+    },
+
+    'conversations.list': (query) => {
+      core.queue.flushNow();
+      return cache.reader.listConversations(query);
+    },
+    'conversations.get': ({ id }) => {
+      const conversation = cache.reader.getConversation(id);
+      if (!conversation) throw new SwitchboardError('not_found', 'This conversation no longer exists.');
+      return conversation;
+    },
+    'conversations.markRead': ({ id }) => {
+      core.queue.flushNow();
+      if (!cache.conversations.exists(id)) throw new SwitchboardError('not_found', 'This conversation no longer exists.');
+      if (cache.conversations.markRead(id)) {
+        const conversation = cache.reader.getConversation(id);
+        if (conversation) core.bus.emit('conversations.upserted', { conversations: [conversation] });
+      }
+      return { ok: true };
+    },
+
+    'messages.page': (query) => {
+      core.queue.flushNow();
+      if (!cache.conversations.exists(query.conversationId)) {
+        throw new SwitchboardError('not_found', 'This conversation no longer exists.');
+      }
+      return cache.reader.messagesPage(query);
+    },
+    'messages.send': (params) => core.sender.send(params),
+    'messages.retry': ({ id }) => core.sender.retry(id),
+
+    search: (query) => {
+      core.queue.flushNow();
+      return { hits: cache.reader.search(query) };
+    },
+
+    'settings.get': () => core.settings.get(),
+    'settings.set': (patch) => {
+      const next = core.settings.set(patch);
+      core.bus.emit('settings.changed', next);
+      return next;
+    },
+  };
+  return handlers;
+}

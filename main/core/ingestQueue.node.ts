@@ -1,0 +1,125 @@
+import type { BatchResult, CacheEvent, IngestWriter } from '../db/ingestWriter.node.ts';
+import { StorageError, toStorageError } from '../db/storageError.node.ts';
+
+export interface IngestQueueOptions {
+  /** Events per transaction; bounds how long one flush holds the event loop. */
+  maxBatch?: number;
+  onFlushed(result: BatchResult): void;
+  /** A storage failure: the events stay queued and are retried. */
+  onStorageError(error: StorageError): void;
+  /** An event the writer refused on its own (not the disk's fault). */
+  onRejected(event: CacheEvent, error: unknown): void;
+  retryDelayMs?: (attempt: number) => number;
+}
+
+/**
+ * Collects provider events and writes them in few transactions. A flush is scheduled with
+ * setImmediate, not a timer: a lone live message is written within the same turn of the
+ * event loop, while a burst arriving in one turn (a Pusher frame with 50 items, a history
+ * page) shares one transaction.
+ */
+export class IngestQueue {
+  #queue: CacheEvent[] = [];
+  #scheduled = false;
+  #retryTimer: NodeJS.Timeout | undefined;
+  #failures = 0;
+  #waiters: (() => void)[] = [];
+  #closed = false;
+  readonly #maxBatch: number;
+
+  constructor(
+    private readonly writer: IngestWriter,
+    private readonly options: IngestQueueOptions,
+  ) {
+    this.#maxBatch = options.maxBatch ?? 2000;
+  }
+
+  get pending(): number {
+    return this.#queue.length;
+  }
+
+  push(event: CacheEvent): void {
+    if (this.#closed) return;
+    this.#queue.push(event);
+    this.#schedule();
+  }
+
+  /** Resolves once everything pushed so far is committed. */
+  flushed(): Promise<void> {
+    if (this.#queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+
+  /** Writes everything queued now, synchronously. */
+  flushNow(): void {
+    while (this.#queue.length > 0 && this.#retryTimer === undefined) this.#flushOne();
+    this.#settleWaiters();
+  }
+
+  close(): void {
+    this.flushNow();
+    this.#closed = true;
+    clearTimeout(this.#retryTimer);
+  }
+
+  #schedule(): void {
+    if (this.#scheduled || this.#retryTimer !== undefined) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      this.#flushOne();
+      if (this.#queue.length > 0) this.#schedule();
+      else this.#settleWaiters();
+    });
+  }
+
+  #flushOne(): void {
+    const batch = this.#queue.slice(0, this.#maxBatch);
+    if (batch.length === 0) return;
+    try {
+      const result = this.writer.applyBatch(batch);
+      this.#queue.splice(0, batch.length);
+      this.#failures = 0;
+      this.options.onFlushed(result);
+    } catch (error) {
+      const storage = toStorageError(error, 'cache');
+      if (storage.problem === 'unknown') {
+        // Not the disk: one event is at fault. Write the others, refuse that one.
+        this.#queue.splice(0, batch.length);
+        this.#writeOneByOne(batch);
+        return;
+      }
+      this.options.onStorageError(storage);
+      this.#failures += 1;
+      const delay = (this.options.retryDelayMs ?? defaultRetryDelay)(this.#failures);
+      this.#retryTimer = setTimeout(() => {
+        this.#retryTimer = undefined;
+        this.#schedule();
+      }, delay);
+      this.#retryTimer.unref?.();
+    }
+  }
+
+  #writeOneByOne(batch: CacheEvent[]): void {
+    for (const event of batch) {
+      try {
+        this.options.onFlushed(this.writer.applyBatch([event]));
+      } catch (error) {
+        this.options.onRejected(event, error);
+      }
+    }
+  }
+
+  #settleWaiters(): void {
+    if (this.#queue.length > 0) return;
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}
+
+function defaultRetryDelay(attempt: number): number {
+  return Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
+}
+
+export { StorageError };

@@ -1,0 +1,234 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Message } from '../../shared/model/entities.std.ts';
+import type { MessageRef } from '../../shared/model/events.std.ts';
+import type { Attachment } from '../../shared/ipc/contract.std.ts';
+import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
+import type { Cache } from '../db/cache.node.ts';
+import type { CacheEvent } from '../db/ingestWriter.node.ts';
+import type { OutboxEntry } from '../db/outboxRepo.node.ts';
+import { SendFailure, type SendRequest } from '../providers/plugin.node.ts';
+import type { Connections } from './connections.node.ts';
+import type { IngestQueue } from './ingestQueue.node.ts';
+
+/** The largest attachment any supported provider takes (Chategy: 100 MB). */
+export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
+
+interface StoredRequest {
+  chatId: string;
+  text?: string;
+  attachment?: { fileName: string; mime: string; file: string };
+  replyTo?: MessageRef;
+}
+
+export interface SendParams {
+  conversationId: number;
+  clientRef: string;
+  text?: string;
+  attachment?: Attachment;
+  replyTo?: number;
+}
+
+/**
+ * Sending: an optimistic row with a clock at once, an outbox entry that survives restarts,
+ * and attempts with backoff until the provider accepts. The clientRef is the idempotency
+ * key end to end: the same request twice yields one message.
+ */
+export class Sender {
+  #timer: NodeJS.Timeout | undefined;
+  #pumping = false;
+  #closed = false;
+
+  constructor(
+    private readonly cache: Cache,
+    private readonly queue: IngestQueue,
+    private readonly connections: Connections,
+    private readonly attachmentsDir: string,
+    private readonly now: () => number = Date.now,
+  ) {
+    cache.outbox.recoverInterrupted();
+  }
+
+  send(params: SendParams): Message {
+    const existing = this.cache.outbox.byClientRef(params.clientRef);
+    if (existing) return this.#message(existing.messageId);
+
+    const chat = this.cache.conversations.lineOf(params.conversationId);
+    if (!chat) throw new SwitchboardError('not_found', 'This conversation no longer exists.');
+    const request: StoredRequest = { chatId: chat.providerChatId };
+    if (params.text?.trim()) request.text = params.text;
+    let replyPreview: Message | undefined;
+    if (params.replyTo !== undefined) {
+      replyPreview = this.cache.reader.getMessages([params.replyTo])[0];
+      const ref = replyPreview ? this.cache.reader.refsOf(chat.lineId, replyPreview.id) : undefined;
+      if (ref) request.replyTo = ref;
+    }
+    if (params.attachment) request.attachment = this.#storeAttachment(params.clientRef, params.attachment);
+
+    const event: CacheEvent = {
+      kind: 'message',
+      line: chat.lineId,
+      chat: { id: chat.providerChatId },
+      message: {
+        ids: { clientRef: params.clientRef },
+        direction: 'out',
+        origin: 'this_app',
+        type: params.attachment ? attachmentType(params.attachment.mime) : 'text',
+        ...(request.text !== undefined ? { text: request.text } : {}),
+        ...(params.attachment
+          ? { media: { fileName: params.attachment.fileName, mime: params.attachment.mime, size: params.attachment.size, localPath: request.attachment?.file } }
+          : {}),
+        ...(replyPreview && request.replyTo?.provider
+          ? { quoted: { providerId: request.replyTo.provider, ...(replyPreview.text ? { preview: replyPreview.text.slice(0, 200) } : {}) } }
+          : {}),
+        time: this.now(),
+        status: { tick: 'pending' },
+      },
+    };
+    this.queue.push(event);
+    this.queue.flushNow();
+    const messageId = this.cache.reader.messageIdByAlias(chat.lineId, `c:${params.clientRef}`);
+    if (messageId === undefined) throw new SwitchboardError('storage', 'The message could not be saved. It was not sent.');
+    this.cache.outbox.add(messageId, chat.lineId, params.clientRef, request, this.now());
+    this.kick();
+    return this.#message(messageId);
+  }
+
+  retry(messageId: number): Message {
+    const entry = this.cache.outbox.byMessage(messageId);
+    if (!entry) throw new SwitchboardError('not_found', 'Only messages sent from this app can be retried.');
+    if (entry.state === 'failed' || entry.state === 'queued') {
+      this.cache.ingest.restartDelivery(messageId);
+      this.cache.outbox.requeue(messageId);
+      this.kick();
+    }
+    return this.#message(messageId);
+  }
+
+  /** Attempts whatever is due, now. */
+  kick(): void {
+    if (this.#closed) return;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    void this.#pump();
+  }
+
+  close(): void {
+    this.#closed = true;
+    clearTimeout(this.#timer);
+  }
+
+  async #pump(): Promise<void> {
+    if (this.#pumping) return;
+    this.#pumping = true;
+    try {
+      for (const entry of this.cache.outbox.due(this.now())) await this.#attempt(entry);
+    } finally {
+      this.#pumping = false;
+      this.#scheduleNext();
+    }
+  }
+
+  #scheduleNext(): void {
+    if (this.#closed) return;
+    const next = this.cache.outbox.nextDueAt();
+    if (next === null) return;
+    // Entries whose account is offline are due already; look again shortly.
+    const delay = Math.min(Math.max(next - this.now(), 1000), 60_000);
+    this.#timer = setTimeout(() => void this.#pump(), delay);
+    this.#timer.unref?.();
+  }
+
+  async #attempt(entry: OutboxEntry): Promise<void> {
+    const accountId = this.cache.accounts.line(entry.lineId)?.accountId;
+    const connection = accountId ? this.connections.connection(accountId) : undefined;
+    const providerLine = this.cache.accounts.line(entry.lineId)?.providerLineId;
+    if (!connection || !providerLine || !accountId) return;
+    if (this.connections.state(accountId).state !== 'online') return;
+    const stored = JSON.parse(entry.request) as StoredRequest;
+    this.cache.outbox.startAttempt(entry.messageId);
+    const request: SendRequest = {
+      line: providerLine,
+      chatId: stored.chatId,
+      clientRef: entry.clientRef,
+      attempt: entry.attempts + 1,
+      ...(stored.text !== undefined ? { text: stored.text } : {}),
+      ...(stored.replyTo ? { replyTo: stored.replyTo } : {}),
+    };
+    try {
+      if (stored.attachment) {
+        request.attachment = { fileName: stored.attachment.fileName, mime: stored.attachment.mime, data: fs.readFileSync(stored.attachment.file) };
+      }
+      const result = await connection.send(request);
+      this.cache.outbox.accepted(entry.messageId);
+      this.queue.push({
+        kind: 'status',
+        line: entry.lineId,
+        ref: { ...result.ids, clientRef: entry.clientRef },
+        status: result.status ?? { tick: 'sent' },
+      });
+      this.#linkIds(entry, result.ids);
+    } catch (error) {
+      this.#failed(entry, error);
+    }
+  }
+
+  /** Teaches the cache the provider's ids, so echoes and receipts find this row. */
+  #linkIds(entry: OutboxEntry, ids: MessageRef): void {
+    const chatId = (JSON.parse(entry.request) as StoredRequest).chatId;
+    this.queue.push({
+      kind: 'message',
+      line: entry.lineId,
+      chat: { id: chatId },
+      message: { ids: { ...ids, clientRef: entry.clientRef }, direction: 'out', origin: 'this_app', type: 'unknown', time: this.now() },
+      historical: true,
+    });
+  }
+
+  #failed(entry: OutboxEntry, error: unknown): void {
+    const failure = error instanceof SendFailure ? error : new SendFailure(error instanceof Error ? error.message : String(error), true);
+    if (failure.retryable) {
+      const attempt = entry.attempts + 1;
+      const backoff = failure.retryAfterMs ?? Math.min(5 * 60_000, 2000 * 2 ** Math.min(attempt, 8));
+      const jitter = Math.round(backoff * 0.2 * Math.random());
+      this.cache.outbox.retryLater(entry.messageId, this.now() + backoff + jitter, failure.message);
+      return;
+    }
+    this.cache.outbox.failed(entry.messageId, failure.message);
+    this.queue.push({
+      kind: 'status',
+      line: entry.lineId,
+      ref: { clientRef: entry.clientRef },
+      status: { tick: 'failed', reason: failure.message, ...(failure.code !== undefined ? { code: failure.code } : {}) },
+    });
+  }
+
+  #storeAttachment(clientRef: string, attachment: Attachment): NonNullable<StoredRequest['attachment']> {
+    const data = Buffer.from(attachment.dataBase64, 'base64');
+    if (data.length > MAX_ATTACHMENT_BYTES) {
+      throw new SwitchboardError('invalid_request', `The file is ${formatMb(data.length)}; the largest file you can send is ${formatMb(MAX_ATTACHMENT_BYTES)}.`);
+    }
+    fs.mkdirSync(this.attachmentsDir, { recursive: true });
+    const file = path.join(this.attachmentsDir, `${clientRef.replace(/[^\w-]/g, '_')}-${path.basename(attachment.fileName).replace(/[^\w.-]/g, '_')}`);
+    fs.writeFileSync(file, data);
+    return { fileName: attachment.fileName, mime: attachment.mime, file };
+  }
+
+  #message(id: number): Message {
+    this.queue.flushNow();
+    const message = this.cache.reader.getMessages([id])[0];
+    if (!message) throw new SwitchboardError('not_found', 'The message no longer exists.');
+    return message;
+  }
+}
+
+function attachmentType(mime: string): Message['type'] {
+  if (mime.startsWith('image/')) return 'image';
+  if (mime.startsWith('video/')) return 'video';
+  if (mime.startsWith('audio/')) return 'audio';
+  return 'document';
+}
+
+function formatMb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,359 @@
+import type { Database } from 'better-sqlite3';
+import { mergeStatus, type DeliveryStatus } from '../../shared/model/delivery.std.ts';
+import type { ConversationMeta } from '../../shared/model/entities.std.ts';
+import type { ChatRef, LineEvent, MessageRef, NormalizedMessage } from '../../shared/model/events.std.ts';
+import { parseBody, type MessageBody } from './rows.node.ts';
+
+/** Events that change the cache. `line` holds the core's own line id by the time they get here. */
+export type CacheEvent = Extract<LineEvent, { kind: 'message' | 'status' | 'deleted' | 'edited' | 'reaction' | 'conversation' }>;
+type ReceiptEvent = Extract<CacheEvent, { kind: 'status' | 'deleted' | 'edited' | 'reaction' }>;
+
+export interface BatchResult {
+  /** Conversations whose list row changed. */
+  conversations: Set<number>;
+  /** Messages inserted or changed, per conversation. */
+  messages: Map<number, Set<number>>;
+  /** New live incoming messages, in arrival order: candidates for a notification. */
+  incoming: { conversationId: number; messageId: number }[];
+}
+
+interface ConversationState {
+  id: number;
+  activityKey: number;
+  lastMessageId: number | null;
+  unread: number;
+  readKey: number;
+  dirty: boolean;
+}
+
+interface ChatInfo {
+  id: number;
+  title: string | null;
+  phone: string | null;
+  avatar: string | null;
+}
+
+const MS_SLOTS = 1000;
+const MAX_TIME_MS = 9_000_000_000_000; // year 2255: ids stay below 2^53
+
+/** The keys under which a message can be found again. Namespaced so ids of different kinds never collide. */
+export function aliasesOf(ref: MessageRef): string[] {
+  const out: string[] = [];
+  if (ref.provider) out.push(`p:${ref.provider}`);
+  if (ref.internal) out.push(`i:${ref.internal}`);
+  if (ref.clientRef) out.push(`c:${ref.clientRef}`);
+  return out;
+}
+
+/**
+ * Applies a batch of normalized events in one transaction. Idempotent: replaying any
+ * event, in any order, leaves the same rows. Conversation counters are accumulated in
+ * memory and written once per conversation per batch.
+ */
+export function createIngestWriter(db: Database) {
+  const findAlias = db.prepare('SELECT message_id FROM message_aliases WHERE line_id = ? AND alias = ?').pluck();
+  const addAlias = db.prepare('INSERT OR IGNORE INTO message_aliases (line_id, alias, message_id) VALUES (?, ?, ?)');
+  const maxIdInSlot = db.prepare('SELECT max(id) FROM messages WHERE id >= ? AND id < ?').pluck();
+  const insertMessage = db.prepare(`
+    INSERT INTO messages (id, conversation_id, direction, origin, type, text, body, time, status, edited, deleted)
+    VALUES (@id, @conversationId, @direction, @origin, @type, @text, @body, @time, @status, @edited, @deleted)`);
+  const getMessage = db.prepare('SELECT id, conversation_id, text, body, status, edited, deleted FROM messages WHERE id = ?');
+  const updateMessage = db.prepare(
+    'UPDATE messages SET text = @text, body = @body, status = @status, edited = @edited, deleted = @deleted WHERE id = @id',
+  );
+  const findChat = db.prepare(
+    'SELECT id, title, phone, avatar_url AS avatar FROM conversations WHERE line_id = ? AND provider_chat_id = ?',
+  );
+  const insertChat = db.prepare(`
+    INSERT INTO conversations (line_id, provider_chat_id, kind, title, avatar_url, phone, activity_key)
+    VALUES (@line, @chatId, @kind, @title, @avatar, @phone, @activityKey)`);
+  const updateChatInfo = db.prepare(
+    'UPDATE conversations SET title = coalesce(@title, title), avatar_url = coalesce(@avatar, avatar_url), phone = coalesce(@phone, phone) WHERE id = @id',
+  );
+  const getChatMeta = db.prepare('SELECT meta FROM conversations WHERE id = ?').pluck();
+  const setChatMeta = db.prepare('UPDATE conversations SET meta = ? WHERE id = ?');
+  const loadState = db.prepare(
+    'SELECT id, activity_key AS activityKey, last_message_id AS lastMessageId, unread_count AS unread, read_key AS readKey FROM conversations WHERE id = ?',
+  );
+  const saveState = db.prepare(
+    'UPDATE conversations SET activity_key = @activityKey, last_message_id = @lastMessageId, unread_count = @unread, read_key = @readKey WHERE id = @id',
+  );
+  const countEarly = db.prepare('SELECT count(*) FROM early_events').pluck();
+  const addEarly = db.prepare('INSERT INTO early_events (line_id, alias, event, received_at) VALUES (?, ?, ?, ?)');
+  const takeEarly = db.prepare('SELECT rowid, event FROM early_events WHERE line_id = ? AND alias = ?');
+  const dropEarly = db.prepare('DELETE FROM early_events WHERE rowid = ?');
+
+  /** Chat ids seen this session; conversations are never renumbered, so this never goes stale. */
+  const chats = new Map<string, ChatInfo>();
+  let earlyCount = countEarly.get() as number;
+
+  let result: BatchResult;
+  let states: Map<number, ConversationState>;
+
+  const stateOf = (conversationId: number): ConversationState => {
+    let state = states.get(conversationId);
+    if (!state) {
+      state = { ...(loadState.get(conversationId) as Omit<ConversationState, 'dirty'>), dirty: false };
+      states.set(conversationId, state);
+    }
+    return state;
+  };
+
+  const touchMessage = (conversationId: number, messageId: number): void => {
+    let set = result.messages.get(conversationId);
+    if (!set) result.messages.set(conversationId, (set = new Set()));
+    set.add(messageId);
+  };
+
+  const ensureChat = (line: string, chat: ChatRef): number => {
+    const key = `${line}\u0000${chat.id}`;
+    let info = chats.get(key);
+    if (!info) {
+      info = findChat.get(line, chat.id) as ChatInfo | undefined;
+      if (!info) {
+        const id = Number(
+          insertChat.run({
+            line,
+            chatId: chat.id,
+            kind: chat.kind ?? 'private',
+            title: chat.title ?? null,
+            avatar: chat.avatarUrl ?? null,
+            phone: chat.phone ?? null,
+            activityKey: 0,
+          }).lastInsertRowid,
+        );
+        info = { id, title: chat.title ?? null, phone: chat.phone ?? null, avatar: chat.avatarUrl ?? null };
+        result.conversations.add(id);
+      }
+      chats.set(key, info);
+    }
+    const changed =
+      (chat.title !== undefined && chat.title !== info.title) ||
+      (chat.phone !== undefined && chat.phone !== info.phone) ||
+      (chat.avatarUrl !== undefined && chat.avatarUrl !== info.avatar);
+    if (changed) {
+      updateChatInfo.run({ id: info.id, title: chat.title ?? null, avatar: chat.avatarUrl ?? null, phone: chat.phone ?? null });
+      info.title = chat.title ?? info.title;
+      info.phone = chat.phone ?? info.phone;
+      info.avatar = chat.avatarUrl ?? info.avatar;
+      result.conversations.add(info.id);
+    }
+    return info.id;
+  };
+
+  const allocateId = (time: number): number => {
+    let base = Math.min(Math.max(Math.trunc(time), 1), MAX_TIME_MS) * MS_SLOTS;
+    for (;;) {
+      const max = maxIdInSlot.get(base, base + MS_SLOTS) as number | null;
+      if (max === null) return base;
+      if (max + 1 < base + MS_SLOTS) return max + 1;
+      base += MS_SLOTS; // more than 1000 messages in one millisecond: borrow the next one
+    }
+  };
+
+  const findMessage = (line: string, aliases: readonly string[]): number | undefined => {
+    for (const alias of aliases) {
+      const id = findAlias.get(line, alias) as number | undefined;
+      if (id !== undefined) return id;
+    }
+    return undefined;
+  };
+
+  const insertNew = (event: Extract<CacheEvent, { kind: 'message' }>, aliases: string[]): void => {
+    const m = event.message;
+    const conversationId = ensureChat(event.line, event.chat);
+    const id = allocateId(m.time);
+    insertMessage.run({
+      id,
+      conversationId,
+      direction: m.direction,
+      origin: m.origin,
+      type: m.type,
+      text: m.text ?? null,
+      body: bodyJson(m),
+      time: Math.trunc(m.time),
+      status: m.status ? JSON.stringify(m.status) : null,
+      edited: m.edited ? 1 : 0,
+      deleted: m.deleted ? 1 : 0,
+    });
+    for (const alias of aliases) addAlias.run(event.line, alias, id);
+    touchMessage(conversationId, id);
+
+    const state = stateOf(conversationId);
+    if (id > state.activityKey) {
+      state.activityKey = id;
+      state.lastMessageId = id;
+      state.dirty = true;
+    }
+    if (!event.historical && id > state.readKey) {
+      if (m.direction === 'in') {
+        state.unread += 1;
+        result.incoming.push({ conversationId, messageId: id });
+      } else {
+        // Replying from any device reads the chat, as on the phone.
+        state.unread = 0;
+        state.readKey = id;
+      }
+      state.dirty = true;
+    }
+    if (earlyCount > 0) for (const alias of aliases) replayEarly(event.line, alias);
+  };
+
+  const mergeExisting = (id: number, event: Extract<CacheEvent, { kind: 'message' }>): void => {
+    const row = getMessage.get(id) as StoredMessage;
+    const m = event.message;
+    const body = parseBody(row.body);
+    const next: StoredMessage = { ...row };
+    if (m.text !== undefined) next.text = m.text;
+    if (m.media) body.media = { ...m.media, ...(body.media?.localPath ? { localPath: body.media.localPath } : {}) };
+    if (m.quoted && !body.quoted) body.quoted = m.quoted;
+    if (m.sender && !body.sender) body.sender = m.sender;
+    if (m.location) body.location = m.location;
+    next.body = Object.keys(body).length ? JSON.stringify(body) : null;
+    if (m.status) next.status = JSON.stringify(mergeStatus(parse(row.status), m.status));
+    if (m.deleted) next.deleted = 1;
+    writeIfChanged(row, next, m.edited === true);
+  };
+
+  const writeIfChanged = (row: StoredMessage, next: StoredMessage, edited: boolean): void => {
+    if (edited) next.edited = 1;
+    const same =
+      row.text === next.text && row.body === next.body && row.status === next.status &&
+      row.deleted === next.deleted && row.edited === next.edited;
+    if (same) return;
+    updateMessage.run(next);
+    touchMessage(row.conversation_id, row.id);
+    const state = stateOf(row.conversation_id);
+    if (state.lastMessageId === row.id) result.conversations.add(row.conversation_id);
+  };
+
+  const applyReceipt = (id: number, event: ReceiptEvent): void => {
+    const row = getMessage.get(id) as StoredMessage;
+    const next: StoredMessage = { ...row };
+    let edited = false;
+    switch (event.kind) {
+      case 'status':
+        next.status = JSON.stringify(mergeStatus(parse(row.status), event.status));
+        break;
+      case 'deleted':
+        next.deleted = 1;
+        break;
+      case 'edited':
+        next.text = event.text;
+        edited = next.text !== row.text;
+        break;
+      case 'reaction': {
+        const body = parseBody(row.body);
+        const reactions = { ...body.reactions };
+        if (event.emoji) reactions[event.from] = event.emoji;
+        else delete reactions[event.from];
+        body.reactions = reactions;
+        next.body = JSON.stringify(body);
+        break;
+      }
+    }
+    writeIfChanged(row, next, edited);
+  };
+
+  const replayEarly = (line: string, alias: string): void => {
+    const rows = takeEarly.all(line, alias) as { rowid: number; event: string }[];
+    for (const early of rows) {
+      const id = findAlias.get(line, alias) as number;
+      applyReceipt(id, JSON.parse(early.event) as ReceiptEvent);
+      dropEarly.run(early.rowid);
+      earlyCount -= 1;
+    }
+  };
+
+  const applyConversation = (event: Extract<CacheEvent, { kind: 'conversation' }>): void => {
+    const id = ensureChat(event.line, event.chat);
+    if (event.meta) {
+      const meta = { ...(JSON.parse(getChatMeta.get(id) as string) as ConversationMeta), ...event.meta };
+      setChatMeta.run(JSON.stringify(meta), id);
+      result.conversations.add(id);
+    }
+    if (event.unread !== undefined) {
+      const state = stateOf(id);
+      if (state.unread !== event.unread) {
+        state.unread = event.unread;
+        state.dirty = true;
+      }
+    }
+  };
+
+  const applyOne = (event: CacheEvent, now: number): void => {
+    if (event.kind === 'conversation') return applyConversation(event);
+    if (event.kind === 'message') {
+      const aliases = aliasesOf(event.message.ids);
+      const existing = findMessage(event.line, aliases);
+      if (existing === undefined) return insertNew(event, aliases);
+      for (const alias of aliases) addAlias.run(event.line, alias, existing);
+      mergeExisting(existing, event);
+      // A receipt may have been parked under an id this event just taught us.
+      if (earlyCount > 0) for (const alias of aliases) replayEarly(event.line, alias);
+      return;
+    }
+    const aliases = aliasesOf(event.ref);
+    const existing = findMessage(event.line, aliases);
+    if (existing !== undefined) return applyReceipt(existing, event);
+    // A receipt can overtake the message or the send reply; keep it until the message shows up.
+    for (const alias of aliases) addEarly.run(event.line, alias, JSON.stringify(event), now);
+    earlyCount += aliases.length;
+  };
+
+  const applyBatch = db.transaction((events: readonly CacheEvent[], now: number): BatchResult => {
+    result = { conversations: new Set(), messages: new Map(), incoming: [] };
+    states = new Map();
+    for (const event of events) applyOne(event, now);
+    for (const state of states.values()) {
+      if (!state.dirty) continue;
+      saveState.run(state);
+      result.conversations.add(state.id);
+    }
+    return result;
+  });
+
+  const resetStatus = db.prepare('UPDATE messages SET status = ? WHERE id = ?');
+
+  return {
+    /** A user-requested retry is the one way out of "failed": it starts the message over as pending. */
+    restartDelivery(messageId: number): void {
+      resetStatus.run(JSON.stringify({ tick: 'pending' }), messageId);
+    },
+    applyBatch: (events: readonly CacheEvent[], now = Date.now()): BatchResult => {
+      try {
+        return applyBatch.immediate(events, now);
+      } catch (error) {
+        // A rolled-back batch may have cached chats that were never committed.
+        chats.clear();
+        earlyCount = countEarly.get() as number;
+        throw error;
+      }
+    },
+  };
+}
+
+export type IngestWriter = ReturnType<typeof createIngestWriter>;
+
+interface StoredMessage {
+  id: number;
+  conversation_id: number;
+  text: string | null;
+  body: string | null;
+  status: string | null;
+  edited: number;
+  deleted: number;
+}
+
+function parse(status: string | null): DeliveryStatus | null {
+  return status ? (JSON.parse(status) as DeliveryStatus) : null;
+}
+
+function bodyJson(m: NormalizedMessage): string | null {
+  const body: MessageBody = {};
+  if (m.media) body.media = m.media;
+  if (m.location) body.location = m.location;
+  if (m.quoted) body.quoted = m.quoted;
+  if (m.sender) body.sender = m.sender;
+  return Object.keys(body).length ? JSON.stringify(body) : null;
+}

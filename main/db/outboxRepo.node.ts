@@ -1,0 +1,51 @@
+import type { Database } from 'better-sqlite3';
+
+export type OutboxState = 'queued' | 'sending' | 'accepted' | 'failed';
+
+export interface OutboxEntry {
+  messageId: number;
+  lineId: string;
+  clientRef: string;
+  request: string;
+  state: OutboxState;
+  attempts: number;
+  nextAttemptAt: number | null;
+  lastError: string | null;
+}
+
+/** Outgoing messages until the provider accepts them; survives restarts so nothing typed is lost. */
+export function createOutboxRepo(db: Database) {
+  const insert = db.prepare(`
+    INSERT INTO outbox (message_id, line_id, client_ref, request, state, created_at)
+    VALUES (?, ?, ?, ?, 'queued', ?)`);
+  const columns = `message_id AS messageId, line_id AS lineId, client_ref AS clientRef, request, state, attempts,
+    next_attempt_at AS nextAttemptAt, last_error AS lastError`;
+  const byRef = db.prepare(`SELECT ${columns} FROM outbox WHERE client_ref = ?`);
+  const byMessage = db.prepare(`SELECT ${columns} FROM outbox WHERE message_id = ?`);
+  const due = db.prepare(
+    `SELECT ${columns} FROM outbox WHERE state = 'queued' AND coalesce(next_attempt_at, 0) <= ? ORDER BY message_id LIMIT ?`,
+  );
+  const nextDue = db.prepare(`SELECT min(coalesce(next_attempt_at, 0)) FROM outbox WHERE state = 'queued'`).pluck();
+  const startAttempt = db.prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE message_id = ?`);
+  const finish = db.prepare('UPDATE outbox SET state = ?, next_attempt_at = ?, last_error = ? WHERE message_id = ?');
+  const requeueStale = db.prepare(`UPDATE outbox SET state = 'queued' WHERE state = 'sending'`);
+
+  return {
+    add: (messageId: number, lineId: string, clientRef: string, request: unknown, now = Date.now()): void => {
+      insert.run(messageId, lineId, clientRef, JSON.stringify(request), now);
+    },
+    byClientRef: (clientRef: string) => byRef.get(clientRef) as OutboxEntry | undefined,
+    byMessage: (messageId: number) => byMessage.get(messageId) as OutboxEntry | undefined,
+    due: (now: number, limit = 20) => due.all(now, limit) as OutboxEntry[],
+    nextDueAt: () => nextDue.get() as number | null,
+    startAttempt: (messageId: number) => startAttempt.run(messageId),
+    accepted: (messageId: number) => finish.run('accepted', null, null, messageId),
+    retryLater: (messageId: number, at: number, error: string) => finish.run('queued', at, error, messageId),
+    failed: (messageId: number, error: string) => finish.run('failed', null, error, messageId),
+    requeue: (messageId: number) => finish.run('queued', null, null, messageId),
+    /** A send that was in flight when the app died may or may not have arrived: retry it, idempotently. */
+    recoverInterrupted: () => requeueStale.run(),
+  };
+}
+
+export type OutboxRepo = ReturnType<typeof createOutboxRepo>;

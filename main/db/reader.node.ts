@@ -1,0 +1,215 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { Conversation, Message, SearchHit } from '../../shared/model/entities.std.ts';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../shared/model/entities.std.ts';
+import type { MessageRef } from '../../shared/model/events.std.ts';
+import { toFtsQuery } from './ftsQuery.std.ts';
+import {
+  CONVERSATION_SELECT,
+  MESSAGE_COLUMNS,
+  conversationFromRow,
+  messageFromRow,
+  type MessageRow,
+} from './rows.node.ts';
+
+export interface ConversationQuery {
+  accountId?: string;
+  lineId?: string;
+  unreadOnly?: boolean;
+  after?: { activityKey: number; id: number };
+  limit: number;
+}
+
+export interface MessagePageQuery {
+  conversationId: number;
+  before?: number;
+  after?: number;
+  around?: number;
+  limit: number;
+}
+
+export interface MessagePage {
+  items: Message[];
+  hasOlder: boolean;
+  hasNewer: boolean;
+}
+
+export interface SearchQuery {
+  query: string;
+  conversationId?: number;
+  before?: number;
+  limit: number;
+}
+
+/** Everything the UI reads from the cache. Queries are keyset-paged and index-ordered. */
+export interface CacheReader {
+  listConversations(query: ConversationQuery): { items: Conversation[]; next: { activityKey: number; id: number } | null };
+  getConversation(id: number): Conversation | undefined;
+  messagesPage(query: MessagePageQuery): MessagePage;
+  getMessages(ids: readonly number[]): Message[];
+  search(query: SearchQuery): SearchHit[];
+  /** A message by any of its aliases (see ingestWriter's aliasesOf). */
+  messageIdByAlias(lineId: string, alias: string): number | undefined;
+  /** Every provider id known for a message, e.g. to quote it in a reply. */
+  refsOf(lineId: string, messageId: number): MessageRef | undefined;
+  /** For gap-fill: the newest cached message of a chat on a line. */
+  lastMessageOf(lineId: string, providerChatId: string): Message | undefined;
+  /** Chats of a line by recent activity, for gap-fill after a reconnect. */
+  activeChats(lineId: string, limit: number): { providerChatId: string; lastMessageTime: number | null }[];
+}
+
+export function createReader(db: Database): CacheReader {
+  const conversationStatements = new Map<string, Statement>();
+  const conversationStatement = (q: ConversationQuery): Statement => {
+    const where: string[] = [];
+    if (q.accountId !== undefined) where.push('l.account_id = @accountId');
+    if (q.lineId !== undefined) where.push('c.line_id = @lineId');
+    if (q.unreadOnly) where.push('c.unread_count > 0');
+    if (q.after) where.push('(c.activity_key, c.id) < (@afterKey, @afterId)');
+    const sql = `${CONVERSATION_SELECT}
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY c.activity_key DESC, c.id DESC LIMIT @limit`;
+    let statement = conversationStatements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      conversationStatements.set(sql, statement);
+    }
+    return statement;
+  };
+
+  const getConversation = db.prepare(`${CONVERSATION_SELECT} WHERE c.id = ?`);
+  const newest = db.prepare(
+    `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY id DESC LIMIT ?`,
+  );
+  const olderThan = db.prepare(
+    `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?`,
+  );
+  const newerThan = db.prepare(
+    `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id ASC LIMIT ?`,
+  );
+  const byAlias = db.prepare('SELECT message_id FROM message_aliases WHERE line_id = ? AND alias = ?').pluck();
+  const aliasesOf = db.prepare('SELECT alias FROM message_aliases WHERE line_id = ? AND message_id = ?').pluck();
+  const byId = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`);
+  const lastOfChat = db.prepare(`
+    SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id =
+      (SELECT id FROM conversations WHERE line_id = ? AND provider_chat_id = ?)
+    ORDER BY id DESC LIMIT 1`);
+  const activeChats = db.prepare(`
+    SELECT c.provider_chat_id AS providerChatId, m.time AS lastMessageTime
+    FROM conversations c LEFT JOIN messages m ON m.id = c.last_message_id
+    WHERE c.line_id = ? ORDER BY c.activity_key DESC LIMIT ?`);
+
+  const hitColumns = `m.id, m.conversation_id, m.direction, m.origin, m.type, m.text, m.body, m.time,
+    m.status, m.edited, m.deleted, coalesce(c.title, c.phone, c.provider_chat_id) AS conversation_title,
+    snippet(messages_fts, 0, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}', '…', 16) AS snippet`;
+  const searchAll = db.prepare(`
+    SELECT ${hitColumns} FROM messages_fts f
+    JOIN messages m ON m.id = f.rowid JOIN conversations c ON c.id = m.conversation_id
+    WHERE messages_fts MATCH @match AND f.rowid < @before
+    ORDER BY f.rowid DESC LIMIT @limit`);
+  const searchOne = db.prepare(`
+    SELECT ${hitColumns} FROM messages_fts f
+    JOIN messages m ON m.id = f.rowid JOIN conversations c ON c.id = m.conversation_id
+    WHERE messages_fts MATCH @match AND f.rowid < @before AND m.conversation_id = @conversationId
+    ORDER BY f.rowid DESC LIMIT @limit`);
+
+  const rowsToMessages = (rows: unknown[]): Message[] => (rows as MessageRow[]).map(messageFromRow);
+
+  return {
+    listConversations(q) {
+      const rows = conversationStatement(q).all({
+        accountId: q.accountId,
+        lineId: q.lineId,
+        afterKey: q.after?.activityKey,
+        afterId: q.after?.id,
+        limit: q.limit + 1,
+      }) as Parameters<typeof conversationFromRow>[0][];
+      const items = rows.slice(0, q.limit).map(conversationFromRow);
+      const last = items.at(-1);
+      const next = rows.length > q.limit && last ? { activityKey: last.activityKey, id: last.id } : null;
+      return { items, next };
+    },
+
+    getConversation(id) {
+      const row = getConversation.get(id) as Parameters<typeof conversationFromRow>[0] | undefined;
+      return row ? conversationFromRow(row) : undefined;
+    },
+
+    messagesPage(q) {
+      const { conversationId, limit } = q;
+      if (q.after !== undefined) {
+        const rows = rowsToMessages(newerThan.all(conversationId, q.after, limit + 1));
+        return { items: rows.slice(0, limit), hasOlder: true, hasNewer: rows.length > limit };
+      }
+      if (q.around !== undefined) {
+        const half = Math.max(1, Math.floor(limit / 2));
+        const older = rowsToMessages(olderThan.all(conversationId, q.around + 1, half + 1));
+        const newer = rowsToMessages(newerThan.all(conversationId, q.around, limit - half + 1));
+        return {
+          items: [...older.slice(0, half).reverse(), ...newer.slice(0, limit - half)],
+          hasOlder: older.length > half,
+          hasNewer: newer.length > limit - half,
+        };
+      }
+      const rows = rowsToMessages(
+        q.before === undefined
+          ? newest.all(conversationId, limit + 1)
+          : olderThan.all(conversationId, q.before, limit + 1),
+      );
+      return { items: rows.slice(0, limit).reverse(), hasOlder: rows.length > limit, hasNewer: q.before !== undefined };
+    },
+
+    getMessages(ids) {
+      const out: Message[] = [];
+      for (const id of ids) {
+        const row = byId.get(id) as MessageRow | undefined;
+        if (row) out.push(messageFromRow(row));
+      }
+      return out;
+    },
+
+    search(q) {
+      const match = toFtsQuery(q.query);
+      if (match === null) return [];
+      const params = {
+        match,
+        before: q.before ?? Number.MAX_SAFE_INTEGER,
+        limit: q.limit,
+        conversationId: q.conversationId,
+      };
+      const rows = (q.conversationId === undefined ? searchAll.all(params) : searchOne.all(params)) as (MessageRow & {
+        conversation_title: string;
+        snippet: string;
+      })[];
+      return rows.map((row) => ({
+        message: messageFromRow(row),
+        conversationId: row.conversation_id,
+        conversationTitle: row.conversation_title,
+        snippet: row.snippet,
+      }));
+    },
+
+    messageIdByAlias(lineId, alias) {
+      return byAlias.get(lineId, alias) as number | undefined;
+    },
+
+    refsOf(lineId, messageId) {
+      const ref: MessageRef = {};
+      for (const alias of aliasesOf.all(lineId, messageId) as string[]) {
+        const value = alias.slice(2);
+        if (alias.startsWith('p:')) ref.provider = value;
+        else if (alias.startsWith('i:')) ref.internal = value;
+        else if (alias.startsWith('c:')) ref.clientRef = value;
+      }
+      return Object.keys(ref).length ? ref : undefined;
+    },
+
+    lastMessageOf(lineId, providerChatId) {
+      const row = lastOfChat.get(lineId, providerChatId) as MessageRow | undefined;
+      return row ? messageFromRow(row) : undefined;
+    },
+
+    activeChats(lineId, limit) {
+      return activeChats.all(lineId, limit) as { providerChatId: string; lastMessageTime: number | null }[];
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
+
+export type StorageProblem = 'corrupt' | 'locked' | 'readonly' | 'full' | 'too_new' | 'unknown';
+
+/** A database failure in words a user can act on. */
+export class StorageError extends SwitchboardError {
+  constructor(
+    readonly problem: StorageProblem,
+    message: string,
+    readonly sqliteCode?: string,
+  ) {
+    super('storage', message);
+    this.name = 'StorageError';
+  }
+}
+
+function sqliteCodeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Turns a better-sqlite3 or file-system error into a StorageError, naming the file. */
+export function toStorageError(error: unknown, file: string): StorageError {
+  if (error instanceof StorageError) return error;
+  const code = sqliteCodeOf(error) ?? '';
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return new StorageError(
+      'corrupt',
+      `The message cache at ${file} is damaged and cannot be opened. Nothing was deleted: ` +
+        'move the file aside (or restore a backup) and restart; accounts with history will sync again.',
+      code,
+    );
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new StorageError(
+      'locked',
+      `The message cache at ${file} is locked, probably by another running Switchboard. ` +
+        'Close the other copy and try again.',
+      code,
+    );
+  }
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' ||
+      code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
+    return new StorageError(
+      'readonly',
+      `Switchboard cannot write its message cache at ${file}. Check that the folder exists and is writable.`,
+      code,
+    );
+  }
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return new StorageError(
+      'full',
+      'The disk is full, so new messages cannot be saved. Free some space; nothing already saved was lost.',
+      code,
+    );
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return new StorageError('unknown', `The message cache at ${file} failed: ${detail}`, code || undefined);
+}

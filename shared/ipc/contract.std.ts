@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { Account, Conversation, Line, Message, SearchHit } from '../model/entities.std.ts';
+import { AccountId, ConversationId, LineId, MessageId, ProviderKind } from '../model/ids.std.ts';
+import { LoginMethod, LoginState, LoginStep } from '../model/login.std.ts';
+import { ConnectionState } from '../model/connection.std.ts';
+import { Settings, SettingsPatch } from '../model/settings.std.ts';
+import { ProviderDescriptor } from './providers.std.ts';
+import { IpcError } from './errors.std.ts';
+
+const Empty = z.object({}).strict();
+const Ok = z.object({ ok: z.literal(true) });
+
+const ConversationCursor = z.object({ activityKey: z.number(), id: ConversationId });
+
+/** Limits on what a renderer may ask for, so one request cannot pin the core. */
+const PageLimit = z.number().int().min(1).max(500);
+
+export const Attachment = z.object({
+  fileName: z.string().min(1).max(255),
+  mime: z.string().max(255),
+  size: z.number().int().nonnegative(),
+  /** Base64 content; the size check happens before upload and again in the core. */
+  dataBase64: z.string(),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
+/**
+ * Every request the renderer can make: name → params and result. Params are validated
+ * where they enter the core; results and events where they enter the renderer.
+ */
+export const methods = {
+  'app.info': {
+    params: Empty,
+    result: z.object({ version: z.string(), demo: z.boolean(), electron: z.boolean() }),
+  },
+  'providers.list': { params: Empty, result: z.array(ProviderDescriptor) },
+  'accounts.list': { params: Empty, result: z.object({ accounts: z.array(Account), lines: z.array(Line) }) },
+  'accounts.add': {
+    params: z.object({
+      provider: ProviderKind,
+      label: z.string().trim().min(1).max(80),
+      config: z.record(z.string(), z.string().max(2048)),
+      secrets: z.record(z.string(), z.string().max(8192)),
+    }),
+    result: Account,
+  },
+  'accounts.update': {
+    params: z.object({
+      id: AccountId,
+      label: z.string().trim().min(1).max(80).optional(),
+      config: z.record(z.string(), z.string().max(2048)).optional(),
+      secrets: z.record(z.string(), z.string().max(8192)).optional(),
+    }),
+    result: Account,
+  },
+  'accounts.remove': { params: z.object({ id: AccountId }), result: Ok },
+  'lines.setMuted': { params: z.object({ lineId: LineId, muted: z.boolean() }), result: Ok },
+  'login.start': { params: z.object({ lineId: LineId, method: LoginMethod }), result: LoginState },
+  'login.submit': { params: z.object({ lineId: LineId, step: LoginStep }), result: LoginState },
+  'login.cancel': { params: z.object({ lineId: LineId }), result: LoginState },
+  'login.logout': { params: z.object({ lineId: LineId }), result: LoginState },
+  'conversations.list': {
+    params: z.object({
+      accountId: AccountId.optional(),
+      lineId: LineId.optional(),
+      unreadOnly: z.boolean().optional(),
+      after: ConversationCursor.optional(),
+      limit: PageLimit,
+    }),
+    result: z.object({ items: z.array(Conversation), next: ConversationCursor.nullable() }),
+  },
+  'conversations.get': { params: z.object({ id: ConversationId }), result: Conversation },
+  'conversations.markRead': { params: z.object({ id: ConversationId }), result: Ok },
+  'messages.page': {
+    params: z
+      .object({
+        conversationId: ConversationId,
+        /** Older than this message (scrolling up). */
+        before: MessageId.optional(),
+        /** Newer than this message (scrolling down after a jump). */
+        after: MessageId.optional(),
+        /** Centered on this message (opening a search hit). */
+        around: MessageId.optional(),
+        limit: PageLimit,
+      })
+      .refine((p) => [p.before, p.after, p.around].filter((v) => v !== undefined).length <= 1, {
+        message: 'Use at most one of before, after, around',
+      }),
+    result: z.object({ items: z.array(Message), hasOlder: z.boolean(), hasNewer: z.boolean() }),
+  },
+  'messages.send': {
+    params: z
+      .object({
+        conversationId: ConversationId,
+        /** Idempotency key chosen by the renderer: the same key twice sends once. */
+        clientRef: z.string().min(8).max(64),
+        text: z.string().max(65536).optional(),
+        attachment: Attachment.optional(),
+        replyTo: MessageId.optional(),
+      })
+      .refine((p) => (p.text?.trim().length ?? 0) > 0 || p.attachment !== undefined, {
+        message: 'A message needs text or an attachment',
+      }),
+    result: Message,
+  },
+  'messages.retry': { params: z.object({ id: MessageId }), result: Message },
+  search: {
+    params: z.object({
+      query: z.string().max(512),
+      conversationId: ConversationId.optional(),
+      /** Hits older than this message id (next page). */
+      before: MessageId.optional(),
+      limit: PageLimit,
+    }),
+    result: z.object({ hits: z.array(SearchHit) }),
+  },
+  'settings.get': { params: Empty, result: Settings },
+  'settings.set': { params: SettingsPatch, result: Settings },
+} as const;
+
+export type MethodName = keyof typeof methods;
+export type Params<M extends MethodName> = z.input<(typeof methods)[M]['params']>;
+export type Result<M extends MethodName> = z.infer<(typeof methods)[M]['result']>;
+
+/** Everything the core pushes without being asked. */
+export const events = {
+  'accounts.changed': z.object({ accounts: z.array(Account), lines: z.array(Line) }),
+  'connection.changed': z.object({ accountId: AccountId, state: ConnectionState }),
+  'login.changed': z.object({ lineId: LineId, state: LoginState }),
+  'conversations.upserted': z.object({ conversations: z.array(Conversation) }),
+  'messages.upserted': z.object({ conversationId: ConversationId, messages: z.array(Message) }),
+  /** Too many conversations changed to push one by one: reload the list. */
+  'conversations.invalidated': z.object({}),
+  /** Too much changed to push row by row (a history back-fill): reload what is shown. */
+  'messages.invalidated': z.object({ conversationId: ConversationId }),
+  'settings.changed': Settings,
+  /** Something the user should know that belongs to no request: a full disk, a locked cache. */
+  'problem': IpcError,
+  'notification': z.object({
+    conversationId: ConversationId,
+    messageId: MessageId,
+    title: z.string(),
+    body: z.string(),
+  }),
+} as const;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(methods, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+export const Tick = z.enum(['pending', 'sent', 'delivered', 'read', 'failed']);
+export type Tick = z.infer<typeof Tick>;
+
+export const DeliveryStatus = z.discriminatedUnion('tick', [
+  z.object({ tick: z.literal('pending') }),
+  z.object({ tick: z.literal('sent') }),
+  z.object({ tick: z.literal('delivered') }),
+  z.object({ tick: z.literal('read'), played: z.boolean().optional() }),
+  z.object({
+    tick: z.literal('failed'),
+    code: z.union([z.string(), z.number()]).optional(),
+    reason: z.string().optional(),
+  }),
+]);
+export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
+
+const RANK: Record<Exclude<Tick, 'failed'>, number> = { pending: 0, sent: 1, delivered: 2, read: 3 };
+
+export function tickRank(tick: Tick): number {
+  return tick === 'failed' ? -1 : RANK[tick];
+}
+
+/**
+ * Folds a provider's status report into what we already know.
+ *
+ * Providers deliver receipts late, twice and out of order (ChatApp batches, Maytapi acks
+ * every ~2 s, Chategy polls), so the merge is monotonic: pending < sent < delivered < read,
+ * "played" sticks once seen, and failed is final. A failure report after the message was
+ * already delivered is stale and ignored, as WhatsApp never un-delivers a message.
+ */
+export function mergeStatus(current: DeliveryStatus | null, incoming: DeliveryStatus): DeliveryStatus {
+  if (current === null) return incoming;
+  if (current.tick === 'failed') return current;
+  if (incoming.tick === 'failed') {
+    return tickRank(current.tick) <= RANK.sent ? incoming : current;
+  }
+  const cur = tickRank(current.tick);
+  const inc = tickRank(incoming.tick);
+  if (inc > cur) {
+    if (incoming.tick === 'read' && current.tick === 'read') return current;
+    return incoming;
+  }
+  if (current.tick === 'read' && incoming.tick === 'read' && incoming.played && !current.played) {
+    return { tick: 'read', played: true };
+  }
+  return current;
+}

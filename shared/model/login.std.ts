@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+export const QrCode = z.discriminatedUnion('kind', [
+  /** The string a phone scans; rendered with `qrcode`. */
+  z.object({ kind: z.literal('raw'), value: z.string().min(1) }),
+  /** A ready image (PNG data URL) as some gateways send it. */
+  z.object({ kind: z.literal('image'), dataUrl: z.string().startsWith('data:image/') }),
+]);
+export type QrCode = z.infer<typeof QrCode>;
+
+export const LoginState = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('unknown') }),
+  z.object({ state: z.literal('connecting'), detail: z.string().optional() }),
+  z.object({ state: z.literal('qr'), qr: QrCode, expiresAt: z.number().optional() }),
+  z.object({ state: z.literal('phone'), error: z.string().optional() }),
+  z.object({ state: z.literal('code'), error: z.string().optional(), phone: z.string().optional() }),
+  z.object({ state: z.literal('password'), error: z.string().optional(), hint: z.string().optional() }),
+  z.object({ state: z.literal('authorized'), phone: z.string().optional() }),
+  z.object({ state: z.literal('logged_out'), reason: z.string().optional() }),
+  z.object({ state: z.literal('error'), reason: z.string(), retryable: z.boolean() }),
+]);
+export type LoginState = z.infer<typeof LoginState>;
+
+/** How a line can be signed in; a provider may offer several. */
+export const LoginMethod = z.enum(['token', 'qr', 'phone']);
+export type LoginMethod = z.infer<typeof LoginMethod>;
+
+/** One step of an interactive login, as the user submits it. */
+export const LoginStep = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('phone'), phone: z.string().min(5).max(32) }),
+  z.object({ step: z.literal('code'), code: z.string().min(1).max(16) }),
+  z.object({ step: z.literal('password'), password: z.string().min(1).max(256) }),
+]);
+export type LoginStep = z.infer<typeof LoginStep>;

@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openCache, type Cache } from '../../main/db/cache.node.ts';
+import { lineIdOf } from '../../main/db/accountsRepo.node.ts';
+import type { CacheEvent } from '../../main/db/ingestWriter.node.ts';
+import type { NormalizedMessage } from '../../shared/model/events.std.ts';
+
+export function tempDir(prefix = 'switchboard-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A cache on disk with one account and one WhatsApp line. */
+export function cacheWithLine(): { cache: Cache; lineId: string; dir: string } {
+  const dir = tempDir();
+  const cache = openCache(path.join(dir, 'test.sqlite'));
+  cache.accounts.add({ id: 'acc1', provider: 'chatapp', label: 'Shop', config: {}, demo: false, createdAt: 1 });
+  cache.accounts.upsertLine('acc1', { providerLineId: '1229:grWhatsApp', messenger: 'whatsapp' });
+  return { cache, lineId: lineIdOf('acc1', '1229:grWhatsApp'), dir };
+}
+
+export function incoming(
+  lineId: string,
+  chatId: string,
+  providerId: string,
+  time: number,
+  text: string,
+  extra: Partial<NormalizedMessage> = {},
+): CacheEvent {
+  return {
+    kind: 'message',
+    line: lineId,
+    chat: { id: chatId, title: `Chat ${chatId}` },
+    message: { ids: { provider: providerId }, direction: 'in', origin: 'contact', type: 'text', text, time, ...extra },
+  };
+}
