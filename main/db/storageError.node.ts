@@ -23,6 +23,10 @@ function sqliteCodeOf(error: unknown): string | undefined {
 export function toStorageError(error: unknown, file: string): StorageError {
   if (error instanceof StorageError) return error;
   const code = sqliteCodeOf(error) ?? '';
+  const detail = error instanceof Error ? error.message : String(error);
+  if (/directory does not exist/i.test(detail)) {
+    return new StorageError('readonly', `The folder for the message cache (${file}) does not exist. Create it or choose another data folder.`);
+  }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
     return new StorageError(
       'corrupt',
@@ -54,6 +58,5 @@ export function toStorageError(error: unknown, file: string): StorageError {
       code,
     );
   }
-  const detail = error instanceof Error ? error.message : String(error);
   return new StorageError('unknown', `The message cache at ${file} failed: ${detail}`, code || undefined);
 }
