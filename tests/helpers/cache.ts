@@ -26,7 +26,7 @@ export function incoming(
   time: number,
   text: string,
   extra: Partial<NormalizedMessage> = {},
-): CacheEvent {
+): Extract<CacheEvent, { kind: 'message' }> {
   return {
     kind: 'message',
     line: lineId,

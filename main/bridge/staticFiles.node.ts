@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+/** The renderer's CSP in browser mode; Electron applies the same policy to its window. */
+export function contentSecurityPolicy(port: number): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob: https:",
+    "media-src 'self' blob: https:",
+    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** Serves the built renderer; anything outside its folder is a 404. */
+export function serveStatic(root: string, port: number) {
+  const base = path.resolve(root);
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let file = path.resolve(base, `.${decodeURIComponent(url.pathname)}`);
+    if (!file.startsWith(base + path.sep) && file !== base) {
+      res.writeHead(404).end();
+      return;
+    }
+    if (file === base || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(base, 'index.html');
+    fs.readFile(file, (error, data) => {
+      if (error) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found. Was the renderer built (npm run build)?');
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': contentSecurityPolicy(port),
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cache-control': 'no-cache',
+      });
+      res.end(data);
+    });
+  };
+}

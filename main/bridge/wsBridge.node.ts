@@ -1,0 +1,113 @@
+import http from 'node:http';
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { RequestFrame, type ReplyFrame } from '../../shared/ipc/wire.std.ts';
+import type { Core } from '../core/core.node.ts';
+import { serveStatic } from './staticFiles.node.ts';
+
+export interface BridgeOptions {
+  core: Core;
+  /** 0 picks a free port. */
+  port: number;
+  token: string;
+  /** The built renderer, served on the same origin as the socket. */
+  staticDir?: string;
+  /** Extra page origins allowed to connect (a Vite dev server). */
+  allowedOrigins?: string[];
+}
+
+export interface Bridge {
+  port: number;
+  /** The page to open, token in the fragment so it never reaches a log. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export const BRIDGE_PATH = '/bridge';
+/** A 100 MB attachment, base64-encoded, plus the frame around it. */
+const MAX_FRAME = 140 * 1024 * 1024;
+const HOST = '127.0.0.1';
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/**
+ * Serves the IPC contract over a WebSocket on 127.0.0.1, so the renderer runs in a plain
+ * browser against the headless core. A connection needs the token; a page from another
+ * origin is refused even with it (a website cannot drive the core through the browser).
+ */
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const { core } = options;
+  const expected = digest(options.token);
+  const server = http.createServer();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME });
+  const clients = new Set<WebSocket>();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, HOST, () => resolve());
+  });
+  const port = (server.address() as { port: number }).port;
+  const origins = new Set([`http://${HOST}:${port}`, `http://localhost:${port}`, ...(options.allowedOrigins ?? [])]);
+
+  const serve = options.staticDir ? serveStatic(options.staticDir, port) : undefined;
+  server.on('request', (req, res) => {
+    if (serve) serve(req, res);
+    else res.writeHead(404).end();
+  });
+
+  server.on('upgrade', (req, socket: Duplex, head) => {
+    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    const refuse = (status: number, text: string) => {
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if (url.pathname !== BRIDGE_PATH) return refuse(404, 'Not Found');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !origins.has(origin)) return refuse(403, 'Forbidden');
+    const token = url.searchParams.get('token') ?? '';
+    if (!timingSafeEqual(digest(token), expected)) return refuse(401, 'Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+  });
+
+  wss.on('connection', (ws: WebSocket) => {
+    clients.add(ws);
+    ws.on('close', () => clients.delete(ws));
+    ws.on('message', (data, isBinary) => {
+      void answer(core, ws, isBinary ? null : data.toString());
+    });
+  });
+
+  const off = core.on((event, payload) => {
+    const frame = JSON.stringify({ event, payload });
+    for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(frame);
+  });
+
+  return {
+    port,
+    url: `http://${HOST}:${port}/#token=${encodeURIComponent(options.token)}`,
+    async close() {
+      off();
+      for (const ws of clients) ws.close(1001, 'core shutting down');
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+async function answer(core: Core, ws: WebSocket, text: string | null): Promise<void> {
+  let frame: RequestFrame;
+  try {
+    const parsed = RequestFrame.safeParse(text === null ? null : JSON.parse(text));
+    if (!parsed.success) throw new Error('not a request frame');
+    frame = parsed.data;
+  } catch {
+    send(ws, { id: -1, ok: false, error: { code: 'invalid_request', message: 'The bridge only takes JSON request frames {id, method, params}.' } });
+    return;
+  }
+  const reply = await core.handle(frame.method, frame.params);
+  send(ws, { id: frame.id, ...reply } as ReplyFrame);
+}
+
+function send(ws: WebSocket, frame: ReplyFrame): void {
+  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+}

@@ -1,0 +1,45 @@
+import { parseArgs } from 'node:util';
+
+export interface HeadlessArgs {
+  dataDir: string;
+  port: number;
+  token: string | undefined;
+  staticDir: string | undefined;
+  origins: string[];
+}
+
+const USAGE = `Usage: npm run core -- --data-dir DIR --port N [--token TOKEN] [--static DIR] [--allow-origin URL]
+
+Starts the Switchboard core without Electron and serves its IPC contract over a WebSocket
+on 127.0.0.1. Clients need the token (random unless given, or SWITCHBOARD_TOKEN).`;
+
+export function parseHeadlessArgs(argv: string[], defaults: Partial<HeadlessArgs> = {}): HeadlessArgs {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      token: { type: 'string' },
+      static: { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const dataDir = values['data-dir'] ?? defaults.dataDir;
+  const port = Number(values.port ?? defaults.port ?? Number.NaN);
+  if (!dataDir || !Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`Both --data-dir and a --port between 0 and 65535 are needed.\n\n${USAGE}`);
+  }
+  return {
+    dataDir,
+    port,
+    token: values.token ?? process.env.SWITCHBOARD_TOKEN ?? defaults.token,
+    staticDir: values.static ?? defaults.staticDir,
+    origins: values['allow-origin'] ?? [],
+  };
+}

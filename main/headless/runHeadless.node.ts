@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { Core } from '../core/core.node.ts';
+import { startBridge, type Bridge } from '../bridge/wsBridge.node.ts';
+import { createRegistry } from '../providers/builtins.node.ts';
+import { StorageError } from '../db/storageError.node.ts';
+import type { HeadlessArgs } from './args.node.ts';
+
+const VERSION = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export interface Headless {
+  core: Core;
+  bridge: Bridge;
+  stop(): Promise<void>;
+}
+
+/** Starts core + bridge; stops both cleanly on SIGINT/SIGTERM. */
+export async function runHeadless(args: HeadlessArgs): Promise<Headless> {
+  const core = Core.open({ dataDir: args.dataDir, registry: createRegistry(), version: VERSION });
+  const token = args.token ?? randomBytes(24).toString('base64url');
+  const bridge = await startBridge({
+    core,
+    port: args.port,
+    token,
+    ...(args.staticDir ? { staticDir: args.staticDir } : {}),
+    allowedOrigins: args.origins,
+  });
+  core.startAccounts();
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await bridge.close();
+      await core.close();
+    })());
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void stop().then(() => process.exit(0)));
+  }
+  return { core, bridge, stop };
+}
+
+/** Prints a storage problem in words and exits once, instead of crashing in a loop. */
+export function exitOnStartupError(error: unknown): never {
+  if (error instanceof StorageError) {
+    console.error(`Switchboard could not start: ${error.message}`);
+    process.exit(2);
+  }
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}

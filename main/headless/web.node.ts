@@ -1,0 +1,25 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execSync } from 'node:child_process';
+import { parseHeadlessArgs } from './args.node.ts';
+import { exitOnStartupError, runHeadless } from './runHeadless.node.ts';
+
+/** Browser mode: the headless core plus the built renderer on one local origin. */
+const root = path.resolve(import.meta.dirname, '../..');
+const staticDir = path.join(root, 'dist/renderer');
+try {
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+    console.error('Building the interface (first run)…');
+    execSync('npx vite build --config vite.renderer.config.ts', { cwd: root, stdio: 'inherit' });
+  }
+  const args = parseHeadlessArgs(process.argv.slice(2), {
+    dataDir: process.env.SWITCHBOARD_DATA_DIR ?? path.join(os.homedir(), '.switchboard', 'web'),
+    port: 7420,
+    staticDir,
+  });
+  const { bridge } = await runHeadless(args);
+  console.log(`\nSwitchboard is running in browser mode.\n\n  Open: ${bridge.url}\n\nData: ${args.dataDir}\nPress Ctrl+C to stop.`);
+} catch (error) {
+  exitOnStartupError(error);
+}

@@ -1,0 +1,6 @@
+import { ProviderRegistry } from './registry.node.ts';
+
+/** Every provider plug-in this build ships. Each lives in its own folder beside this file. */
+export function createRegistry(): ProviderRegistry {
+  return new ProviderRegistry();
+}
