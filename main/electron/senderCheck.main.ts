@@ -1,0 +1,16 @@
+/**
+ * Whether an IPC message comes from our own renderer: the main frame of our window,
+ * loaded from our bundle. Anything else (an iframe, a navigated page) is refused.
+ */
+export function isTrustedSender(frameUrl: string | undefined, rendererUrl: string): boolean {
+  if (!frameUrl) return false;
+  try {
+    const frame = new URL(frameUrl);
+    const ours = new URL(rendererUrl);
+    if (frame.protocol !== ours.protocol) return false;
+    if (ours.protocol === 'file:') return frame.pathname === ours.pathname;
+    return frame.origin === ours.origin;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,38 @@
+import { useWorkspace } from '../store/workspace.dom.ts';
+import { useT } from '../i18n/i18n.dom.ts';
+import { ConnectionBadge } from './ConnectionBadge.dom.tsx';
+
+export function AccountSidebar() {
+  const t = useT();
+  const accounts = useWorkspace((s) => s.accounts);
+  const lines = useWorkspace((s) => s.lines);
+  return (
+    <nav className="sidebar" aria-label={t('sidebar.label')}>
+      <div className="sidebar-item sidebar-all" aria-current="page">
+        {t('sidebar.allAccounts')}
+      </div>
+      {accounts.length === 0 && <p className="muted">{t('sidebar.noAccounts')}</p>}
+      <ul role="list">
+        {accounts.map((account) => (
+          <li key={account.id} className="sidebar-account">
+            <div className="sidebar-account-head">
+              <span className="account-label">{account.label}</span>
+              {account.demo && <span className="tag">{t('account.demo')}</span>}
+              <ConnectionBadge state={account.connection} />
+            </div>
+            <ul role="list">
+              {lines
+                .filter((line) => line.accountId === account.id)
+                .map((line) => (
+                  <li key={line.id} className="sidebar-line">
+                    <span className={`messenger messenger-${line.messenger}`} aria-hidden="true" />
+                    {line.title ?? line.phone ?? line.providerLineId}
+                  </li>
+                ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,17 @@
+import { en, type MessageKey } from './en.std.ts';
+import { ru } from './ru.std.ts';
+import { useWorkspace } from '../store/workspace.dom.ts';
+
+const dictionaries = { en, ru } as const;
+export type Language = keyof typeof dictionaries;
+
+export function translate(language: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template: string = dictionaries[language][key] ?? en[key];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** Every user-facing string goes through this hook. */
+export function useT(): (key: MessageKey, params?: Record<string, string | number>) => string {
+  const language = useWorkspace((s) => s.settings?.language ?? 'en');
+  return (key, params) => translate(language, key, params);
+}

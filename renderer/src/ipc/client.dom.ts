@@ -1,0 +1,47 @@
+import { events, isEventName, methods, type EventName, type EventPayload, type MethodName, type Params, type Result } from '../../../shared/ipc/contract.std.ts';
+import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
+import { PRELOAD_KEY, type PreloadApi } from '../../../shared/ipc/preloadApi.std.ts';
+import type { ConnectionStatus, Transport } from './transport.dom.ts';
+import { createElectronTransport } from './electronTransport.dom.ts';
+import { createWsTransport } from './wsTransport.dom.ts';
+
+/**
+ * The renderer's only door to the core. Replies and events are validated here, where
+ * they enter the renderer; a malformed one is reported, never trusted.
+ */
+export class CoreClient {
+  constructor(private readonly transport: Transport) {}
+
+  async call<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>> {
+    const reply = await this.transport.invoke(method, params);
+    if (!reply.ok) throw new SwitchboardError(reply.error.code, reply.error.message, reply.error.issues);
+    const parsed = methods[method].result.safeParse(reply.result);
+    if (!parsed.success) throw new SwitchboardError('internal', `The core sent an unexpected ${method} reply.`);
+    return parsed.data as Result<M>;
+  }
+
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
+    return this.transport.onEvent((event, payload) => {
+      if (event !== name || !isEventName(event)) return;
+      const parsed = events[name].safeParse(payload);
+      if (parsed.success) listener(parsed.data as EventPayload<E>);
+      else console.warn(`Ignored a malformed ${event} event`, parsed.error.issues);
+    });
+  }
+
+  onStatus(listener: (status: ConnectionStatus) => void): () => void {
+    return this.transport.onStatus(listener);
+  }
+}
+
+/** Electron when the preload is there, else the headless core that served this page. */
+export function connectToCore(): CoreClient {
+  const api = (window as unknown as Record<string, PreloadApi | undefined>)[PRELOAD_KEY];
+  if (api) return new CoreClient(createElectronTransport(api));
+  const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? sessionStorage.getItem('switchboard.token') ?? '';
+  if (token) sessionStorage.setItem('switchboard.token', token);
+  // Keep the token out of the address bar (screenshots, history); the tab keeps it.
+  if (window.location.hash) history.replaceState(null, '', window.location.pathname + window.location.search);
+  const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return new CoreClient(createWsTransport(`${protocol}//${window.location.host}/bridge?token=${encodeURIComponent(token)}`));
+}

@@ -1,0 +1,10 @@
+import type { Reply } from '../../../shared/ipc/wire.std.ts';
+
+export type ConnectionStatus = 'connecting' | 'open' | 'closed';
+
+/** How the renderer reaches the core: Electron IPC or the headless core's WebSocket. */
+export interface Transport {
+  invoke(method: string, params: unknown): Promise<Reply>;
+  onEvent(listener: (event: string, payload: unknown) => void): () => void;
+  onStatus(listener: (status: ConnectionStatus) => void): () => void;
+}

@@ -1,0 +1,72 @@
+import { create } from 'zustand';
+import type { Account, Conversation, Line } from '../../../shared/model/entities.std.ts';
+import type { Settings } from '../../../shared/model/settings.std.ts';
+import type { ConnectionState } from '../../../shared/model/connection.std.ts';
+import type { CoreClient } from '../ipc/client.dom.ts';
+import type { ConnectionStatus } from '../ipc/transport.dom.ts';
+
+interface WorkspaceState {
+  status: ConnectionStatus;
+  accounts: Account[];
+  lines: Line[];
+  conversations: Conversation[];
+  settings: Settings | undefined;
+  error: string | undefined;
+}
+
+export const useWorkspace = create<WorkspaceState>(() => ({
+  status: 'connecting',
+  accounts: [],
+  lines: [],
+  conversations: [],
+  settings: undefined,
+  error: undefined,
+}));
+
+const byActivity = (a: Conversation, b: Conversation) => b.activityKey - a.activityKey || b.id - a.id;
+
+function mergeConversations(current: Conversation[], updates: Conversation[]): Conversation[] {
+  const byId = new Map(current.map((c) => [c.id, c]));
+  for (const update of updates) byId.set(update.id, update);
+  return [...byId.values()].sort(byActivity);
+}
+
+/** Loads the workspace and keeps it live from pushed events. Returns a disposer. */
+export function bindWorkspace(client: CoreClient): () => void {
+  const set = useWorkspace.setState;
+  const report = (error: unknown) => set({ error: error instanceof Error ? error.message : String(error) });
+
+  const reload = async () => {
+    try {
+      const [accounts, conversations, settings] = await Promise.all([
+        client.call('accounts.list', {}),
+        client.call('conversations.list', { limit: 200 }),
+        client.call('settings.get', {}),
+      ]);
+      set({ accounts: accounts.accounts, lines: accounts.lines, conversations: conversations.items, settings, error: undefined });
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  const setConnection = (accountId: string, connection: ConnectionState) =>
+    set((s) => ({ accounts: s.accounts.map((a) => (a.id === accountId ? { ...a, connection } : a)) }));
+
+  const offs = [
+    client.onStatus((status) => {
+      set({ status });
+      if (status === 'open') void reload();
+    }),
+    client.on('accounts.changed', ({ accounts, lines }) => set({ accounts, lines })),
+    client.on('connection.changed', ({ accountId, state }) => setConnection(accountId, state)),
+    client.on('login.changed', ({ lineId, state }) =>
+      set((s) => ({ lines: s.lines.map((l) => (l.id === lineId ? { ...l, login: state } : l)) })),
+    ),
+    client.on('conversations.upserted', ({ conversations }) =>
+      set((s) => ({ conversations: mergeConversations(s.conversations, conversations) })),
+    ),
+    client.on('conversations.invalidated', () => void reload()),
+    client.on('settings.changed', (settings) => set({ settings })),
+  ];
+  return () => offs.forEach((off) => off());
+}
