@@ -138,7 +138,7 @@ export function createHandlers(core: Core): Handlers {
     'conversations.markRead': ({ id }) => {
       core.queue.flushNow();
       if (!cache.conversations.exists(id)) throw new SwitchboardError('not_found', 'This conversation no longer exists.');
-      if (cache.conversations.markRead(id)) {
+      if (cache.ingest.markRead(id)) {
         const conversation = cache.reader.getConversation(id);
         if (conversation) core.bus.emit('conversations.upserted', { conversations: [conversation] });
       }

@@ -60,6 +60,12 @@ export function createAccountsRepo(db: Database) {
   );
   const getWorkspace = db.prepare('SELECT value FROM workspace WHERE account_id = ? AND key = ?').pluck();
 
+  const removeAll = db.transaction((id: string): void => {
+    dropAliases.run(id);
+    dropEarly.run(id);
+    dropAccount.run(id);
+  });
+
   return {
     list: (): AccountRecord[] => (all.all() as AccountRow[]).map(fromRow),
     get: (id: string): AccountRecord | undefined => {
@@ -73,11 +79,9 @@ export function createAccountsRepo(db: Database) {
       update.run({ id, label, config: JSON.stringify(config) });
     },
     /** Removes the account with everything cached for it. */
-    remove: db.transaction((id: string): void => {
-      dropAliases.run(id);
-      dropEarly.run(id);
-      dropAccount.run(id);
-    }),
+    remove(id: string): void {
+      removeAll(id);
+    },
     lines: (): Line[] => (allLines.all() as LineRow[]).map(lineFromRow),
     line(id: string): Line | undefined {
       const row = lineById.get(id) as LineRow | undefined;

@@ -21,11 +21,19 @@ export interface Cache {
 
 export function openCache(file: string): Cache {
   const db = openDatabase(file);
+  const ingest = createIngestWriter(db);
+  const accounts = createAccountsRepo(db);
   return {
     db,
     reader: createReader(db),
-    ingest: createIngestWriter(db),
-    accounts: createAccountsRepo(db),
+    ingest,
+    accounts: {
+      ...accounts,
+      remove(id: string) {
+        accounts.remove(id);
+        ingest.forgetCached();
+      },
+    },
     conversations: createConversationsRepo(db),
     outbox: createOutboxRepo(db),
     quarantine: createQuarantineRepo(db),

@@ -23,7 +23,6 @@ interface ConversationState {
   lastMessageId: number | null;
   unread: number;
   readKey: number;
-  dirty: boolean;
 }
 
 interface ChatInfo {
@@ -54,9 +53,14 @@ export function createIngestWriter(db: Database) {
   const findAlias = db.prepare('SELECT message_id FROM message_aliases WHERE line_id = ? AND alias = ?').pluck();
   const addAlias = db.prepare('INSERT OR IGNORE INTO message_aliases (line_id, alias, message_id) VALUES (?, ?, ?)');
   const maxIdInSlot = db.prepare('SELECT max(id) FROM messages WHERE id >= ? AND id < ?').pluck();
+  // OR IGNORE: a taken id (another message in the same millisecond) costs a retry, not a lookup per insert.
   const insertMessage = db.prepare(`
-    INSERT INTO messages (id, conversation_id, direction, origin, type, text, body, time, status, edited, deleted)
-    VALUES (@id, @conversationId, @direction, @origin, @type, @text, @body, @time, @status, @edited, @deleted)`);
+    INSERT OR IGNORE INTO messages (id, conversation_id, direction, origin, type, text, body, time, status, edited, deleted)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const indexText = db.prepare('INSERT INTO messages_fts (rowid, text) VALUES (?, ?)');
+  const unindexText = db.prepare("INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', ?, ?)");
+  const claimAlias = db.prepare('INSERT OR IGNORE INTO message_aliases (line_id, alias, message_id) VALUES (?, ?, ?)');
+  const moveAlias = db.prepare('UPDATE message_aliases SET message_id = ? WHERE line_id = ? AND alias = ?');
   const getMessage = db.prepare('SELECT id, conversation_id, text, body, status, edited, deleted FROM messages WHERE id = ?');
   const updateMessage = db.prepare(
     'UPDATE messages SET text = @text, body = @body, status = @status, edited = @edited, deleted = @deleted WHERE id = @id',
@@ -84,20 +88,26 @@ export function createIngestWriter(db: Database) {
   const dropEarly = db.prepare('DELETE FROM early_events WHERE rowid = ?');
 
   /** Chat ids seen this session; conversations are never renumbered, so this never goes stale. */
-  const chats = new Map<string, ChatInfo>();
+  const chats = new Map<string, Map<string, ChatInfo>>();
   let earlyCount = countEarly.get() as number;
 
   let result: BatchResult;
-  let states: Map<number, ConversationState>;
+  /**
+   * Counters of recently touched conversations, kept between batches: this writer is the
+   * only one that changes them (mark-read goes through it too), so the copy stays true.
+   */
+  const states = new Map<number, ConversationState>();
+  const dirty = new Set<ConversationState>();
 
   const stateOf = (conversationId: number): ConversationState => {
     let state = states.get(conversationId);
     if (!state) {
-      state = { ...(loadState.get(conversationId) as Omit<ConversationState, 'dirty'>), dirty: false };
+      state = { ...(loadState.get(conversationId) as ConversationState) };
       states.set(conversationId, state);
     }
     return state;
   };
+  const markDirty = (state: ConversationState) => dirty.add(state);
 
   const touchMessage = (conversationId: number, messageId: number): void => {
     let set = result.messages.get(conversationId);
@@ -106,8 +116,9 @@ export function createIngestWriter(db: Database) {
   };
 
   const ensureChat = (line: string, chat: ChatRef): number => {
-    const key = `${line}\u0000${chat.id}`;
-    let info = chats.get(key);
+    let lineChats = chats.get(line);
+    if (!lineChats) chats.set(line, (lineChats = new Map()));
+    let info = lineChats.get(chat.id);
     if (!info) {
       info = findChat.get(line, chat.id) as ChatInfo | undefined;
       if (!info) {
@@ -125,7 +136,7 @@ export function createIngestWriter(db: Database) {
         info = { id, title: chat.title ?? null, phone: chat.phone ?? null, avatar: chat.avatarUrl ?? null };
         result.conversations.add(id);
       }
-      chats.set(key, info);
+      lineChats.set(chat.id, info);
     }
     const changed =
       (chat.title !== undefined && chat.title !== info.title) ||
@@ -141,14 +152,32 @@ export function createIngestWriter(db: Database) {
     return info.id;
   };
 
-  const allocateId = (time: number): number => {
-    let base = Math.min(Math.max(Math.trunc(time), 1), MAX_TIME_MS) * MS_SLOTS;
-    for (;;) {
+  /** Next id to try per millisecond, so messages sharing a timestamp (seconds-precision providers) rarely collide. */
+  const nextSlot = new Map<number, number>();
+  const baseOf = (time: number) => Math.min(Math.max(Math.trunc(time), 1), MAX_TIME_MS) * MS_SLOTS;
+  const candidateId = (time: number): number => {
+    const base = baseOf(time);
+    return nextSlot.get(base) ?? base;
+  };
+
+  /** Inserts the row at `id` or, if taken, just past the newest id in its millisecond. Returns the id used. */
+  const insertRow = (id: number, conversationId: number, m: NormalizedMessage): number => {
+    const base = baseOf(m.time);
+    const text = m.text ?? null;
+    const body = bodyJson(m);
+    const time = Math.trunc(m.time);
+    const status = m.status ? JSON.stringify(m.status) : null;
+    const edited = m.edited ? 1 : 0;
+    const deleted = m.deleted ? 1 : 0;
+    while (insertMessage.run(id, conversationId, m.direction, m.origin, m.type, text, body, time, status, edited, deleted).changes === 0) {
       const max = maxIdInSlot.get(base, base + MS_SLOTS) as number | null;
-      if (max === null) return base;
-      if (max + 1 < base + MS_SLOTS) return max + 1;
-      base += MS_SLOTS; // more than 1000 messages in one millisecond: borrow the next one
+      // Past a full millisecond the ids spill into the next one: still unique, still in order.
+      id = Math.max(id + 1, (max ?? base) + 1);
     }
+    if (m.text && !m.deleted) indexText.run(id, m.text);
+    if (nextSlot.size > 100_000) nextSlot.clear();
+    nextSlot.set(base, id + 1);
+    return id;
   };
 
   const findMessage = (line: string, aliases: readonly string[]): number | undefined => {
@@ -159,31 +188,22 @@ export function createIngestWriter(db: Database) {
     return undefined;
   };
 
-  const insertNew = (event: Extract<CacheEvent, { kind: 'message' }>, aliases: string[]): void => {
+  /** `claimed`: the first alias is already inserted, pointing at `provisionalId`. */
+  const insertNew = (event: Extract<CacheEvent, { kind: 'message' }>, aliases: string[], provisionalId: number, claimed: boolean): void => {
     const m = event.message;
     const conversationId = ensureChat(event.line, event.chat);
-    const id = allocateId(m.time);
-    insertMessage.run({
-      id,
-      conversationId,
-      direction: m.direction,
-      origin: m.origin,
-      type: m.type,
-      text: m.text ?? null,
-      body: bodyJson(m),
-      time: Math.trunc(m.time),
-      status: m.status ? JSON.stringify(m.status) : null,
-      edited: m.edited ? 1 : 0,
-      deleted: m.deleted ? 1 : 0,
+    const id = insertRow(provisionalId, conversationId, m);
+    aliases.forEach((alias, i) => {
+      if (!claimed || i > 0) addAlias.run(event.line, alias, id);
+      else if (id !== provisionalId) moveAlias.run(id, event.line, alias);
     });
-    for (const alias of aliases) addAlias.run(event.line, alias, id);
     touchMessage(conversationId, id);
 
     const state = stateOf(conversationId);
     if (id > state.activityKey) {
       state.activityKey = id;
       state.lastMessageId = id;
-      state.dirty = true;
+      markDirty(state);
     }
     if (!event.historical && id > state.readKey) {
       if (m.direction === 'in') {
@@ -194,7 +214,7 @@ export function createIngestWriter(db: Database) {
         state.unread = 0;
         state.readKey = id;
       }
-      state.dirty = true;
+      markDirty(state);
     }
     if (earlyCount > 0) for (const alias of aliases) replayEarly(event.line, alias);
   };
@@ -222,6 +242,10 @@ export function createIngestWriter(db: Database) {
       row.deleted === next.deleted && row.edited === next.edited;
     if (same) return;
     updateMessage.run(next);
+    if (row.text !== next.text || row.deleted !== next.deleted) {
+      if (row.text && !row.deleted) unindexText.run(row.id, row.text);
+      if (next.text && !next.deleted) indexText.run(row.id, next.text);
+    }
     touchMessage(row.conversation_id, row.id);
     const state = stateOf(row.conversation_id);
     if (state.lastMessageId === row.id) result.conversations.add(row.conversation_id);
@@ -276,7 +300,7 @@ export function createIngestWriter(db: Database) {
       const state = stateOf(id);
       if (state.unread !== event.unread) {
         state.unread = event.unread;
-        state.dirty = true;
+        markDirty(state);
       }
     }
   };
@@ -285,8 +309,15 @@ export function createIngestWriter(db: Database) {
     if (event.kind === 'conversation') return applyConversation(event);
     if (event.kind === 'message') {
       const aliases = aliasesOf(event.message.ids);
+      // Without an id a replay could not be told from a new message: refuse, to quarantine.
+      if (aliases.length === 0) throw new Error('a message without any provider id or client reference');
+      const provisionalId = candidateId(event.message.time);
+      // The common case, one provider id: claiming it is the existence check.
+      if (aliases.length === 1 && claimAlias.run(event.line, aliases[0], provisionalId).changes === 1) {
+        return insertNew(event, aliases, provisionalId, true);
+      }
       const existing = findMessage(event.line, aliases);
-      if (existing === undefined) return insertNew(event, aliases);
+      if (existing === undefined) return insertNew(event, aliases, provisionalId, false);
       for (const alias of aliases) addAlias.run(event.line, alias, existing);
       mergeExisting(existing, event);
       // A receipt may have been parked under an id this event just taught us.
@@ -303,15 +334,19 @@ export function createIngestWriter(db: Database) {
 
   const applyBatch = db.transaction((events: readonly CacheEvent[], now: number): BatchResult => {
     result = { conversations: new Set(), messages: new Map(), incoming: [] };
-    states = new Map();
+    if (states.size > 50_000) states.clear();
+    dirty.clear();
     for (const event of events) applyOne(event, now);
-    for (const state of states.values()) {
-      if (!state.dirty) continue;
+    for (const state of dirty) {
       saveState.run(state);
       result.conversations.add(state.id);
     }
     return result;
   });
+
+  const markRead = db.prepare(`
+    UPDATE conversations SET unread_count = 0, read_key = max(read_key, activity_key)
+    WHERE id = ? AND (unread_count > 0 OR read_key < activity_key)`);
 
   const resetStatus = db.prepare('UPDATE messages SET status = ? WHERE id = ?');
 
@@ -320,12 +355,24 @@ export function createIngestWriter(db: Database) {
     restartDelivery(messageId: number): void {
       resetStatus.run(JSON.stringify({ tick: 'pending' }), messageId);
     },
+    /** The user read the conversation up to its newest message. Returns whether anything changed. */
+    markRead(conversationId: number): boolean {
+      states.delete(conversationId);
+      return markRead.run(conversationId).changes > 0;
+    },
+    /** After rows were removed outside this writer (an account deleted). */
+    forgetCached(): void {
+      chats.clear();
+      states.clear();
+      nextSlot.clear();
+    },
     applyBatch: (events: readonly CacheEvent[], now = Date.now()): BatchResult => {
       try {
         return applyBatch.immediate(events, now);
       } catch (error) {
-        // A rolled-back batch may have cached chats that were never committed.
+        // A rolled-back batch may have cached chats and counters that were never committed.
         chats.clear();
+        states.clear();
         earlyCount = countEarly.get() as number;
         throw error;
       }
@@ -350,6 +397,7 @@ function parse(status: string | null): DeliveryStatus | null {
 }
 
 function bodyJson(m: NormalizedMessage): string | null {
+  if (!m.media && !m.location && !m.quoted && !m.sender) return null;
   const body: MessageBody = {};
   if (m.media) body.media = m.media;
   if (m.location) body.location = m.location;

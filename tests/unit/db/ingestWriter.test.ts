@@ -56,6 +56,9 @@ describe('ingest: idempotent upserts', () => {
     ]);
     let message = cache.reader.messagesPage({ conversationId: 1, limit: 1 }).items[0];
     expect(message).toMatchObject({ text: 'price, please?', edited: true, reactions: { me: '👍' } });
+    // The index follows the edit: the new word is found, and exactly one hit remains.
+    expect(cache.reader.search({ query: 'please', limit: 5 })).toHaveLength(1);
+    expect(cache.reader.search({ query: 'price', limit: 5 })).toHaveLength(1);
     cache.ingest.applyBatch([
       { kind: 'reaction', line: lineId, ref: { provider: 'm1' }, from: 'me', emoji: null },
       { kind: 'deleted', line: lineId, ref: { provider: 'm1' } },
@@ -64,6 +67,29 @@ describe('ingest: idempotent upserts', () => {
     expect(message).toMatchObject({ deleted: true, reactions: {} });
     expect(message?.text).toBeUndefined();
     expect(cache.reader.search({ query: 'price', limit: 5 })).toHaveLength(0);
+  });
+});
+
+describe('ingest: messages sharing a timestamp', () => {
+  it('keeps 1,500 messages of one second unique, in arrival order, and idempotent on replay', () => {
+    const { cache, lineId } = cacheWithLine();
+    const events = Array.from({ length: 1500 }, (_, i) => incoming(lineId, 'c1', `s${i}`, T0, `n${i}`));
+    cache.ingest.applyBatch(events.slice(0, 700));
+    cache.ingest.applyBatch(events.slice(700));
+    cache.ingest.applyBatch(events);
+    const ids = cache.db.prepare('SELECT id FROM messages ORDER BY id').pluck().all() as number[];
+    expect(ids).toHaveLength(1500);
+    const texts = cache.db.prepare('SELECT text FROM messages ORDER BY id').pluck().all();
+    expect(texts).toEqual(events.map((e) => e.message.text));
+    expect(cache.reader.listConversations({ limit: 1 }).items[0]?.lastMessage?.text).toBe('n1499');
+  });
+
+  it('refuses a message that carries no id at all', () => {
+    const { cache, lineId } = cacheWithLine();
+    const event = incoming(lineId, 'c1', 'x', T0, 'no id');
+    event.message.ids = {};
+    expect(() => cache.ingest.applyBatch([event])).toThrow(/without any provider id/);
+    expect(count(cache, 'messages')).toBe(0);
   });
 });
 
@@ -108,7 +134,7 @@ describe('ingest: conversation counters and previews', () => {
     expect(row.unread).toBe(2);
     expect(row.lastMessage?.text).toBe('two');
 
-    expect(cache.conversations.markRead(row.id)).toBe(true);
+    expect(cache.ingest.markRead(row.id)).toBe(true);
     expect(cache.reader.listConversations({ limit: 5 }).items[0]?.unread).toBe(0);
 
     cache.ingest.applyBatch([incoming(lineId, 'c1', 'm3', T0 + 2, 'three')]);
