@@ -1,7 +1,14 @@
+import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 /** Debian's Chromium: Playwright cannot download its own browser on these machines. */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!fs.existsSync(executablePath)) {
+  throw new Error(
+    `The browser tests need Chromium at ${executablePath}. Install it (Debian: apt-get install chromium) ` +
+      'or point CHROMIUM_PATH at a Chromium or Chrome binary.',
+  );
+}
 
 export default defineConfig({
   testDir: 'tests/e2e',

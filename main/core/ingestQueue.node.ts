@@ -2,7 +2,7 @@ import type { BatchResult, CacheEvent, IngestWriter } from '../db/ingestWriter.n
 import { StorageError, toStorageError } from '../db/storageError.node.ts';
 
 export interface IngestQueueOptions {
-  /** Events per transaction; bounds how long one flush holds the event loop. */
+  /** Events per transaction (four times that under a backlog); bounds how long one flush holds the event loop. */
   maxBatch?: number;
   onFlushed(result: BatchResult): void;
   /** A storage failure: the events stay queued and are retried. */
@@ -74,7 +74,10 @@ export class IngestQueue {
   }
 
   #flushOne(): void {
-    const batch = this.#queue.slice(0, this.#maxBatch);
+    // A backlog (history page, reconnect, import) goes in bigger transactions: each touched
+    // conversation's row and the search index are then written once per more messages.
+    const size = this.#queue.length > 2 * this.#maxBatch ? 4 * this.#maxBatch : this.#maxBatch;
+    const batch = this.#queue.slice(0, size);
     if (batch.length === 0) return;
     try {
       const result = this.writer.applyBatch(batch);

@@ -49,8 +49,6 @@ export const migration0001: Migration = {
       ) STRICT;
       CREATE INDEX conversations_by_activity ON conversations (activity_key, id);
       CREATE INDEX conversations_by_line_activity ON conversations (line_id, activity_key, id);
-      CREATE INDEX conversations_unread_by_activity ON conversations (activity_key, id)
-        WHERE unread_count > 0;
 
       CREATE TABLE messages (
         id INTEGER PRIMARY KEY,

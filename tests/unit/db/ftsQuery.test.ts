@@ -9,6 +9,10 @@ describe('search input sanitizing', () => {
     expect(toFtsQuery('  Доставка  ')).toBe('"Доставка"*');
   });
 
+  it('can match whole words only', () => {
+    expect(toFtsQuery('order 42', { prefix: false })).toBe('"order" "42"');
+  });
+
   it('leaves nothing to search for input made only of operators and punctuation', () => {
     for (const input of [':)', '*', '"', '""', '(', ')', '-', '^', '', '   ', '🙂', '!?.,;']) {
       expect(toFtsQuery(input)).toBeNull();

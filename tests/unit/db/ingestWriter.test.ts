@@ -214,6 +214,12 @@ describe('history pages', () => {
     expect(next.items[0]?.text).toBe(`message ${Number(around.items.at(-1)!.text!.split(' ')[1]) + 1}`);
   });
 
+  it('finds a word while it is still being typed', () => {
+    const hits = cache.reader.search({ query: 'messa', limit: 5 });
+    expect(hits.map((h) => h.message.text)).toEqual(['message 249', 'message 248', 'message 247', 'message 246', 'message 245']);
+    expect(cache.reader.search({ query: 'message 12', limit: 50 }).map((h) => h.message.text)).toContain('message 120');
+  });
+
   it('returns search hits newest first, pages them, and marks the hit', () => {
     const first = cache.reader.search({ query: 'message', limit: 20 });
     expect(first.map((h) => h.message.text)).toEqual(Array.from({ length: 20 }, (_, i) => `message ${249 - i}`));
