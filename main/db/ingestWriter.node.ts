@@ -5,7 +5,7 @@ import type { ChatRef, LineEvent, MessageRef, NormalizedMessage } from '../../sh
 import { parseBody, type MessageBody } from './rows.node.ts';
 
 /** Events that change the cache. `line` holds the core's own line id by the time they get here. */
-export type CacheEvent = Extract<LineEvent, { kind: 'message' | 'status' | 'deleted' | 'edited' | 'reaction' | 'conversation' }>;
+export type CacheEvent = Extract<LineEvent, { kind: 'message' | 'status' | 'deleted' | 'edited' | 'reaction' | 'conversation' | 'tag' }>;
 type ReceiptEvent = Extract<CacheEvent, { kind: 'status' | 'deleted' | 'edited' | 'reaction' }>;
 
 export interface BatchResult {
@@ -305,8 +305,18 @@ export function createIngestWriter(db: Database) {
     }
   };
 
+  const applyTag = (event: Extract<CacheEvent, { kind: 'tag' }>): void => {
+    const id = ensureChat(event.line, event.chat);
+    const meta = JSON.parse(getChatMeta.get(id) as string) as ConversationMeta;
+    const others = (meta.tags ?? []).filter((t) => t.id !== event.tag.id);
+    meta.tags = event.op === 'add' ? [...others, event.tag] : others;
+    setChatMeta.run(JSON.stringify(meta), id);
+    result.conversations.add(id);
+  };
+
   const applyOne = (event: CacheEvent, now: number): void => {
     if (event.kind === 'conversation') return applyConversation(event);
+    if (event.kind === 'tag') return applyTag(event);
     if (event.kind === 'message') {
       const aliases = aliasesOf(event.message.ids);
       // Without an id a replay could not be told from a new message: refuse, to quarantine.

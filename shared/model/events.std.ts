@@ -80,6 +80,8 @@ export type ProviderEvent =
       /** The provider's own unread count, when it keeps one. */
       unread?: number;
     }
+  /** A CRM tag put on or taken off a conversation. */
+  | { kind: 'tag'; line: string; chat: ChatRef; tag: { id: string; name: string; color?: string }; op: 'add' | 'remove' }
   | { kind: 'line'; line: LineInfo }
   | { kind: 'login'; line: string; state: LoginState }
   | { kind: 'connection'; state: ConnectionState }

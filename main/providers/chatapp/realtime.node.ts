@@ -1,0 +1,133 @@
+import Pusher, { type Channel } from 'pusher-js';
+import type { ConnectionState } from '../../../shared/model/connection.std.ts';
+import type { Logger } from '../plugin.node.ts';
+
+export interface RealtimeOptions {
+  appKey: string;
+  host: string;
+  port: number;
+  tls: boolean;
+  channels: () => string[];
+  /** Signs a private channel for this socket (ChatApp's /broadcasting/auth). */
+  authorize(socketId: string, channel: string): Promise<{ auth: string }>;
+  onEvent(channel: string, event: string, data: unknown): void;
+  onState(state: ConnectionState): void;
+  /** After every successful (re)connection; `reconnect` is false the first time. */
+  onConnected(reconnect: boolean): void;
+  log: Logger;
+  random?: () => number;
+}
+
+const MAX_DELAY_MS = 60_000;
+
+/**
+ * The Pusher connection, driven by pusher-js. Reconnection is ours: after any drop the
+ * socket is rebuilt with exponential backoff and jitter, and the UI learns when the next
+ * attempt is due. Every (re)connection re-authorizes every channel with the current token.
+ */
+export class Realtime {
+  #pusher: Pusher | undefined;
+  #attempt = 0;
+  #timer: NodeJS.Timeout | undefined;
+  #connectedOnce = false;
+  #stopped = false;
+
+  constructor(private readonly options: RealtimeOptions) {}
+
+  start(): void {
+    this.#stopped = false;
+    this.#connect();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    this.#teardown();
+  }
+
+  /** Subscribes channels added since (e.g. a new line). */
+  refreshChannels(): void {
+    const pusher = this.#pusher;
+    if (pusher?.connection.state === 'connected') for (const name of this.options.channels()) this.#subscribe(pusher, name);
+  }
+
+  #connect(): void {
+    const { options } = this;
+    options.onState(this.#connectedOnce ? { state: 'reconnecting', nextAttemptAt: Date.now(), attempt: this.#attempt } : { state: 'connecting' });
+    const pusher = new Pusher(options.appKey, {
+      cluster: 'mt1',
+      wsHost: options.host,
+      wsPort: options.port,
+      wssPort: options.port,
+      forceTLS: options.tls,
+      enabledTransports: options.tls ? ['wss'] : ['ws'],
+      disableStats: true,
+      unavailableTimeout: 8000,
+      channelAuthorization: {
+        transport: 'ajax',
+        endpoint: '',
+        customHandler: ({ socketId, channelName }, callback) => {
+          options.authorize(socketId, channelName).then(
+            (answer) => callback(null, answer),
+            (error: Error) => callback(error, null),
+          );
+        },
+      },
+    });
+    this.#pusher = pusher;
+    pusher.connection.bind('connected', () => {
+      if (this.#pusher !== pusher) return;
+      const reconnect = this.#connectedOnce;
+      this.#connectedOnce = true;
+      this.#attempt = 0;
+      options.onState({ state: 'online' });
+      for (const name of options.channels()) this.#subscribe(pusher, name);
+      options.onConnected(reconnect);
+    });
+    pusher.connection.bind('state_change', ({ current }: { current: string }) => {
+      if (this.#pusher !== pusher || this.#stopped) return;
+      if (current === 'connecting' && this.#connectedOnce) {
+        options.onState({ state: 'reconnecting', nextAttemptAt: Date.now(), attempt: this.#attempt, reason: 'connection lost' });
+      }
+      if (current === 'unavailable' || current === 'failed' || current === 'disconnected') this.#retry(`the socket is ${current}`);
+    });
+    pusher.connection.bind('error', (error: unknown) => options.log.warn('socket error', { error: JSON.stringify(error) }));
+  }
+
+  #subscribe(pusher: Pusher, name: string): void {
+    if (pusher.channel(name)?.subscribed) return;
+    const channel: Channel = pusher.subscribe(name);
+    channel.unbind_all();
+    channel.bind_global((event: string, data: unknown) => {
+      if (event.startsWith('pusher:') || event.startsWith('pusher_internal:')) return;
+      this.options.onEvent(name, event, data);
+    });
+    channel.bind('pusher:subscription_error', (error: { type?: string; error?: string; status?: number }) => {
+      const refused = error.status === 401 || error.status === 403 || /sign in|refused/i.test(error.error ?? '');
+      this.options.log.warn(`subscription to ${name} failed`, { status: error.status, error: error.error });
+      if (refused) this.options.onState({ state: 'auth_error', reason: error.error ?? 'ChatApp refused the channel sign-in.' });
+    });
+  }
+
+  #retry(reason: string): void {
+    if (this.#stopped || this.#timer) return;
+    this.#teardown();
+    this.#attempt += 1;
+    const base = Math.min(MAX_DELAY_MS, 1000 * 2 ** Math.min(this.#attempt - 1, 6));
+    const delay = Math.round(base * (0.5 + (this.options.random ?? Math.random)() * 0.5));
+    this.options.onState({ state: 'reconnecting', nextAttemptAt: Date.now() + delay, attempt: this.#attempt, reason });
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      if (!this.#stopped) this.#connect();
+    }, delay);
+  }
+
+  #teardown(): void {
+    const pusher = this.#pusher;
+    this.#pusher = undefined;
+    if (!pusher) return;
+    pusher.connection.unbind_all();
+    pusher.disconnect();
+  }
+}
+
