@@ -127,7 +127,7 @@ export class Connections {
         return this.deps.announceAccounts();
       case 'workspace':
         this.deps.cache.accounts.setWorkspace(accountId, event.key, event.value);
-        return;
+        return this.deps.bus.emit('workspace.changed', { accountId, key: event.key, value: event.value });
       case 'login': {
         if (!runtime.lines.has(event.line)) return this.#unknownLine(accountId, event);
         const lineId = lineIdOf(accountId, event.line);

@@ -14,6 +14,7 @@ import { createLogger } from './logger.node.ts';
 import { MemorySecretStore, type SecretStore } from './secretStore.node.ts';
 import { JsonSettingsStore, type SettingsStore } from './settingsStore.node.ts';
 import { Sender } from './sender.node.ts';
+import { HistoryLoader } from './historyLoader.node.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -42,6 +43,7 @@ export class Core {
   readonly queue: IngestQueue;
   readonly connections: Connections;
   readonly sender: Sender;
+  readonly history: HistoryLoader;
   readonly #handlers: Handlers;
   #closed = false;
 
@@ -73,6 +75,7 @@ export class Core {
       announceAccounts: () => this.bus.emit('accounts.changed', this.#handlers['accounts.list']({}) as never),
     });
     this.sender = new Sender(cache, this.queue, this.connections, path.join(options.dataDir, 'outgoing'));
+    this.history = new HistoryLoader(cache, this.connections, this.bus);
     this.#handlers = createHandlers(this);
   }
 

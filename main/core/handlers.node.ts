@@ -100,6 +100,11 @@ export function createHandlers(core: Core): Handlers {
       return { ok: true };
     },
 
+    'accounts.workspace': ({ accountId }) => {
+      requireAccount(accountId);
+      return cache.accounts.workspaceOf(accountId);
+    },
+
     'lines.setMuted': ({ lineId, muted }) => {
       if (!cache.accounts.setMuted(lineId, muted)) throw new SwitchboardError('not_found', 'This line no longer exists.');
       core.bus.emit('accounts.changed', handlers['accounts.list']({}) as Result<'accounts.list'>);
@@ -150,7 +155,12 @@ export function createHandlers(core: Core): Handlers {
       if (!cache.conversations.exists(query.conversationId)) {
         throw new SwitchboardError('not_found', 'This conversation no longer exists.');
       }
-      return cache.reader.messagesPage(query);
+      const page = cache.reader.messagesPage(query);
+      // At the top of what the cache holds: ask the provider for more, if it keeps history.
+      if (!page.hasOlder && query.after === undefined && core.history.request(query.conversationId)) {
+        return { ...page, loadingOlder: true };
+      }
+      return page;
     },
     'messages.send': (params) => core.sender.send(params),
     'messages.retry': ({ id }) => core.sender.retry(id),

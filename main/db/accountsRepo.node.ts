@@ -59,6 +59,7 @@ export function createAccountsRepo(db: Database) {
     'INSERT INTO workspace (account_id, key, value) VALUES (?, ?, ?) ON CONFLICT (account_id, key) DO UPDATE SET value = excluded.value',
   );
   const getWorkspace = db.prepare('SELECT value FROM workspace WHERE account_id = ? AND key = ?').pluck();
+  const allWorkspace = db.prepare('SELECT key, value FROM workspace WHERE account_id = ?');
 
   const removeAll = db.transaction((id: string): void => {
     dropAliases.run(id);
@@ -111,6 +112,10 @@ export function createAccountsRepo(db: Database) {
     workspace(accountId: string, key: string): unknown {
       const raw = getWorkspace.get(accountId, key) as string | undefined;
       return raw === undefined ? undefined : JSON.parse(raw);
+    },
+    workspaceOf(accountId: string): Record<string, unknown> {
+      const rows = allWorkspace.all(accountId) as { key: string; value: string }[];
+      return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
     },
     setMuted(lineId: string, muted: boolean): boolean {
       return setMuted.run(muted ? 1 : 0, lineId).changes > 0;

@@ -49,6 +49,8 @@ export interface CacheReader {
   search(query: SearchQuery): SearchHit[];
   /** A message by any of its aliases (see ingestWriter's aliasesOf). */
   messageIdByAlias(lineId: string, alias: string): number | undefined;
+  /** The oldest cached message of a conversation: where fetching older history starts. */
+  oldestMessage(conversationId: number): Message | undefined;
   /** Every provider id known for a message, e.g. to quote it in a reply. */
   refsOf(lineId: string, messageId: number): MessageRef | undefined;
   /** For gap-fill: the newest cached message of a chat on a line. */
@@ -88,6 +90,7 @@ export function createReader(db: Database): CacheReader {
   const newerThan = db.prepare(
     `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id ASC LIMIT ?`,
   );
+  const oldest = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY id ASC LIMIT 1`);
   const byAlias = db.prepare('SELECT message_id FROM message_aliases WHERE line_id = ? AND alias = ?').pluck();
   const aliasesOf = db.prepare('SELECT alias FROM message_aliases WHERE line_id = ? AND message_id = ?').pluck();
   const byId = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`);
@@ -192,6 +195,11 @@ export function createReader(db: Database): CacheReader {
         conversationTitle: row.conversation_title,
         snippet: row.snippet,
       }));
+    },
+
+    oldestMessage(conversationId) {
+      const row = oldest.get(conversationId) as MessageRow | undefined;
+      return row ? messageFromRow(row) : undefined;
     },
 
     messageIdByAlias(lineId, alias) {

@@ -54,6 +54,8 @@ export const methods = {
     result: Account,
   },
   'accounts.remove': { params: z.object({ id: AccountId }), result: Ok },
+  /** Account-wide data the provider reports: employee status, quick responses, balance. */
+  'accounts.workspace': { params: z.object({ accountId: AccountId }), result: z.record(z.string(), z.unknown()) },
   'lines.setMuted': { params: z.object({ lineId: LineId, muted: z.boolean() }), result: Ok },
   'login.start': { params: z.object({ lineId: LineId, method: LoginMethod }), result: LoginState },
   'login.submit': { params: z.object({ lineId: LineId, step: LoginStep }), result: LoginState },
@@ -86,7 +88,13 @@ export const methods = {
       .refine((p) => [p.before, p.after, p.around].filter((v) => v !== undefined).length <= 1, {
         message: 'Use at most one of before, after, around',
       }),
-    result: z.object({ items: z.array(Message), hasOlder: z.boolean(), hasNewer: z.boolean() }),
+    result: z.object({
+      items: z.array(Message),
+      hasOlder: z.boolean(),
+      hasNewer: z.boolean(),
+      /** Older messages are being fetched from the provider; `messages.invalidated` follows. */
+      loadingOlder: z.boolean().optional(),
+    }),
   },
   'messages.send': {
     params: z
@@ -127,6 +135,7 @@ export const events = {
   'accounts.changed': z.object({ accounts: z.array(Account), lines: z.array(Line) }),
   'connection.changed': z.object({ accountId: AccountId, state: ConnectionState }),
   'login.changed': z.object({ lineId: LineId, state: LoginState }),
+  'workspace.changed': z.object({ accountId: AccountId, key: z.string(), value: z.unknown() }),
   'conversations.upserted': z.object({ conversations: z.array(Conversation) }),
   'messages.upserted': z.object({ conversationId: ConversationId, messages: z.array(Message) }),
   /** Too many conversations changed to push one by one: reload the list. */

@@ -221,6 +221,7 @@ export class ChatAppConnection implements ProviderConnection {
     const since = this.#disconnectedAt;
     this.#disconnectedAt = undefined;
     for (const line of this.#lines) {
+      if (this.context.signal.aborted) return;
       try {
         const known = this.context.cache.activeChats(line, 1).length > 0;
         if (!known) await this.#firstSync(line);
@@ -236,6 +237,7 @@ export class ChatAppConnection implements ProviderConnection {
     const { licenseId, messengerType } = splitLineId(line);
     const chats = await this.#api.chats(licenseId, messengerType, { limit: FIRST_SYNC_CHATS });
     for (const chat of chats.items) {
+      if (this.context.signal.aborted) return;
       this.#emit({
         kind: 'conversation',
         line,
@@ -256,17 +258,21 @@ export class ChatAppConnection implements ProviderConnection {
     const { licenseId, messengerType } = splitLineId(line);
     const chats = await this.#api.chats(licenseId, messengerType, { limit: PAGE });
     for (const chat of chats.items) {
+      if (this.context.signal.aborted) return;
       const last = this.context.cache.lastMessageOf(line, chat.id);
       const activity = chat.lastTime != null ? toMs(chat.lastTime) : chat.lastMessage?.time != null ? toMs(chat.lastMessage.time) : Infinity;
       if (last && activity <= last.time) continue;
       let nextPage: string | undefined;
-      for (let page = 0; page < GAP_PAGES; page++) {
+      const missed: MessageItem[] = [];
+      for (let page = 0; page < GAP_PAGES && !this.context.signal.aborted; page++) {
         const result = await this.#api.messages(licenseId, messengerType, chat.id, { limit: PAGE, ...(nextPage ? { nextPage } : {}) });
-        this.#emitMessages(line, chat, result.items, (time) => time < disconnectedAt);
+        missed.push(...result.items);
         const reachedKnown = last !== undefined && result.items.some((m) => toMs(m.time) <= last.time);
         if (reachedKnown || !result.nextPage || result.items.length === 0) break;
         nextPage = result.nextPage;
       }
+      // ChatApp times are whole seconds: anything from the second of the drop on is news.
+      this.#emitMessages(line, chat, missed, (time) => time + 1000 <= disconnectedAt);
     }
     await this.context.flushed();
   }
@@ -282,8 +288,14 @@ export class ChatAppConnection implements ProviderConnection {
     return { more: Boolean(page.nextPage) && page.items.length > 0 };
   }
 
+  /**
+   * Emits fetched messages oldest first: ChatApp pages newest first, and messages sharing
+   * a second are ordered by arrival, so the reverse order would show them reversed.
+   */
   #emitMessages(line: string, chat: { id: string; name?: string | null; phone?: string }, items: MessageItem[], historical: (time: number) => boolean): void {
-    for (const item of items) {
+    const chronological = [...items].sort((a, b) => (a.time ?? 0) - (b.time ?? 0) || Number(a.internalId ?? 0) - Number(b.internalId ?? 0));
+    for (const item of chronological) {
+      if (this.context.signal.aborted) return;
       const message = messageOf(item, { appId: this.#config.appId });
       const title = item.chat?.name || chat.name || chat.phone;
       this.#emit({
