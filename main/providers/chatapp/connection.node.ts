@@ -1,6 +1,7 @@
 import type { ConnectionState } from '../../../shared/model/connection.std.ts';
 import type { ProviderEvent } from '../../../shared/model/events.std.ts';
 import { SendFailure, type HistorySource, type ProviderConnection, type ProviderContext, type SendRequest, type SendResult } from '../plugin.node.ts';
+import { Backoff } from '../backoff.node.ts';
 import { ChatAppApi } from './api.node.ts';
 import { configOf, type ChatAppConfig } from './config.node.ts';
 import { ChatAppAuthError, ChatAppRequestError, ChatAppUnavailable } from './errors.node.ts';
@@ -40,7 +41,7 @@ export class ChatAppConnection implements ProviderConnection {
   #realtime: Realtime | undefined;
   #disconnectedAt: number | undefined;
   #retry: NodeJS.Timeout | undefined;
-  #startAttempt = 0;
+  readonly #startBackoff = new Backoff();
   #quickResponses = new Map<string, unknown>();
 
   constructor(private readonly context: ProviderContext) {
@@ -62,7 +63,7 @@ export class ChatAppConnection implements ProviderConnection {
     } catch (error) {
       return this.#startFailed(error);
     }
-    this.#startAttempt = 0;
+    this.#startBackoff.reset();
     this.#realtime = new Realtime({
       appKey: this.#config.appKey,
       host: this.#config.socketHost,
@@ -105,10 +106,9 @@ export class ChatAppConnection implements ProviderConnection {
       this.#emit({ kind: 'connection', state: { state: 'auth_error', reason: error.message } });
       return;
     }
-    this.#startAttempt += 1;
-    const delay = Math.round(Math.min(60_000, 1000 * 2 ** Math.min(this.#startAttempt, 6)) * (0.5 + Math.random() * 0.5));
+    const delay = this.#startBackoff.next();
     const reason = error instanceof Error ? error.message : String(error);
-    this.#emit({ kind: 'connection', state: { state: 'reconnecting', nextAttemptAt: Date.now() + delay, attempt: this.#startAttempt, reason } });
+    this.#emit({ kind: 'connection', state: { state: 'reconnecting', nextAttemptAt: Date.now() + delay, attempt: this.#startBackoff.attempt, reason } });
     this.#retry = setTimeout(() => void this.start(), delay);
   }
 

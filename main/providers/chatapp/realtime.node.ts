@@ -1,6 +1,7 @@
 import Pusher, { type Channel } from 'pusher-js';
 import type { ConnectionState } from '../../../shared/model/connection.std.ts';
 import type { Logger } from '../plugin.node.ts';
+import { Backoff } from '../backoff.node.ts';
 
 export interface RealtimeOptions {
   appKey: string;
@@ -18,8 +19,6 @@ export interface RealtimeOptions {
   random?: () => number;
 }
 
-const MAX_DELAY_MS = 60_000;
-
 /**
  * The Pusher connection, driven by pusher-js. Reconnection is ours: after any drop the
  * socket is rebuilt with exponential backoff and jitter, and the UI learns when the next
@@ -27,12 +26,14 @@ const MAX_DELAY_MS = 60_000;
  */
 export class Realtime {
   #pusher: Pusher | undefined;
-  #attempt = 0;
+  readonly #backoff: Backoff;
   #timer: NodeJS.Timeout | undefined;
   #connectedOnce = false;
   #stopped = false;
 
-  constructor(private readonly options: RealtimeOptions) {}
+  constructor(private readonly options: RealtimeOptions) {
+    this.#backoff = new Backoff(1000, 60_000, options.random);
+  }
 
   start(): void {
     this.#stopped = false;
@@ -53,7 +54,7 @@ export class Realtime {
 
   #connect(): void {
     const { options } = this;
-    options.onState(this.#connectedOnce ? { state: 'reconnecting', nextAttemptAt: Date.now(), attempt: this.#attempt } : { state: 'connecting' });
+    options.onState(this.#connectedOnce ? { state: 'reconnecting', nextAttemptAt: Date.now(), attempt: this.#backoff.attempt } : { state: 'connecting' });
     const pusher = new Pusher(options.appKey, {
       cluster: 'mt1',
       wsHost: options.host,
@@ -79,7 +80,7 @@ export class Realtime {
       if (this.#pusher !== pusher) return;
       const reconnect = this.#connectedOnce;
       this.#connectedOnce = true;
-      this.#attempt = 0;
+      this.#backoff.reset();
       options.onState({ state: 'online' });
       for (const name of options.channels()) this.#subscribe(pusher, name);
       options.onConnected(reconnect);
@@ -87,7 +88,7 @@ export class Realtime {
     pusher.connection.bind('state_change', ({ current }: { current: string }) => {
       if (this.#pusher !== pusher || this.#stopped) return;
       if (current === 'connecting' && this.#connectedOnce) {
-        options.onState({ state: 'reconnecting', nextAttemptAt: Date.now(), attempt: this.#attempt, reason: 'connection lost' });
+        options.onState({ state: 'reconnecting', nextAttemptAt: Date.now(), attempt: this.#backoff.attempt, reason: 'connection lost' });
       }
       if (current === 'unavailable' || current === 'failed' || current === 'disconnected') this.#retry(`the socket is ${current}`);
     });
@@ -112,10 +113,8 @@ export class Realtime {
   #retry(reason: string): void {
     if (this.#stopped || this.#timer) return;
     this.#teardown();
-    this.#attempt += 1;
-    const base = Math.min(MAX_DELAY_MS, 1000 * 2 ** Math.min(this.#attempt - 1, 6));
-    const delay = Math.round(base * (0.5 + (this.options.random ?? Math.random)() * 0.5));
-    this.options.onState({ state: 'reconnecting', nextAttemptAt: Date.now() + delay, attempt: this.#attempt, reason });
+    const delay = this.#backoff.next();
+    this.options.onState({ state: 'reconnecting', nextAttemptAt: Date.now() + delay, attempt: this.#backoff.attempt, reason });
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       if (!this.#stopped) this.#connect();

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { Backoff } from '../../main/providers/backoff.node.ts';
+
+describe('reconnect backoff', () => {
+  it('doubles up to the ceiling, with jitter between half and all of it', () => {
+    const low = new Backoff(1000, 8000, () => 0);
+    const high = new Backoff(1000, 8000, () => 0.999999);
+    expect([1, 2, 3, 4, 5].map(() => low.next())).toEqual([500, 1000, 2000, 4000, 4000]);
+    expect([1, 2, 3, 4, 5].map(() => high.next())).toEqual([1000, 2000, 4000, 8000, 8000]);
+    expect(low.attempt).toBe(5);
+  });
+
+  it('spreads clients out and starts over after a success', () => {
+    const delays = new Set(Array.from({ length: 20 }, () => new Backoff().next()));
+    expect(delays.size).toBeGreaterThan(10);
+    const b = new Backoff(1000, 60_000, () => 0.5);
+    b.next();
+    b.next();
+    b.reset();
+    expect(b.next()).toBe(750);
+  });
+});
