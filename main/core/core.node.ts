@@ -74,7 +74,10 @@ export class Core {
       webhookUrlOf: () => options.webhookBase?.() ?? null,
       announceAccounts: () => this.bus.emit('accounts.changed', this.#handlers['accounts.list']({}) as never),
     });
-    this.sender = new Sender(cache, this.queue, this.connections, path.join(options.dataDir, 'outgoing'));
+    this.sender = new Sender(cache, this.queue, this.connections, path.join(options.dataDir, 'outgoing'), (id) => {
+      const message = cache.reader.getMessages([id])[0];
+      if (message) this.bus.emit('messages.upserted', { conversationId: message.conversationId, messages: [message] });
+    });
     this.history = new HistoryLoader(cache, this.connections, this.bus);
     this.#handlers = createHandlers(this);
   }

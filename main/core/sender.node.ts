@@ -44,6 +44,8 @@ export class Sender {
     private readonly queue: IngestQueue,
     private readonly connections: Connections,
     private readonly attachmentsDir: string,
+    /** The outbox changed a message's state (an error to show, or one cleared). */
+    private readonly onChanged: (messageId: number) => void = () => undefined,
     private readonly now: () => number = Date.now,
   ) {
     cache.outbox.recoverInterrupted();
@@ -161,6 +163,7 @@ export class Sender {
       }
       const result = await connection.send(request);
       this.cache.outbox.accepted(entry.messageId);
+      if (entry.lastError) this.onChanged(entry.messageId);
       this.queue.push({
         kind: 'status',
         line: entry.lineId,
@@ -192,6 +195,7 @@ export class Sender {
       const backoff = failure.retryAfterMs ?? Math.min(5 * 60_000, 2000 * 2 ** Math.min(attempt, 8));
       const jitter = Math.round(backoff * 0.2 * Math.random());
       this.cache.outbox.retryLater(entry.messageId, this.now() + backoff + jitter, failure.message);
+      this.onChanged(entry.messageId);
       return;
     }
     this.cache.outbox.failed(entry.messageId, failure.message);

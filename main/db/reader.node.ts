@@ -6,6 +6,7 @@ import { toFtsQuery } from './ftsQuery.std.ts';
 import {
   CONVERSATION_SELECT,
   MESSAGE_COLUMNS,
+  MESSAGE_FROM,
   conversationFromRow,
   messageFromRow,
   type MessageRow,
@@ -82,22 +83,22 @@ export function createReader(db: Database): CacheReader {
 
   const getConversation = db.prepare(`${CONVERSATION_SELECT} WHERE c.id = ?`);
   const newest = db.prepare(
-    `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY id DESC LIMIT ?`,
+    `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.conversation_id = ? ORDER BY m.id DESC LIMIT ?`,
   );
   const olderThan = db.prepare(
-    `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND id < ? ORDER BY id DESC LIMIT ?`,
+    `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.conversation_id = ? AND m.id < ? ORDER BY m.id DESC LIMIT ?`,
   );
   const newerThan = db.prepare(
-    `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id ASC LIMIT ?`,
+    `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.conversation_id = ? AND m.id > ? ORDER BY m.id ASC LIMIT ?`,
   );
-  const oldest = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY id ASC LIMIT 1`);
+  const oldest = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.conversation_id = ? ORDER BY m.id ASC LIMIT 1`);
   const byAlias = db.prepare('SELECT message_id FROM message_aliases WHERE line_id = ? AND alias = ?').pluck();
   const aliasesOf = db.prepare('SELECT alias FROM message_aliases WHERE line_id = ? AND message_id = ?').pluck();
-  const byId = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id = ?`);
+  const byId = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.id = ?`);
   const lastOfChat = db.prepare(`
-    SELECT ${MESSAGE_COLUMNS} FROM messages WHERE conversation_id =
+    SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.conversation_id =
       (SELECT id FROM conversations WHERE line_id = ? AND provider_chat_id = ?)
-    ORDER BY id DESC LIMIT 1`);
+    ORDER BY m.id DESC LIMIT 1`);
   const activeChats = db.prepare(`
     SELECT c.provider_chat_id AS providerChatId, m.time AS lastMessageTime
     FROM conversations c LEFT JOIN messages m ON m.id = c.last_message_id

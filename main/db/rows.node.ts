@@ -24,10 +24,14 @@ export interface MessageRow {
   status: string | null;
   edited: number;
   deleted: number;
+  outbox_error?: string | null;
+  outbox_retry_at?: number | null;
 }
 
-export const MESSAGE_COLUMNS =
-  'id, conversation_id, direction, origin, type, text, body, time, status, edited, deleted';
+/** Message columns, with the outbox's word on sends that are still waiting. */
+export const MESSAGE_COLUMNS = `m.id, m.conversation_id, m.direction, m.origin, m.type, m.text, m.body, m.time, m.status,
+  m.edited, m.deleted, o.last_error AS outbox_error, o.next_attempt_at AS outbox_retry_at`;
+export const MESSAGE_FROM = 'messages m LEFT JOIN outbox o ON o.message_id = m.id';
 
 export function parseBody(json: string | null): MessageBody {
   return json ? (JSON.parse(json) as MessageBody) : {};
@@ -52,6 +56,9 @@ export function messageFromRow(row: MessageRow): Message {
   if (body.location) message.location = body.location;
   if (body.quoted) message.quoted = body.quoted;
   if (body.sender) message.sender = body.sender;
+  if (row.outbox_error) {
+    message.sendError = { message: row.outbox_error, ...(row.outbox_retry_at ? { retryAt: row.outbox_retry_at } : {}) };
+  }
   return message;
 }
 

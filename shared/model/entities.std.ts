@@ -96,6 +96,8 @@ export const Message = z.object({
   deleted: z.boolean(),
   /** Reaction per reacting party id. */
   reactions: z.record(z.string(), z.string()),
+  /** A send that has not gone through yet: why, and when it is tried again. */
+  sendError: z.object({ message: z.string(), retryAt: z.number().optional() }).optional(),
 });
 export type Message = z.infer<typeof Message>;
 

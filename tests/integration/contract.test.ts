@@ -119,6 +119,8 @@ describe('the IPC contract at the core boundary', () => {
     await until(() => plugin.sent.length === 1, 'first attempt');
     await until(() => core.cache.outbox.byMessage(queued.id)?.state === 'queued', 'requeue');
     expect(core.cache.outbox.byMessage(queued.id)).toMatchObject({ lastError: 'Daily limit reached' });
+    const waiting = (await core.call('messages.page', { conversationId, limit: 10 })).items.find((m) => m.id === queued.id);
+    expect(waiting).toMatchObject({ status: { tick: 'pending' }, sendError: { message: 'Daily limit reached', retryAt: expect.any(Number) } });
 
     plugin.failures.push(new SendFailure('Number is not on WhatsApp', false, undefined, 44));
     const failed = await core.call('messages.send', { conversationId, clientRef: 'client-ref-0003', text: 'hi' });
