@@ -1,0 +1,37 @@
+import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
+import type { AccountInput, ProviderConnection, ProviderContext, ProviderPlugin } from '../plugin.node.ts';
+import { MultiWaApi, MultiWaAuthError, MultiWaRequestError, MultiWaUnavailable } from './api.node.ts';
+import { FIELDS, configOf, parseAccount } from './config.node.ts';
+import { MultiWaConnection } from './connection.node.ts';
+
+/** MultiWA: a self-hosted WhatsApp gateway; each profile is a line, signed in by QR. */
+export const multiWaPlugin: ProviderPlugin = {
+  descriptor: {
+    kind: 'multiwa',
+    displayName: 'MultiWA',
+    loginMethods: ['qr'],
+    realtime: 'socket',
+    history: true,
+    fields: FIELDS,
+  },
+
+  parseAccount,
+
+  async verify(input: AccountInput) {
+    const config = configOf(input.config);
+    const api = new MultiWaApi(config.baseUrl, { ...(input.secrets.apiKey ? { apiKey: input.secrets.apiKey } : {}), ...(input.secrets.jwt ? { jwt: input.secrets.jwt } : {}) });
+    try {
+      await api.profiles();
+    } catch (error) {
+      if (error instanceof MultiWaAuthError) throw new SwitchboardError('auth', error.message, [{ path: 'apiKey', message: error.message }]);
+      if (error instanceof MultiWaUnavailable) throw new SwitchboardError('unavailable', `${error.message} Check the address and that the server is running.`, [{ path: 'baseUrl', message: error.message }]);
+      if (error instanceof MultiWaRequestError) throw new SwitchboardError('provider', error.message, [{ path: 'baseUrl', message: error.message }]);
+      throw error;
+    }
+    return {};
+  },
+
+  connect(context: ProviderContext): ProviderConnection {
+    return new MultiWaConnection(context);
+  },
+};
