@@ -142,10 +142,21 @@ export function createHandlers(core: Core): Handlers {
     },
     'conversations.markRead': ({ id }) => {
       core.queue.flushNow();
-      if (!cache.conversations.exists(id)) throw new SwitchboardError('not_found', 'This conversation no longer exists.');
+      const chat = cache.conversations.lineOf(id);
+      if (!chat) throw new SwitchboardError('not_found', 'This conversation no longer exists.');
+      const conversation = cache.reader.getConversation(id);
       if (cache.ingest.markRead(id)) {
-        const conversation = cache.reader.getConversation(id);
-        if (conversation) core.bus.emit('conversations.upserted', { conversations: [conversation] });
+        const updated = cache.reader.getConversation(id);
+        if (updated) core.bus.emit('conversations.upserted', { conversations: [updated] });
+        // Read receipts to the contact, where the provider sends them; a failure costs nothing locally.
+        const line = cache.accounts.line(chat.lineId);
+        const connection = line ? core.connections.connection(line.accountId) : undefined;
+        const last = conversation?.lastMessage ? cache.reader.refsOf(chat.lineId, conversation.lastMessage.id) : undefined;
+        if (line && last && connection?.markRead) {
+          connection.markRead(line.providerLineId, chat.providerChatId, last).catch((error: unknown) => {
+            console.warn(`[core] read receipts for conversation ${id} not sent: ${String(error)}`);
+          });
+        }
       }
       return { ok: true };
     },
@@ -164,6 +175,24 @@ export function createHandlers(core: Core): Handlers {
     },
     'messages.send': (params) => core.sender.send(params),
     'messages.retry': ({ id }) => core.sender.retry(id),
+    'messages.react': async ({ id, emoji }) => {
+      const message = cache.reader.getMessages([id])[0];
+      const chat = message ? cache.conversations.lineOf(message.conversationId) : undefined;
+      const line = chat ? cache.accounts.line(chat.lineId) : undefined;
+      if (!message || !chat || !line) throw new SwitchboardError('not_found', 'This message no longer exists.');
+      const connection = core.connections.connection(line.accountId);
+      const ref = cache.reader.refsOf(chat.lineId, id);
+      if (!connection?.react) throw new SwitchboardError('unavailable', 'This provider does not support reactions.');
+      if (!ref?.provider) throw new SwitchboardError('unavailable', 'This message has not reached WhatsApp yet; react once it has a tick.');
+      try {
+        await connection.react(line.providerLineId, chat.providerChatId, ref, emoji);
+      } catch (error) {
+        throw new SwitchboardError('provider', `The reaction was not sent: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      core.ingest({ kind: 'reaction', line: chat.lineId, ref, from: 'me', emoji });
+      core.queue.flushNow();
+      return cache.reader.getMessages([id])[0]!;
+    },
 
     search: (query) => {
       core.queue.flushNow();

@@ -17,6 +17,7 @@ export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
 interface StoredRequest {
   chatId: string;
   text?: string;
+  location?: { lat: number; lng: number; name?: string };
   attachment?: { fileName: string; mime: string; file: string };
   replyTo?: MessageRef;
 }
@@ -26,6 +27,7 @@ export interface SendParams {
   clientRef: string;
   text?: string;
   attachment?: Attachment;
+  location?: { lat: number; lng: number; name?: string };
   replyTo?: number;
 }
 
@@ -59,6 +61,7 @@ export class Sender {
     if (!chat) throw new SwitchboardError('not_found', 'This conversation no longer exists.');
     const request: StoredRequest = { chatId: chat.providerChatId };
     if (params.text?.trim()) request.text = params.text;
+    if (params.location) request.location = params.location;
     let replyPreview: Message | undefined;
     if (params.replyTo !== undefined) {
       replyPreview = this.cache.reader.getMessages([params.replyTo])[0];
@@ -75,7 +78,8 @@ export class Sender {
         ids: { clientRef: params.clientRef },
         direction: 'out',
         origin: 'this_app',
-        type: params.attachment ? attachmentType(params.attachment.mime) : 'text',
+        type: params.attachment ? attachmentType(params.attachment.mime) : params.location ? 'location' : 'text',
+        ...(params.location ? { location: params.location } : {}),
         ...(request.text !== undefined ? { text: request.text } : {}),
         ...(params.attachment
           ? { media: { fileName: params.attachment.fileName, mime: params.attachment.mime, size: params.attachment.size, localPath: request.attachment?.file } }
@@ -156,6 +160,7 @@ export class Sender {
       attempt: entry.attempts + 1,
       ...(stored.text !== undefined ? { text: stored.text } : {}),
       ...(stored.replyTo ? { replyTo: stored.replyTo } : {}),
+      ...(stored.location ? { location: stored.location } : {}),
     };
     try {
       if (stored.attachment) {

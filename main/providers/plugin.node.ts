@@ -77,7 +77,10 @@ export interface ProviderConnection {
   readonly history?: HistorySource;
   /** Present for webhook-fed providers (Maytapi, Chategy); the shared ingress calls it. */
   readonly webhook?: WebhookSink;
+  /** Sends read receipts up to `last` (the contact sees blue ticks). */
   markRead?(line: string, chatId: string, last: MessageRef): Promise<void>;
+  /** Absent where the provider has no reactions API. `emoji` null removes ours. */
+  react?(line: string, chatId: string, ref: MessageRef, emoji: string | null): Promise<void>;
   deleteForEveryone?(line: string, chatId: string, ref: MessageRef): Promise<void>;
 }
 
@@ -99,6 +102,7 @@ export interface SendRequest {
   clientRef: string;
   text?: string;
   attachment?: { fileName: string; mime: string; data: Uint8Array };
+  location?: { lat: number; lng: number; name?: string };
   replyTo?: MessageRef;
   /** Which attempt this is, starting at 1. */
   attempt: number;

@@ -104,13 +104,16 @@ export const methods = {
         clientRef: z.string().min(8).max(64),
         text: z.string().max(65536).optional(),
         attachment: Attachment.optional(),
+        location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180), name: z.string().max(256).optional() }).optional(),
         replyTo: MessageId.optional(),
       })
-      .refine((p) => (p.text?.trim().length ?? 0) > 0 || p.attachment !== undefined, {
-        message: 'A message needs text or an attachment',
+      .refine((p) => (p.text?.trim().length ?? 0) > 0 || p.attachment !== undefined || p.location !== undefined, {
+        message: 'A message needs text, an attachment or a location',
       }),
     result: Message,
   },
+  /** React to a message; null takes our reaction back. */
+  'messages.react': { params: z.object({ id: MessageId, emoji: z.string().min(1).max(16).nullable() }), result: Message },
   'messages.retry': { params: z.object({ id: MessageId }), result: Message },
   search: {
     params: z.object({

@@ -74,6 +74,11 @@ export class MultiWaApi {
     return { messageId: data.messageId, ...(data.status ? { status: data.status } : {}) };
   }
 
+  /** '' takes the reaction back. */
+  react(profileId: string, messageId: string, emoji: string) {
+    return this.#request('POST', '/messages/reaction', { profileId, messageId, emoji });
+  }
+
   markRead(profileId: string, chatId: string, messageIds?: string[]) {
     return this.#request('POST', '/messages/mark-read', { profileId, chatId, ...(messageIds ? { messageIds } : {}) });
   }

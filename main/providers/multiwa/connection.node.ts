@@ -90,12 +90,23 @@ export class MultiWaConnection implements ProviderConnection {
           ...(request.text ? { caption: request.text } : {}),
           ...(request.replyTo?.provider ? { quotedMessageId: request.replyTo.provider } : {}),
         });
+      } else if (request.location) {
+        reply = await this.#api.send('location', { ...base, latitude: request.location.lat, longitude: request.location.lng, ...(request.location.name ? { name: request.location.name } : {}) });
       } else {
         reply = await this.#api.send('text', { ...base, text: request.text ?? '', ...(request.replyTo?.provider ? { quotedMessageId: request.replyTo.provider } : {}) });
       }
       const ids: MessageRef = isWhatsAppId(reply.messageId) ? { provider: reply.messageId } : { internal: reply.messageId, ...(await this.#whatsAppIdOf(reply.messageId)) };
       const status = tickOf(reply.status);
       return { ids, ...(status && status.tick !== 'failed' ? { status: status.tick === 'pending' ? { tick: 'pending' } : status } : {}) };
+    } catch (error) {
+      throw toSendFailure(error);
+    }
+  }
+
+  async react(line: string, _chatId: string, ref: MessageRef, emoji: string | null): Promise<void> {
+    if (!ref.provider) throw new Error('the message has no WhatsApp id yet');
+    try {
+      await this.#api.react(line, ref.provider, emoji ?? '');
     } catch (error) {
       throw toSendFailure(error);
     }

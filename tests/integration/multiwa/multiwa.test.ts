@@ -200,7 +200,34 @@ describe('MultiWA: the documented keep-alive', () => {
     await env.core.call('messages.send', { conversationId: conversation.id, clientRef: 'photo-000001', text: 'Here', replyTo: quoted.id, attachment: { fileName: 'shoe.png', mime: 'image/png', size: 4, dataBase64: Buffer.from('PNG!').toString('base64') } });
     const sent = await until(() => [...env.sim.state.messages.values()].flat().find((m) => m.direction === 'outgoing'), 'the send');
     expect(sent).toMatchObject({ type: 'image', content: { caption: 'Here', mimetype: 'image/png', filename: 'shoe.png', quotedMessageId: question.messageId } });
-    await env.core.connections.connection(account.id)!.markRead!('profile-sales', '6285555555555@c.us', { provider: question.messageId });
-    expect(env.sim.markedRead).toEqual([{ profileId: 'profile-sales', chatId: '6285555555555@c.us', messageIds: [question.messageId] }]);
+    await env.core.call('messages.send', { conversationId: conversation.id, clientRef: 'place-000001', location: { lat: -6.2, lng: 106.8, name: 'Toko Sepatu' } });
+    await until(() => [...env.sim.state.messages.values()].flat().some((m) => m.type === 'location'), 'the location');
+
+    const reacted = await env.core.call('messages.react', { id: quoted.id, emoji: '👍' });
+    expect(reacted.reactions).toEqual({ me: '👍' });
+    expect(env.sim.reactions).toEqual([{ messageId: question.messageId, emoji: '👍' }]);
+    await env.core.call('messages.react', { id: quoted.id, emoji: null });
+    expect(env.sim.reactions.at(-1)).toEqual({ messageId: question.messageId, emoji: '' });
+
+    // Reading the chat in Switchboard sends WhatsApp read receipts through MultiWA.
+    env.sim.receive('profile-sales', '6285555555555@c.us', 'And the price?');
+    await until(async () => (await env.conversation(account.id, 'profile-sales', '6285555555555@c.us'))?.unread === 1, 'unread');
+    await env.core.call('conversations.markRead', { id: conversation.id });
+    const last = [...env.sim.state.messages.values()].flat().filter((m) => m.direction === 'incoming').at(-1)!;
+    await until(() => env.sim.markedRead.length === 1, 'mark-read');
+    expect(env.sim.markedRead).toEqual([{ profileId: 'profile-sales', chatId: '6285555555555@c.us', messageIds: [last.messageId] }]);
+  });
+
+  it('falls back to REST for the QR when none comes over the socket', async () => {
+    const env = await start('socketio', { pushQr: false, qrRotateMs: 60_000 });
+    const account = await env.add();
+    await env.online(account.id);
+    const support = `${account.id}/profile-support`;
+    await env.core.call('login.start', { lineId: support, method: 'qr' });
+    const state = await until(() => {
+      const s = env.core.cache.accounts.line(support)?.login;
+      return s?.state === 'qr' ? s : undefined;
+    }, 'the QR from REST', 10_000);
+    expect(state.qr).toEqual({ kind: 'raw', value: env.sim.currentQr('profile-support') });
   });
 });

@@ -18,6 +18,8 @@ export interface MultiWaSimulatorOptions {
   dailyLimit?: number;
   /** `code` answers sends with the record id (MultiWA's DTO), `docs` with the WhatsApp id. */
   sendReply?: 'code' | 'docs';
+  /** Push QR codes over the sockets; false leaves only REST's GET …/qr. */
+  pushQr?: boolean;
 }
 
 const DEFAULT_PROFILES: SimProfile[] = [
@@ -35,6 +37,7 @@ export class MultiWaSimulator {
   readonly state: SimState;
   readonly options: Required<MultiWaSimulatorOptions>;
   readonly markedRead: unknown[] = [];
+  readonly reactions: unknown[] = [];
   /** Answer raw pings; false makes the link look dead. */
   pongs = true;
   #server: http.Server | undefined;
@@ -55,6 +58,7 @@ export class MultiWaSimulator {
       ackStepMs: 30,
       dailyLimit: 1000,
       sendReply: 'code',
+      pushQr: true,
       ...options,
     };
     this.state = new SimState(this.options.profiles);
@@ -244,7 +248,7 @@ export class MultiWaSimulator {
       this.#qrs.set(profile.id, raw);
       const dataUrl = await QRCode.toDataURL(raw, { width: 256 });
       if (profile.status !== 'connecting') return;
-      this.#emit(profile.id, 'qr:update', 'qr.updated', { profileId: profile.id, qrCode: dataUrl }, { qr: raw });
+      if (this.options.pushQr) this.#emit(profile.id, 'qr:update', 'qr.updated', { profileId: profile.id, qrCode: dataUrl }, { qr: raw });
       this.#qrTimers.set(profile.id, setTimeout(() => void next(), this.options.qrRotateMs));
     };
     void next();
@@ -340,7 +344,9 @@ export class MultiWaSimulator {
     if (!profile) return [400, { statusCode: 400, message: ['profileId must be a valid profile'], error: 'Bad Request' }];
     if (kind === 'reaction') {
       const target = typeof body.messageId === 'string' ? this.state.find(body.messageId) : undefined;
-      return target ? [201, { success: true }] : [404, { statusCode: 404, message: 'Message not found' }];
+      if (!target) return [404, { statusCode: 404, message: 'Message not found' }];
+      this.reactions.push({ messageId: body.messageId, emoji: body.emoji });
+      return [201, { success: true }];
     }
     const to = typeof body.to === 'string' ? body.to : '';
     if (!/^(\+?[\d\s-]{7,15}|[\w.-]+@(c\.us|s\.whatsapp\.net|g\.us|lid|broadcast|newsletter))$/.test(to)) {
