@@ -1,7 +1,8 @@
 import type { ConnectionState } from '../../../shared/model/connection.std.ts';
 import type { ProviderEvent } from '../../../shared/model/events.std.ts';
-import { SendFailure, type HistorySource, type ProviderConnection, type ProviderContext, type SendRequest, type SendResult } from '../plugin.node.ts';
+import { type HistorySource, type ProviderConnection, type ProviderContext, type SendRequest, type SendResult } from '../plugin.node.ts';
 import { Backoff } from '../backoff.node.ts';
+import { toSendFailure } from '../errors.node.ts';
 import { ChatAppApi } from './api.node.ts';
 import { configOf, type ChatAppConfig } from './config.node.ts';
 import { ChatAppAuthError, ChatAppRequestError, ChatAppUnavailable } from './errors.node.ts';
@@ -312,14 +313,4 @@ export class ChatAppConnection implements ProviderConnection {
 function keyOf(item: unknown, index: number): string {
   const id = (item as { id?: unknown } | null)?.id;
   return id == null ? `#${index}` : String(id);
-}
-
-function toSendFailure(error: unknown): SendFailure {
-  if (error instanceof ChatAppUnavailable) return new SendFailure(error.message, true);
-  if (error instanceof ChatAppAuthError) return new SendFailure(error.message, true, 5 * 60_000);
-  if (error instanceof ChatAppRequestError) {
-    const retryable = error.status === 429 || error.status === 408;
-    return new SendFailure(error.message, retryable, retryable ? 60_000 : undefined, error.code);
-  }
-  return new SendFailure(error instanceof Error ? error.message : String(error), true);
 }

@@ -1,23 +1,13 @@
 import { z } from 'zod';
 import { authHeaders, type MultiWaAuth } from './config.node.ts';
 import { ConversationRow, MessageRow, Profile, SendReply, listOf } from './wire.node.ts';
+import { ProviderAuthError as MultiWaAuthError, ProviderRequestError as MultiWaRequestError, ProviderUnavailable as MultiWaUnavailable } from '../errors.node.ts';
 
-export class MultiWaAuthError extends Error {
-  override readonly name = 'MultiWaAuthError';
-}
-export class MultiWaUnavailable extends Error {
-  override readonly name = 'MultiWaUnavailable';
-}
-export class MultiWaRequestError extends Error {
-  override readonly name = 'MultiWaRequestError';
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly retryAt?: number,
-  ) {
-    super(message);
-  }
-}
+export {
+  ProviderAuthError as MultiWaAuthError,
+  ProviderUnavailable as MultiWaUnavailable,
+  ProviderRequestError as MultiWaRequestError,
+} from '../errors.node.ts';
 
 /** MultiWA's REST API under /api/v1. Parses both the docs' envelope and NestJS's plain bodies. */
 export class MultiWaApi {
@@ -112,7 +102,7 @@ export class MultiWaApi {
       const words = limit.error === 'DAILY_LIMIT_REACHED'
         ? `Daily sending limit reached (${limit.count ?? limit.limit}/${limit.limit}). Switchboard will send it ${resetAt ? `after ${new Date(resetAt).toLocaleString()}` : 'when the limit resets'}.`
         : 'MultiWA is rate-limiting; Switchboard will try again shortly.';
-      throw new MultiWaRequestError(words, 429, resetAt);
+      throw new MultiWaRequestError(words, 429, 'DAILY_LIMIT_REACHED', resetAt);
     }
     if (response.status >= 500) throw new MultiWaUnavailable(`MultiWA answered ${response.status}.`);
     if (response.status === 404 && path === '/profiles') throw new MultiWaRequestError('This address is not a MultiWA server (no /api/v1/profiles).', 404);

@@ -2,8 +2,9 @@ import type { ProviderEvent, MessageRef } from '../../../shared/model/events.std
 import type { LoginMethod, LoginState, LoginStep } from '../../../shared/model/login.std.ts';
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
 import { Backoff } from '../backoff.node.ts';
-import { SendFailure, type HistorySource, type LoginDriver, type ProviderConnection, type ProviderContext, type SendRequest, type SendResult } from '../plugin.node.ts';
-import { MultiWaApi, MultiWaAuthError, MultiWaRequestError, MultiWaUnavailable } from './api.node.ts';
+import { type HistorySource, type LoginDriver, type ProviderConnection, type ProviderContext, type SendRequest, type SendResult } from '../plugin.node.ts';
+import { MultiWaApi, MultiWaAuthError, MultiWaUnavailable } from './api.node.ts';
+import { toSendFailure } from '../errors.node.ts';
 import { configOf, rawSocketUrl, type MultiWaAuth, type MultiWaConfig } from './config.node.ts';
 import { chatOf, loginOf, messageOfRow, qrOf, tickOf, typeOf } from './mapping.node.ts';
 import type { Realtime, RealtimeHandlers } from './realtime.node.ts';
@@ -347,14 +348,4 @@ export class MultiWaConnection implements ProviderConnection {
       this.#emit({ kind: 'message', line, chat, message, ...(historical(message.time) ? { historical: true } : {}) });
     }
   }
-}
-
-function toSendFailure(error: unknown): SendFailure {
-  if (error instanceof MultiWaUnavailable) return new SendFailure(error.message, true);
-  if (error instanceof MultiWaAuthError) return new SendFailure(error.message, true, 5 * 60_000);
-  if (error instanceof MultiWaRequestError) {
-    if (error.status === 429) return new SendFailure(error.message, true, error.retryAt ? Math.max(60_000, error.retryAt - Date.now()) : 60_000, 429);
-    return new SendFailure(error.message, false, undefined, error.status);
-  }
-  return new SendFailure(error instanceof Error ? error.message : String(error), true);
 }

@@ -1,0 +1,40 @@
+import { SendFailure } from './plugin.node.ts';
+
+/** The credentials are refused for good: only the user can fix it ("sign-in needed"). */
+export class ProviderAuthError extends Error {
+  override readonly name = 'ProviderAuthError';
+}
+
+/** The host could not be reached or failed on its side: try again later. */
+export class ProviderUnavailable extends Error {
+  override readonly name = 'ProviderUnavailable';
+}
+
+/** The provider understood the request and refused it. */
+export class ProviderRequestError extends Error {
+  override readonly name = 'ProviderRequestError';
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code?: string | number,
+    /** When a rate limit lifts (epoch ms), if the provider says. */
+    readonly retryAt?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** How a failed send is kept: passing trouble stays in the outbox, a refusal fails the message. */
+export function toSendFailure(error: unknown): SendFailure {
+  if (error instanceof SendFailure) return error;
+  if (error instanceof ProviderUnavailable) return new SendFailure(error.message, true);
+  if (error instanceof ProviderAuthError) return new SendFailure(error.message, true, 5 * 60_000);
+  if (error instanceof ProviderRequestError) {
+    if (error.status === 429 || error.status === 408) {
+      const wait = error.retryAt ? Math.max(60_000, error.retryAt - Date.now()) : 60_000;
+      return new SendFailure(error.message, true, wait, error.status);
+    }
+    return new SendFailure(error.message, false, undefined, error.code ?? error.status);
+  }
+  return new SendFailure(error instanceof Error ? error.message : String(error), true);
+}
