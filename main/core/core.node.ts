@@ -15,6 +15,7 @@ import { MemorySecretStore, type SecretStore } from './secretStore.node.ts';
 import { JsonSettingsStore, type SettingsStore } from './settingsStore.node.ts';
 import { Sender } from './sender.node.ts';
 import { HistoryLoader } from './historyLoader.node.ts';
+import { WebhookService } from '../webhooks/webhookService.node.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -23,8 +24,6 @@ export interface CoreOptions {
   settings?: SettingsStore;
   electron?: boolean;
   version?: string;
-  /** The public base URL under which webhook-fed accounts are reachable. */
-  webhookBase?: () => string | null;
 }
 
 /** Beyond this many rows, a change is announced as "reload" rather than pushed row by row. */
@@ -44,6 +43,7 @@ export class Core {
   readonly connections: Connections;
   readonly sender: Sender;
   readonly history: HistoryLoader;
+  readonly webhooks: WebhookService;
   readonly #handlers: Handlers;
   #closed = false;
 
@@ -71,7 +71,7 @@ export class Core {
       bus: this.bus,
       enqueue: (event) => this.queue.push(event),
       flushed: () => this.queue.flushed(),
-      webhookUrlOf: () => options.webhookBase?.() ?? null,
+      webhookUrlOf: (accountId) => this.webhooks.publicUrl(accountId),
       announceAccounts: () => this.bus.emit('accounts.changed', this.#handlers['accounts.list']({}) as never),
     });
     this.sender = new Sender(cache, this.queue, this.connections, path.join(options.dataDir, 'outgoing'), (id) => {
@@ -79,6 +79,7 @@ export class Core {
       if (message) this.bus.emit('messages.upserted', { conversationId: message.conversationId, messages: [message] });
     });
     this.history = new HistoryLoader(cache, this.connections, this.bus);
+    this.webhooks = new WebhookService(cache, this.connections, this.secrets, this.settings, this.queue);
     this.#handlers = createHandlers(this);
   }
 
@@ -89,8 +90,14 @@ export class Core {
     return new Core(cache, options);
   }
 
-  /** Starts the connection of every saved account. */
-  startAccounts(): void {
+  /** Starts the webhook receiver and the connection of every saved account. */
+  async startAccounts(): Promise<void> {
+    try {
+      await this.webhooks.start();
+    } catch (error) {
+      const { bindAddress, port } = this.settings.get().webhook;
+      this.bus.emit('problem', { code: 'unavailable', message: `The webhook receiver could not listen on ${bindAddress}:${port} (${String(error)}). Webhook accounts will not receive events until the address or port is changed in Settings.` });
+    }
     for (const account of this.cache.accounts.list()) this.connections.start(account);
     this.sender.kick();
   }
@@ -137,6 +144,7 @@ export class Core {
     if (this.#closed) return;
     this.#closed = true;
     this.sender.close();
+    await this.webhooks.stop();
     await this.connections.stopAll();
     this.queue.close();
     this.cache.close();

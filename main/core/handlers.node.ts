@@ -38,6 +38,15 @@ export function createHandlers(core: Core): Handlers {
     return { login, line: line.providerLineId };
   };
 
+  /** A message with everything needed to act on it at its provider. */
+  const target = (id: number) => {
+    const message = cache.reader.getMessages([id])[0];
+    const chat = message ? cache.conversations.lineOf(message.conversationId) : undefined;
+    const line = chat ? cache.accounts.line(chat.lineId) : undefined;
+    if (!message || !chat || !line) throw new SwitchboardError('not_found', 'This message no longer exists.');
+    return { message, chat, line, connection: core.connections.connection(line.accountId), ref: cache.reader.refsOf(chat.lineId, id) };
+  };
+
   const verify = async (provider: AccountRecord['provider'], input: { config: Record<string, string>; secrets: Record<string, string> }) => {
     const plugin = core.registry.get(provider);
     const normalized = plugin.parseAccount(input);
@@ -60,6 +69,7 @@ export function createHandlers(core: Core): Handlers {
       const record: AccountRecord = { id: randomUUID(), provider, label, config: verified.config, demo: false, createdAt: Date.now() };
       // Secrets first: an account row without its secrets would be a broken account.
       core.secrets.set(record.id, verified.secrets);
+      if (core.registry.get(provider).descriptor.realtime === 'webhook') core.webhooks.ensureSecret(record.id);
       try {
         cache.accounts.add(record);
       } catch (error) {
@@ -103,6 +113,37 @@ export function createHandlers(core: Core): Handlers {
     'accounts.workspace': ({ accountId }) => {
       requireAccount(accountId);
       return cache.accounts.workspaceOf(accountId);
+    },
+
+    'lines.add': async ({ accountId }) => {
+      requireAccount(accountId);
+      const connection = core.connections.connection(accountId);
+      if (!connection?.addLine) throw new SwitchboardError('unavailable', 'Lines of this provider are added in its own console.');
+      await connection.addLine().catch((error: unknown) => {
+        throw new SwitchboardError('provider', error instanceof Error ? error.message : String(error));
+      });
+      return { ok: true };
+    },
+
+    'webhooks.info': async ({ accountId }) => {
+      requireAccount(accountId);
+      const sink = core.connections.connection(accountId)?.webhook;
+      if (!sink) throw new SwitchboardError('invalid_request', 'This account does not receive events by webhook.');
+      const registered = sink.registered ? await sink.registered().catch(() => null) : null;
+      return {
+        localUrl: core.webhooks.localUrl(accountId),
+        publicUrl: core.webhooks.publicUrl(accountId),
+        registered,
+        gapWarning: 'This provider sends events only by webhook: what arrives while Switchboard is closed or unreachable is lost, unless the provider retries.',
+      };
+    },
+    'webhooks.register': ({ accountId, replaceForeign }) => {
+      requireAccount(accountId);
+      return core.webhooks.register(accountId, replaceForeign);
+    },
+    'webhooks.test': ({ accountId }) => {
+      requireAccount(accountId);
+      return core.webhooks.test(accountId);
     },
 
     'lines.setMuted': ({ lineId, muted }) => {
@@ -175,13 +216,22 @@ export function createHandlers(core: Core): Handlers {
     },
     'messages.send': (params) => core.sender.send(params),
     'messages.retry': ({ id }) => core.sender.retry(id),
+    'messages.deleteForEveryone': async ({ id }) => {
+      const { message, chat, line, connection, ref } = target(id);
+      if (message.direction !== 'out') throw new SwitchboardError('invalid_request', 'Only your own messages can be deleted for everyone.');
+      if (!connection?.deleteForEveryone) throw new SwitchboardError('unavailable', 'This provider cannot delete messages for everyone.');
+      if (!ref?.provider) throw new SwitchboardError('unavailable', 'This message has not reached WhatsApp yet.');
+      try {
+        await connection.deleteForEveryone(line.providerLineId, chat.providerChatId, ref);
+      } catch (error) {
+        throw new SwitchboardError('provider', `The message was not deleted: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      core.ingest({ kind: 'deleted', line: chat.lineId, ref });
+      core.queue.flushNow();
+      return cache.reader.getMessages([id])[0]!;
+    },
     'messages.react': async ({ id, emoji }) => {
-      const message = cache.reader.getMessages([id])[0];
-      const chat = message ? cache.conversations.lineOf(message.conversationId) : undefined;
-      const line = chat ? cache.accounts.line(chat.lineId) : undefined;
-      if (!message || !chat || !line) throw new SwitchboardError('not_found', 'This message no longer exists.');
-      const connection = core.connections.connection(line.accountId);
-      const ref = cache.reader.refsOf(chat.lineId, id);
+      const { chat, line, connection, ref } = target(id);
       if (!connection?.react) throw new SwitchboardError('unavailable', 'This provider does not support reactions.');
       if (!ref?.provider) throw new SwitchboardError('unavailable', 'This message has not reached WhatsApp yet; react once it has a tick.');
       try {

@@ -24,6 +24,7 @@ export class IngestQueue {
   #retryTimer: NodeJS.Timeout | undefined;
   #failures = 0;
   #waiters: (() => void)[] = [];
+  #settlers: ((ok: boolean) => void)[] = [];
   #closed = false;
   readonly #maxBatch: number;
 
@@ -40,6 +41,7 @@ export class IngestQueue {
 
   push(event: CacheEvent): void {
     if (this.#closed) return;
+    event.receivedAt ??= Date.now();
     this.#queue.push(event);
     this.#schedule();
   }
@@ -48,6 +50,15 @@ export class IngestQueue {
   flushed(): Promise<void> {
     if (this.#queue.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+
+  /**
+   * True once everything pushed so far is committed; false as soon as the disk refuses a
+   * write (the events stay queued and are written when it recovers).
+   */
+  settled(): Promise<boolean> {
+    if (this.#queue.length === 0) return Promise.resolve(true);
+    return new Promise((resolve) => this.#settlers.push(resolve));
   }
 
   /** Writes everything queued now, synchronously. */
@@ -93,6 +104,9 @@ export class IngestQueue {
         return;
       }
       this.options.onStorageError(storage);
+      const settlers = this.#settlers;
+      this.#settlers = [];
+      for (const settle of settlers) settle(false);
       this.#failures += 1;
       const delay = (this.options.retryDelayMs ?? defaultRetryDelay)(this.#failures);
       this.#retryTimer = setTimeout(() => {
@@ -118,6 +132,9 @@ export class IngestQueue {
     const waiters = this.#waiters;
     this.#waiters = [];
     for (const resolve of waiters) resolve();
+    const settlers = this.#settlers;
+    this.#settlers = [];
+    for (const settle of settlers) settle(true);
   }
 }
 

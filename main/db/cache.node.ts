@@ -41,9 +41,10 @@ export function openCache(file: string): Cache {
       if (!db.open) return;
       try {
         db.pragma('optimize');
-      } finally {
-        db.close();
+      } catch {
+        // Optional upkeep; a full or read-only disk must not keep the database open.
       }
+      db.close();
     },
   };
 }

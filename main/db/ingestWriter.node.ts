@@ -5,7 +5,10 @@ import type { ChatRef, LineEvent, MessageRef, NormalizedMessage } from '../../sh
 import { parseBody, type MessageBody } from './rows.node.ts';
 
 /** Events that change the cache. `line` holds the core's own line id by the time they get here. */
-export type CacheEvent = Extract<LineEvent, { kind: 'message' | 'status' | 'deleted' | 'edited' | 'reaction' | 'conversation' | 'tag' }>;
+export type CacheEvent = Extract<LineEvent, { kind: 'message' | 'status' | 'deleted' | 'edited' | 'reaction' | 'conversation' | 'tag' }> & {
+  /** When the core received it (epoch ms); set by the ingest queue. */
+  receivedAt?: number;
+};
 type ReceiptEvent = Extract<CacheEvent, { kind: 'status' | 'deleted' | 'edited' | 'reaction' }>;
 
 export interface BatchResult {
@@ -161,8 +164,8 @@ export function createIngestWriter(db: Database) {
   };
 
   /** Inserts the row at `id` or, if taken, just past the newest id in its millisecond. Returns the id used. */
-  const insertRow = (id: number, conversationId: number, m: NormalizedMessage): number => {
-    const base = baseOf(m.time);
+  const insertRow = (id: number, conversationId: number, m: NormalizedMessage, sortTime: number): number => {
+    const base = baseOf(sortTime);
     const text = m.text ?? null;
     const body = bodyJson(m);
     const time = Math.trunc(m.time);
@@ -189,10 +192,10 @@ export function createIngestWriter(db: Database) {
   };
 
   /** `claimed`: the first alias is already inserted, pointing at `provisionalId`. */
-  const insertNew = (event: Extract<CacheEvent, { kind: 'message' }>, aliases: string[], provisionalId: number, claimed: boolean): void => {
+  const insertNew = (event: Extract<CacheEvent, { kind: 'message' }>, aliases: string[], provisionalId: number, claimed: boolean, sortTime: number): void => {
     const m = event.message;
     const conversationId = ensureChat(event.line, event.chat);
-    const id = insertRow(provisionalId, conversationId, m);
+    const id = insertRow(provisionalId, conversationId, m, sortTime);
     aliases.forEach((alias, i) => {
       if (!claimed || i > 0) addAlias.run(event.line, alias, id);
       else if (id !== provisionalId) moveAlias.run(id, event.line, alias);
@@ -321,13 +324,14 @@ export function createIngestWriter(db: Database) {
       const aliases = aliasesOf(event.message.ids);
       // Without an id a replay could not be told from a new message: refuse, to quarantine.
       if (aliases.length === 0) throw new Error('a message without any provider id or client reference');
-      const provisionalId = candidateId(event.message.time);
+      const sortTime = sortTimeOf(event, now);
+      const provisionalId = candidateId(sortTime);
       // The common case, one provider id: claiming it is the existence check.
       if (aliases.length === 1 && claimAlias.run(event.line, aliases[0], provisionalId).changes === 1) {
-        return insertNew(event, aliases, provisionalId, true);
+        return insertNew(event, aliases, provisionalId, true, sortTime);
       }
       const existing = findMessage(event.line, aliases);
-      if (existing === undefined) return insertNew(event, aliases, provisionalId, false);
+      if (existing === undefined) return insertNew(event, aliases, provisionalId, false, sortTime);
       for (const alias of aliases) addAlias.run(event.line, alias, existing);
       mergeExisting(existing, event);
       // A receipt may have been parked under an id this event just taught us.
@@ -400,6 +404,18 @@ interface StoredMessage {
   status: string | null;
   edited: number;
   deleted: number;
+}
+
+/**
+ * Where a message sorts. Providers that stamp whole seconds (Maytapi, ChatApp) would put a
+ * message that just arrived before one we sent earlier in that same second; a live message
+ * stamped within the last two seconds sorts by its arrival instead. Its shown time stays.
+ */
+function sortTimeOf(event: Extract<CacheEvent, { kind: 'message' }>, now: number): number {
+  const time = event.message.time;
+  const arrival = event.receivedAt ?? now;
+  const coarse = time % 1000 === 0;
+  return !event.historical && coarse && time <= arrival && arrival - time < 2000 ? arrival : time;
 }
 
 function parse(status: string | null): DeliveryStatus | null {

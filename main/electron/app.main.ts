@@ -43,7 +43,7 @@ void app.whenReady().then(() => {
   win = new BrowserWindow(secureWindowOptions(path.join(root, 'dist/main/preload.cjs')));
   win.once('ready-to-show', () => win?.show());
   void win.loadURL(rendererUrl);
-  core.startAccounts();
+  void core.startAccounts();
   app.on('before-quit', () => void core.close());
 });
 

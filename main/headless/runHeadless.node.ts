@@ -25,7 +25,7 @@ export async function runHeadless(args: HeadlessArgs): Promise<Headless> {
     ...(args.staticDir ? { staticDir: args.staticDir } : {}),
     allowedOrigins: args.origins,
   });
-  core.startAccounts();
+  await core.startAccounts();
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {

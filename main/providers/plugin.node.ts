@@ -79,6 +79,8 @@ export interface ProviderConnection {
   readonly webhook?: WebhookSink;
   /** Sends read receipts up to `last` (the contact sees blue ticks). */
   markRead?(line: string, chatId: string, last: MessageRef): Promise<void>;
+  /** Adds a line at the provider, where it allows (Maytapi addPhone). */
+  addLine?(): Promise<void>;
   /** Absent where the provider has no reactions API. `emoji` null removes ours. */
   react?(line: string, chatId: string, ref: MessageRef, emoji: string | null): Promise<void>;
   deleteForEveryone?(line: string, chatId: string, ref: MessageRef): Promise<void>;
@@ -136,6 +138,13 @@ export interface HistorySource {
 }
 
 export interface WebhookSink {
-  /** Parses one delivery; bad input goes to quarantine. Returns once the events are stored. */
-  receive(body: unknown, headers: Record<string, string | undefined>): Promise<void>;
+  /**
+   * Parses one delivery and emits its events; what cannot be understood goes to quarantine.
+   * Says how many items were taken and refused; the ingress then waits for the store.
+   */
+  receive(body: unknown, headers: Record<string, string | undefined>): { accepted: number; rejected: number };
+  /** The provider's current webhook URL, to show and to avoid replacing someone else's. */
+  registered?(): Promise<string | null>;
+  /** Points the provider's webhook at `url` (Maytapi setWebhook; Chategy webhooks CRUD). */
+  register?(url: string): Promise<void>;
 }

@@ -56,6 +56,24 @@ export const methods = {
   'accounts.remove': { params: z.object({ id: AccountId }), result: Ok },
   /** Account-wide data the provider reports: employee status, quick responses, balance. */
   'accounts.workspace': { params: z.object({ accountId: AccountId }), result: z.record(z.string(), z.unknown()) },
+  /** Adds a line at the provider where it can (a new Maytapi phone). */
+  'lines.add': { params: z.object({ accountId: AccountId }), result: Ok },
+  /** A webhook-fed account's URLs and what the provider currently calls. */
+  'webhooks.info': {
+    params: z.object({ accountId: AccountId }),
+    result: z.object({
+      localUrl: z.string().nullable(),
+      publicUrl: z.string().nullable(),
+      registered: z.string().nullable(),
+      /** Events that arrive while the app is closed are lost unless the provider retries. */
+      gapWarning: z.string(),
+    }),
+  },
+  'webhooks.register': {
+    params: z.object({ accountId: AccountId, replaceForeign: z.boolean() }),
+    result: z.object({ url: z.string(), previous: z.string().nullable() }),
+  },
+  'webhooks.test': { params: z.object({ accountId: AccountId }), result: z.object({ ok: z.literal(true), ms: z.number() }) },
   'lines.setMuted': { params: z.object({ lineId: LineId, muted: z.boolean() }), result: Ok },
   'login.start': { params: z.object({ lineId: LineId, method: LoginMethod }), result: LoginState },
   'login.submit': { params: z.object({ lineId: LineId, step: LoginStep }), result: LoginState },
@@ -112,6 +130,8 @@ export const methods = {
       }),
     result: Message,
   },
+  /** Deletes one of our messages for everyone in the chat. */
+  'messages.deleteForEveryone': { params: z.object({ id: MessageId }), result: Message },
   /** React to a message; null takes our reaction back. */
   'messages.react': { params: z.object({ id: MessageId, emoji: z.string().min(1).max(16).nullable() }), result: Message },
   'messages.retry': { params: z.object({ id: MessageId }), result: Message },

@@ -93,6 +93,21 @@ describe('ingest: messages sharing a timestamp', () => {
   });
 });
 
+describe('ingest: ordering with whole-second provider times', () => {
+  it('sorts a live message stamped in the current second by its arrival, and history by its own time', () => {
+    const { cache, lineId } = cacheWithLine();
+    const sentAt = T0 + 500;
+    cache.ingest.applyBatch([{ kind: 'message', line: lineId, chat: { id: 'c1' }, message: { ids: { clientRef: 'mine' }, direction: 'out', origin: 'this_app', type: 'text', text: 'sent first', time: sentAt }, receivedAt: sentAt }]);
+    // The reply is stamped T0 (whole second) but arrived after our send.
+    cache.ingest.applyBatch([{ ...incoming(lineId, 'c1', 'r1', T0, 'answered after'), receivedAt: T0 + 900 }]);
+    // A history page with the same stamp keeps its place.
+    cache.ingest.applyBatch([{ ...incoming(lineId, 'c1', 'h1', T0, 'older, from history'), historical: true, receivedAt: T0 + 950 }]);
+    const page = cache.reader.messagesPage({ conversationId: 1, limit: 10 }).items;
+    expect(page.map((m) => m.text)).toEqual(['older, from history', 'sent first', 'answered after']);
+    expect(page[2]?.time).toBe(T0);
+  });
+});
+
 describe('ingest: delivery status through the store', () => {
   const statuses: DeliveryStatus[] = [{ tick: 'sent' }, { tick: 'delivered' }, { tick: 'read' }, { tick: 'read', played: true }];
 

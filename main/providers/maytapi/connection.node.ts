@@ -1,0 +1,298 @@
+import type { ProviderEvent, MessageRef } from '../../../shared/model/events.std.ts';
+import type { LoginMethod, LoginState, LoginStep } from '../../../shared/model/login.std.ts';
+import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
+import { Backoff } from '../backoff.node.ts';
+import { ProviderAuthError, toSendFailure } from '../errors.node.ts';
+import { SendFailure, type LoginDriver, type ProviderConnection, type ProviderContext, type SendRequest, type SendResult, type WebhookSink } from '../plugin.node.ts';
+import { MaytapiApi } from './api.node.ts';
+import { configOf } from './config.node.ts';
+import { ackOf, loginOf, messageOf } from './mapping.node.ts';
+import { AckHook, AckItem, EditHook, ErrorHook, LiveEventHook, MessageHook, StatusHook } from './wire.node.ts';
+
+/** The seed's rule: base64 media only for images under 1 MB; anything else needs a link. */
+export const MAX_INLINE_IMAGE = 1024 * 1024;
+
+export const timings = {
+  /** While a QR is shown: how often to ask for the status, and to refresh the image. */
+  loginPollMs: 3000,
+  qrRefreshMs: 5000,
+  /** Otherwise, for phones that are not active. */
+  idlePollMs: 60_000,
+};
+
+/**
+ * One Maytapi product: each phone is a line. Events arrive only by webhook; QR login is
+ * polled. There is no history API, so the cache is the store of record.
+ */
+export class MaytapiConnection implements ProviderConnection {
+  readonly login: LoginDriver;
+  readonly webhook: WebhookSink;
+  readonly #api: MaytapiApi;
+  readonly #phones = new Set<string>();
+  readonly #logins = new Map<string, { timer: NodeJS.Timeout; lastQr?: string; lastQrAt: number }>();
+  #idlePoll: NodeJS.Timeout | undefined;
+  #retry: NodeJS.Timeout | undefined;
+  readonly #backoff = new Backoff();
+
+  constructor(private readonly context: ProviderContext) {
+    const config = configOf(context.config);
+    this.#api = new MaytapiApi(config.apiBase, config.productId, context.secrets.get('apiKey') ?? '');
+    this.login = {
+      methods: ['qr'] as LoginMethod[],
+      start: (line) => this.#startLogin(line),
+      submit: (_line: string, _step: LoginStep) => Promise.reject(new SwitchboardError('invalid_request', 'Maytapi phones sign in by QR code only.')),
+      cancel: async (line) => {
+        this.#stopLogin(line);
+        return this.#refreshStatus(line);
+      },
+      logout: (line) => this.#logout(line),
+    };
+    this.webhook = {
+      receive: (body) => this.#receive(body),
+      registered: async () => (await this.#api.product()).webhook,
+      register: async (url) => {
+        await this.#api.setWebhook(url);
+        // Receipts are off until asked for; without them no tick would ever move.
+        await this.#api.setAckPreference(true);
+      },
+    };
+  }
+
+  async start(): Promise<void> {
+    try {
+      await this.#discoverPhones();
+    } catch (error) {
+      if (error instanceof ProviderAuthError) return this.#emit({ kind: 'connection', state: { state: 'auth_error', reason: error.message } });
+      const delay = this.#backoff.next();
+      this.#emit({ kind: 'connection', state: { state: 'reconnecting', nextAttemptAt: Date.now() + delay, attempt: this.#backoff.attempt, reason: String(error instanceof Error ? error.message : error) } });
+      this.#retry = setTimeout(() => void this.start(), delay);
+      return;
+    }
+    this.#backoff.reset();
+    this.#emit({ kind: 'connection', state: { state: 'online' } });
+    this.#idlePoll = setInterval(() => void this.#pollInactive(), timings.idlePollMs);
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.#retry);
+    clearInterval(this.#idlePoll);
+    for (const line of [...this.#logins.keys()]) this.#stopLogin(line);
+  }
+
+  async addLine(): Promise<void> {
+    await this.#api.addPhone();
+    await this.#discoverPhones();
+  }
+
+  async send(request: SendRequest): Promise<SendResult> {
+    const body: Record<string, unknown> = { to_number: request.chatId, ...(request.replyTo?.provider ? { reply_to: request.replyTo.provider } : {}) };
+    if (request.attachment) {
+      const { mime, data, fileName } = request.attachment;
+      if (!mime.startsWith('image/') || data.byteLength > MAX_INLINE_IMAGE) {
+        throw new SendFailure('Maytapi takes files from a computer only as images under 1 MB; larger files and documents need a web link.', false, undefined, 'media_too_large');
+      }
+      Object.assign(body, { type: 'media', message: `data:${mime};base64,${Buffer.from(data).toString('base64')}`, filename: fileName, ...(request.text ? { text: request.text } : {}) });
+    } else if (request.location) {
+      Object.assign(body, { type: 'location', latitude: request.location.lat, longitude: request.location.lng, ...(request.location.name ? { text: request.location.name } : {}) });
+    } else {
+      Object.assign(body, { type: 'text', message: request.text ?? '' });
+    }
+    try {
+      const reply = await this.#api.sendMessage(request.line, body);
+      return { ids: { provider: reply.msgId } };
+    } catch (error) {
+      throw toSendFailure(error);
+    }
+  }
+
+  async react(line: string, chatId: string, ref: MessageRef, emoji: string | null): Promise<void> {
+    if (!ref.provider) throw new Error('the message has no WhatsApp id yet');
+    await this.#api.sendMessage(line, { to_number: chatId, type: 'reaction', message: emoji ?? '', reply_to: ref.provider }).catch((e: unknown) => {
+      throw toSendFailure(e);
+    });
+  }
+
+  async deleteForEveryone(line: string, chatId: string, ref: MessageRef): Promise<void> {
+    if (!ref.provider) throw new Error('the message has no WhatsApp id yet');
+    await this.#api.sendMessage(line, { to_number: chatId, type: 'delete', message: ref.provider }).catch((e: unknown) => {
+      throw toSendFailure(e);
+    });
+  }
+
+  #emit(event: ProviderEvent): void {
+    this.context.emit(event);
+  }
+
+  async #discoverPhones(): Promise<void> {
+    for (const phone of await this.#api.phones()) {
+      const number = phone.number == null ? undefined : String(phone.number);
+      this.#phones.add(phone.id);
+      this.#emit({
+        kind: 'line',
+        line: { providerLineId: phone.id, messenger: 'whatsapp', title: phone.name ?? number ?? `Phone ${phone.id}`, ...(number ? { phone: number } : {}), login: loginOf(phone.status) },
+      });
+    }
+  }
+
+  async #pollInactive(): Promise<void> {
+    for (const line of this.#phones) if (!this.#logins.has(line)) await this.#refreshStatus(line).catch(() => undefined);
+  }
+
+  async #refreshStatus(line: string): Promise<LoginState> {
+    const { status } = await this.#api.status(line);
+    const state: LoginState = status.loggedIn
+      ? { state: 'authorized', ...(status.number != null ? { phone: String(status.number) } : {}) }
+      : status.isQr
+        ? { state: 'connecting', detail: 'Fetching the QR code…' }
+        : status.loading
+          ? { state: 'connecting', detail: 'The phone’s session is starting…' }
+          : loginOf(status.state?.state);
+    if (!this.#logins.get(line)?.lastQr || state.state !== 'connecting') this.#emit({ kind: 'login', line, state });
+    return state;
+  }
+
+  async #startLogin(line: string): Promise<LoginState> {
+    if (!this.#phones.has(line)) throw new SwitchboardError('not_found', 'This phone is no longer in the Maytapi product.');
+    const { status } = await this.#api.status(line).catch((error: unknown) => {
+      throw new SwitchboardError('provider', error instanceof Error ? error.message : String(error));
+    });
+    if (status.loggedIn) return this.#refreshStatus(line);
+    if (status.state?.state === 'idle') await this.#api.redeploy(line);
+    this.#stopLogin(line);
+    const tick = async () => {
+      const login = this.#logins.get(line);
+      if (!login || this.context.signal.aborted) return;
+      try {
+        const { status: now } = await this.#api.status(line);
+        if (now.loggedIn) {
+          this.#stopLogin(line);
+          this.#emit({ kind: 'login', line, state: { state: 'authorized', ...(now.number != null ? { phone: String(now.number) } : {}) } });
+          return;
+        }
+        if (now.state?.state === 'idle') {
+          this.#stopLogin(line);
+          this.#emit({ kind: 'login', line, state: loginOf('idle') });
+          return;
+        }
+        if (now.isQr && Date.now() - login.lastQrAt >= timings.qrRefreshMs - 50) await this.#showQr(line);
+      } catch (error) {
+        this.context.log.warn(`status of phone ${line} failed`, { error: String(error) });
+      }
+      const current = this.#logins.get(line);
+      if (current) current.timer = setTimeout(() => void tick(), timings.loginPollMs);
+    };
+    this.#logins.set(line, { timer: setTimeout(() => void tick(), 0), lastQrAt: 0 });
+    const waiting: LoginState = { state: 'connecting', detail: 'Fetching the QR code…' };
+    this.#emit({ kind: 'login', line, state: waiting });
+    return waiting;
+  }
+
+  async #showQr(line: string): Promise<void> {
+    const image = await this.#api.qrCode(line);
+    const dataUrl = `data:${image.mime};base64,${image.data.toString('base64')}`;
+    const login = this.#logins.get(line);
+    if (!login) return;
+    login.lastQrAt = Date.now();
+    if (login.lastQr === dataUrl) return;
+    login.lastQr = dataUrl;
+    this.#emit({ kind: 'login', line, state: { state: 'qr', qr: { kind: 'image', dataUrl }, expiresAt: Date.now() + timings.qrRefreshMs } });
+  }
+
+  #stopLogin(line: string): void {
+    const login = this.#logins.get(line);
+    if (login) clearTimeout(login.timer);
+    this.#logins.delete(line);
+  }
+
+  async #logout(line: string): Promise<LoginState> {
+    this.#stopLogin(line);
+    await this.#api.logout(line).catch((error: unknown) => {
+      throw new SwitchboardError('provider', error instanceof Error ? error.message : String(error));
+    });
+    const state: LoginState = { state: 'logged_out', reason: 'Signed out from Switchboard.' };
+    this.#emit({ kind: 'login', line, state });
+    return state;
+  }
+
+  /** One webhook delivery: dispatch on `type`; the seed's acks come as a bare array. */
+  #receive(body: unknown): { accepted: number; rejected: number } {
+    const counts = { accepted: 0, rejected: 0 };
+    const reject = (reason: string, raw: unknown) => {
+      counts.rejected += 1;
+      this.context.quarantine('webhook', reason, raw);
+    };
+    if (Array.isArray(body)) {
+      for (const item of body) this.#ack(item, undefined, counts, reject);
+      return counts;
+    }
+    const type = (body as { type?: unknown } | null)?.type;
+    switch (type) {
+      case 'message': {
+        const hook = MessageHook.safeParse(body);
+        if (!hook.success) return reject(`message webhook not understood: ${issue(hook.error)}`, body), counts;
+        if (!this.#phones.has(hook.data.phone_id)) return reject(`message for unknown phone ${hook.data.phone_id}`, body), counts;
+        this.#emit(messageOf(hook.data));
+        counts.accepted += 1;
+        return counts;
+      }
+      case 'ack': {
+        const hook = AckHook.safeParse(body);
+        if (!hook.success) return reject(`ack webhook not understood: ${issue(hook.error)}`, body), counts;
+        for (const item of hook.data.data) this.#ack(item, hook.data.phone_id ?? undefined, counts, reject);
+        return counts;
+      }
+      case 'status': {
+        const hook = StatusHook.safeParse(body);
+        if (!hook.success || !this.#phones.has(hook.data.phone_id)) return reject('status webhook for an unknown phone', body), counts;
+        if (hook.data.status === 'qr-code' && !this.#logins.has(hook.data.phone_id)) void this.#startLogin(hook.data.phone_id).catch(() => undefined);
+        else if (hook.data.status === 'active') this.#stopLogin(hook.data.phone_id);
+        this.#emit({ kind: 'login', line: hook.data.phone_id, state: loginOf(hook.data.status) });
+        counts.accepted += 1;
+        return counts;
+      }
+      case 'error': {
+        const hook = ErrorHook.safeParse(body);
+        const message = hook.success ? (hook.data.message ?? 'Maytapi reported an error.') : 'Maytapi reported an error.';
+        this.#emit({ kind: 'workspace', key: 'maytapi.lastError', value: { message, at: Date.now(), raw: body } });
+        counts.accepted += 1;
+        return counts;
+      }
+      case 'live_event': {
+        const hook = LiveEventHook.safeParse(body);
+        if (!hook.success || !this.#phones.has(hook.data.phone_id)) return reject('live_event not understood', body), counts;
+        this.#emit({ kind: 'conversation', line: hook.data.phone_id, chat: { id: hook.data.conversation }, meta: { open: hook.data.data.event !== 'closed' } });
+        counts.accepted += 1;
+        return counts;
+      }
+      case 'message_edit': {
+        const hook = EditHook.safeParse(body);
+        const text = hook.success ? (hook.data.message.text ?? hook.data.message.body) : undefined;
+        if (!hook.success || text == null || !this.#phones.has(hook.data.phone_id)) return reject('message_edit not understood', body), counts;
+        this.#emit({ kind: 'edited', line: hook.data.phone_id, ref: { provider: hook.data.message.id }, text });
+        counts.accepted += 1;
+        return counts;
+      }
+      default:
+        return reject(`unknown webhook type ${JSON.stringify(type ?? null)}`, body), counts;
+    }
+  }
+
+  #ack(raw: unknown, phoneId: string | undefined, counts: { accepted: number }, reject: (reason: string, raw: unknown) => void): void {
+    const item = AckItem.safeParse(raw);
+    if (!item.success) return reject(`ack item not understood: ${issue(item.error)}`, raw);
+    const effect = ackOf(item.data);
+    if (!effect) return reject(`unknown ack code ${item.data.ackCode ?? item.data.ackType}`, raw);
+    // The seed's bare array names no phone: the message id finds the row on its own line.
+    const phone = item.data.phone_id ?? phoneId;
+    const lines = phone && this.#phones.has(phone) ? [phone] : [...this.#phones];
+    for (const line of lines) {
+      this.#emit(effect === 'deleted' ? { kind: 'deleted', line, ref: { provider: item.data.msgId } } : { kind: 'status', line, ref: { provider: item.data.msgId }, status: effect });
+    }
+    counts.accepted += 1;
+  }
+}
+
+function issue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
+  const first = error.issues[0];
+  return first ? `${first.path.join('.') || 'body'} ${first.message}` : 'invalid';
+}
