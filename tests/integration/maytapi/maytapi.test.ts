@@ -157,6 +157,25 @@ describe('Maytapi', () => {
     expect(big?.status ?? 413).toBe(413);
   });
 
+  it.each(['GET', 'POST'] as const)('adds a phone, replies with a quote and a location, and logs out (%s logout)', async (logoutMethod) => {
+    const env = await start({ ackStepMs: 0, logoutMethod });
+    const account = await env.add();
+    await env.core.call('lines.add', { accountId: account.id });
+    await until(async () => (await env.core.call('accounts.list', {})).lines.length === 3, 'the new phone as a line');
+
+    await env.sim.receive('10101', '905556667788', 'Where is the shop?');
+    const conversation = await until(() => env.conversation(account.id, '10101', '905556667788@c.us'), 'conversation');
+    const question = (await env.messages(conversation.id))[0]!;
+    await env.core.call('messages.send', { conversationId: conversation.id, clientRef: `mt-reply-${logoutMethod}`, text: 'Here:', replyTo: question.id });
+    await env.core.call('messages.send', { conversationId: conversation.id, clientRef: `mt-place-${logoutMethod}`, location: { lat: 41.03, lng: 28.98, name: 'Istiklal 12' } });
+    await until(() => env.sim.sent.length === 2, 'both sends');
+    expect(env.sim.sent[0]).toMatchObject({ type: 'text', message: 'Here:', reply_to: expect.stringContaining('905556667788') });
+    expect(env.sim.sent[1]).toMatchObject({ type: 'location', latitude: 41.03, longitude: 28.98, text: 'Istiklal 12' });
+
+    expect(await env.core.call('login.logout', { lineId: `${account.id}/10101` })).toMatchObject({ state: 'logged_out' });
+    expect(env.sim.phones[0]?.status).toBe('qr-code');
+  });
+
   it('answers 503, not 200, while the event cannot be stored, so the provider sends it again', async () => {
     const env = await start();
     const account = await env.add();

@@ -20,6 +20,8 @@ export interface MaytapiSimulatorOptions {
   ackStepMs?: number;
   /** The QR image changes this often until scanned. */
   qrRotateMs?: number;
+  /** The seed's older API logs out by POST only; 1.9.1 by GET. */
+  logoutMethod?: 'GET' | 'POST';
 }
 
 interface Delivery {
@@ -58,6 +60,7 @@ export class MaytapiSimulator {
       ackShape: 'spec',
       ackStepMs: 50,
       qrRotateMs: 20_000,
+      logoutMethod: 'GET',
       ...options,
     };
     this.phones = this.options.phones.map((p) => ({ ...p }));
@@ -193,6 +196,8 @@ export class MaytapiSimulator {
         return send(200, await QRCode.toBuffer(qr, { width: 264 }), 'image/png');
       }
       case 'GET logout':
+      case 'POST logout':
+        if (method !== this.options.logoutMethod) return send(405, { success: false, message: 'Method not allowed' });
         phone.status = 'qr-code';
         this.#qr.set(phone.id, `2@${randomBytes(20).toString('base64')}`);
         return send(200, { success: true });
