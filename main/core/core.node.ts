@@ -16,6 +16,7 @@ import { JsonSettingsStore, type SettingsStore } from './settingsStore.node.ts';
 import { Sender } from './sender.node.ts';
 import { HistoryLoader } from './historyLoader.node.ts';
 import { WebhookService } from '../webhooks/webhookService.node.ts';
+import { Notifier } from './notifier.node.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -44,6 +45,7 @@ export class Core {
   readonly sender: Sender;
   readonly history: HistoryLoader;
   readonly webhooks: WebhookService;
+  readonly notifier: Notifier;
   readonly #handlers: Handlers;
   #closed = false;
 
@@ -54,8 +56,12 @@ export class Core {
     this.registry = options.registry ?? new ProviderRegistry();
     this.secrets = options.secrets ?? new MemorySecretStore();
     this.settings = options.settings ?? new JsonSettingsStore(path.join(options.dataDir, 'settings.json'));
+    this.notifier = new Notifier(cache, this.settings, this.bus);
     this.queue = new IngestQueue(cache.ingest, {
-      onFlushed: (result) => this.#announce(result),
+      onFlushed: (result) => {
+        this.#announce(result);
+        this.notifier.onIncoming(result.incoming);
+      },
       onStorageError: (error) => {
         log.error(error.message);
         this.bus.emit('problem', error.toIpc());
@@ -144,6 +150,7 @@ export class Core {
     if (this.#closed) return;
     this.#closed = true;
     this.sender.close();
+    this.notifier.close();
     await this.webhooks.stop();
     await this.connections.stopAll();
     this.queue.close();

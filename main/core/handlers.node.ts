@@ -249,6 +249,10 @@ export function createHandlers(core: Core): Handlers {
       return { hits: cache.reader.search(query) };
     },
 
+    'ui.focus': ({ conversationId }) => {
+      core.notifier.focusedConversationId = conversationId;
+      return { ok: true };
+    },
     'settings.get': () => core.settings.get(),
     'settings.set': (patch) => {
       const next = core.settings.set(patch);

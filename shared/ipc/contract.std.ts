@@ -145,6 +145,8 @@ export const methods = {
     }),
     result: z.object({ hits: z.array(SearchHit) }),
   },
+  /** Which conversation is on screen (null: none, or the window is not focused): no notifications for it. */
+  'ui.focus': { params: z.object({ conversationId: ConversationId.nullable() }), result: Ok },
   'settings.get': { params: Empty, result: Settings },
   'settings.set': { params: SettingsPatch, result: Settings },
 } as const;
@@ -168,11 +170,13 @@ export const events = {
   'settings.changed': Settings,
   /** Something the user should know that belongs to no request: a full disk, a locked cache. */
   'problem': IpcError,
+  /** New messages worth a notification (rules applied, bursts grouped per conversation). */
   'notification': z.object({
     conversationId: ConversationId,
     messageId: MessageId,
     title: z.string(),
     body: z.string(),
+    count: z.number().int().positive(),
   }),
 } as const;
 

@@ -1,0 +1,44 @@
+import type { Settings } from '../../shared/model/settings.std.ts';
+
+export interface NotifyContext {
+  settings: Settings;
+  now: number;
+  lineMuted: boolean;
+  /** The conversation on screen, if the window has focus. */
+  focusedConversationId: number | null;
+  conversationId: number;
+}
+
+/** Whether a new incoming message deserves a notification. */
+export function shouldNotify(c: NotifyContext): boolean {
+  if (!c.settings.notifications.enabled) return false;
+  if (c.settings.doNotDisturbUntil > c.now) return false;
+  if (c.lineMuted) return false;
+  return c.focusedConversationId !== c.conversationId;
+}
+
+const WORDS = {
+  en: { hidden: 'New message', many: (n: number) => `${n} new messages` },
+  ru: { hidden: 'Новое сообщение', many: (n: number) => `${n} ${plural(n, 'новое сообщение', 'новых сообщения', 'новых сообщений')}` },
+} as const;
+
+function plural(n: number, one: string, few: string, many: string): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return one;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return few;
+  return many;
+}
+
+/** Title: contact and line. Body: the preview, or nothing telling when previews are off. */
+export function notificationText(
+  settings: Settings,
+  contact: string,
+  line: string,
+  preview: string,
+  count: number,
+): { title: string; body: string } {
+  const words = WORDS[settings.language];
+  const body = !settings.notifications.showPreview ? (count > 1 ? words.many(count) : words.hidden) : count > 1 ? `${words.many(count)}: ${preview}` : preview;
+  return { title: `${contact} · ${line}`, body };
+}
