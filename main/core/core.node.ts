@@ -46,6 +46,8 @@ export class Core {
   readonly history: HistoryLoader;
   readonly webhooks: WebhookService;
   readonly notifier: Notifier;
+  /** Set while the demo workspace runs. */
+  demo: { simulateScan(lineId: string): Promise<void>; stop(): Promise<void> } | undefined;
   readonly #handlers: Handlers;
   #closed = false;
 
@@ -151,6 +153,7 @@ export class Core {
     this.#closed = true;
     this.sender.close();
     this.notifier.close();
+    await this.demo?.stop();
     await this.webhooks.stop();
     await this.connections.stopAll();
     this.queue.close();

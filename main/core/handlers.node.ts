@@ -249,6 +249,27 @@ export function createHandlers(core: Core): Handlers {
       return { hits: cache.reader.search(query) };
     },
 
+    'demo.simulateScan': async ({ lineId }) => {
+      if (!core.demo) throw new SwitchboardError('not_found', 'The demo workspace is not running.');
+      await core.demo.simulateScan(lineId).catch(() => {
+        throw new SwitchboardError('invalid_request', 'This is not a demo line.');
+      });
+      return { ok: true };
+    },
+    'demo.remove': async () => {
+      const demo = core.demo;
+      core.demo = undefined;
+      for (const account of cache.accounts.list().filter((a) => a.demo)) {
+        await core.connections.stop(account.id);
+        core.queue.flushNow();
+        cache.accounts.remove(account.id);
+        core.secrets.delete(account.id);
+      }
+      await demo?.stop();
+      core.bus.emit('accounts.changed', handlers['accounts.list']({}) as Result<'accounts.list'>);
+      core.bus.emit('conversations.invalidated', {});
+      return { ok: true };
+    },
     'ui.focus': ({ conversationId }) => {
       core.notifier.focusedConversationId = conversationId;
       return { ok: true };

@@ -5,6 +5,7 @@ import { Core } from '../core/core.node.ts';
 import { createRegistry } from '../providers/builtins.node.ts';
 import { StorageError } from '../db/storageError.node.ts';
 import { registerIpc } from './ipc.main.ts';
+import { startDemo } from '../demo/demoWorkspace.node.ts';
 import { isSafeExternalUrl, secureWindowOptions } from './window.main.ts';
 
 /** The Electron shell: a thin carrier for the core and the renderer. */
@@ -43,7 +44,9 @@ void app.whenReady().then(() => {
   win = new BrowserWindow(secureWindowOptions(path.join(root, 'dist/main/preload.cjs')));
   win.once('ready-to-show', () => win?.show());
   void win.loadURL(rendererUrl);
-  void core.startAccounts();
+  void core.startAccounts().then(async () => {
+    core.demo = (await startDemo(core)) ?? undefined;
+  });
   app.on('before-quit', () => void core.close());
 });
 

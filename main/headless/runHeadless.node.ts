@@ -4,6 +4,7 @@ import { Core } from '../core/core.node.ts';
 import { startBridge, type Bridge } from '../bridge/wsBridge.node.ts';
 import { createRegistry } from '../providers/builtins.node.ts';
 import { StorageError } from '../db/storageError.node.ts';
+import { startDemo } from '../demo/demoWorkspace.node.ts';
 import type { HeadlessArgs } from './args.node.ts';
 
 const VERSION = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -15,7 +16,7 @@ export interface Headless {
 }
 
 /** Starts core + bridge; stops both cleanly on SIGINT/SIGTERM. */
-export async function runHeadless(args: HeadlessArgs): Promise<Headless> {
+export async function runHeadless(args: HeadlessArgs, options: { demo?: boolean } = {}): Promise<Headless> {
   const core = Core.open({ dataDir: args.dataDir, registry: createRegistry(), version: VERSION });
   const token = args.token ?? randomBytes(24).toString('base64url');
   const bridge = await startBridge({
@@ -26,6 +27,7 @@ export async function runHeadless(args: HeadlessArgs): Promise<Headless> {
     allowedOrigins: args.origins,
   });
   await core.startAccounts();
+  if (options.demo) core.demo = (await startDemo(core)) ?? undefined;
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {

@@ -145,6 +145,10 @@ export const methods = {
     }),
     result: z.object({ hits: z.array(SearchHit) }),
   },
+  /** Demo workspace: the phone "scans" the QR shown for a demo line. */
+  'demo.simulateScan': { params: z.object({ lineId: LineId }), result: Ok },
+  /** Removes the demo workspace: its accounts, their chats, the simulators. */
+  'demo.remove': { params: Empty, result: Ok },
   /** Which conversation is on screen (null: none, or the window is not focused): no notifications for it. */
   'ui.focus': { params: z.object({ conversationId: ConversationId.nullable() }), result: Ok },
   'settings.get': { params: Empty, result: Settings },

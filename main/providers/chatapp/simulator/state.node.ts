@@ -103,7 +103,8 @@ export class SimState {
       fromApp: fields.fromApi && fields.appId ? { id: fields.appId, tracking: null } : null,
     };
     chat.messages.push(message);
-    if (fields.side === 'in') chat.unread += 1;
+    // Replying reads the chat, as in ChatApp's own inbox.
+    chat.unread = fields.side === 'in' ? chat.unread + 1 : 0;
     return message;
   }
 

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import type { Core } from '../core/core.node.ts';
+import type { AccountRecord } from '../db/accountsRepo.node.ts';
+import { ChatAppSimulator } from '../providers/chatapp/simulator/simulator.node.ts';
+import { MultiWaSimulator } from '../providers/multiwa/simulator/simulator.node.ts';
+import { MaytapiSimulator } from '../providers/maytapi/simulator/simulator.node.ts';
+import { OPENERS, REPLIES_HISTORY } from './script.node.ts';
+
+export interface DemoOptions {
+  /** Gap between customer messages, ms (a random point between the two). */
+  pace?: [number, number];
+  /** A QR login completes by itself after this long, for those who do not click "simulate scan". */
+  autoScanMs?: number;
+}
+
+export interface Demo {
+  simulateScan(lineId: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const DAY = 24 * 3600;
+
+/**
+ * The demo workspace: each provider's simulator, in-process on 127.0.0.1 with random ports,
+ * one "Demo" account per provider, and customers writing at a human pace. Only when no
+ * real account exists; removing the demo accounts removes it.
+ */
+export async function startDemo(core: Core, options: DemoOptions = {}): Promise<Demo | null> {
+  const accounts = core.cache.accounts.list();
+  if (accounts.some((a) => !a.demo)) return null;
+  const [minPace, maxPace] = options.pace ?? [6000, 12000];
+  const autoScanMs = options.autoScanMs ?? 45_000;
+  const timers = new Set<NodeJS.Timeout>();
+  const later = (ms: number, fn: () => void | Promise<void>) => {
+    const t = setTimeout(() => {
+      timers.delete(t);
+      void Promise.resolve(fn()).catch(() => undefined);
+    }, ms);
+    timers.add(t);
+  };
+
+  const chatapp = await new ChatAppSimulator({ statusStepMs: 1800 }).start();
+  const multiwa = await new MultiWaSimulator({ ackStepMs: 1500, qrRotateMs: 20_000 }).start();
+  const maytapi = await new MaytapiSimulator({ ackBatchMs: 2000, ackStepMs: 1500 }).start();
+  seedHistory(chatapp, multiwa);
+
+  const createdAt = Date.now();
+  const ensure = (provider: AccountRecord['provider'], label: string, config: Record<string, string>, secrets: Record<string, string>): AccountRecord => {
+    const existing = accounts.find((a) => a.demo && a.provider === provider);
+    // Distinct creation times keep the sidebar in this order.
+    const record: AccountRecord = existing ?? { id: randomUUID(), provider, label, config, demo: true, createdAt: createdAt + ['chatapp', 'multiwa', 'maytapi'].indexOf(provider) };
+    core.secrets.set(record.id, secrets);
+    if (existing) core.cache.accounts.update(record.id, record.label, config);
+    else core.cache.accounts.add(record);
+    return { ...record, config };
+  };
+  const records = [
+    ensure('chatapp', 'Demo · ChatApp', chatapp.accountConfig(), { password: chatapp.options.password }),
+    ensure('multiwa', 'Demo · MultiWA', multiwa.accountConfig('auto'), { apiKey: multiwa.options.apiKey }),
+    ensure('maytapi', 'Demo · Maytapi', maytapi.accountConfig(), { apiKey: maytapi.options.apiKey }),
+  ];
+  const maytapiAccount = records[2]!;
+  core.webhooks.ensureSecret(maytapiAccount.id);
+  for (const record of records) core.connections.start(record);
+  // The demo's Maytapi posts straight to the local receiver: no tunnel needed on one machine.
+  maytapi.webhook = core.webhooks.localUrl(maytapiAccount.id);
+  maytapi.ackPreference = true;
+
+  // Customers write, one at a time, each conversation in order.
+  const queue = OPENERS.map((o, i) => ({ ...o, next: 0, index: i }));
+  const speak = async () => {
+    const open = queue.filter((c) => c.next < c.lines.length);
+    const customer = open[Math.floor(Math.random() * open.length)];
+    if (!customer) return;
+    const text = customer.lines[customer.next++]!;
+    const chatId = `7900555${String(customer.index).padStart(4, '0')}`;
+    switch (customer.index % 3) {
+      case 0:
+        await chatapp.receive('1229:grWhatsApp', `${chatId}@c.us`, text, { name: customer.name });
+        break;
+      case 1:
+        multiwa.receive('profile-sales', `${chatId}@c.us`, text, { name: customer.name });
+        break;
+      default:
+        await maytapi.receive('10101', chatId, text);
+    }
+    later(minPace + Math.random() * (maxPace - minPace), speak);
+  };
+  later(1500, speak);
+  // A customer changes their mind: a message deleted for everyone.
+  later(maxPace * 2, async () => {
+    const regret = await chatapp.receive('1229:telegram', 'private-4242', 'Ой, не тот чат 🙈', { name: 'Олег' });
+    later(4000, () => chatapp.publish(chatapp.line('1229:telegram'), 'messageDestroy', [{ id: regret.id, time: chatapp.nowS() }]));
+  });
+
+  const simulateScan = async (lineId: string): Promise<void> => {
+    const line = core.cache.accounts.line(lineId);
+    const account = line ? records.find((r) => r.id === line.accountId) : undefined;
+    if (!line || !account) throw new Error('not a demo line');
+    if (account.provider === 'multiwa') multiwa.scan(line.providerLineId);
+    else if (account.provider === 'maytapi') await maytapi.scan(line.providerLineId);
+  };
+  // Waiting QR logins complete by themselves after a while.
+  const offOnLogin = core.on((event, payload) => {
+    if (event !== 'login.changed') return;
+    const { lineId, state } = payload as { lineId: string; state: { state: string } };
+    if (state.state === 'qr') later(autoScanMs, () => (core.cache.accounts.line(lineId)?.login.state === 'qr' ? simulateScan(lineId) : undefined));
+  });
+
+  return {
+    simulateScan,
+    async stop() {
+      offOnLogin();
+      for (const t of timers) clearTimeout(t);
+      await Promise.all([chatapp.stop(), multiwa.stop(), maytapi.stop()]);
+    },
+  };
+}
+
+function seedHistory(chatapp: ChatAppSimulator, multiwa: MultiWaSimulator): void {
+  const now = Math.floor(Date.now() / 1000);
+  const wa = chatapp.line('1229:grWhatsApp');
+  const chat = chatapp.state.chat(wa, '79001110000@c.us', 'Ольга (постоянный клиент)');
+  REPLIES_HISTORY.forEach((m, i) => chatapp.state.newMessage(wa, chat, { side: m.from === 'in' ? 'in' : 'out', text: m.text, time: now - DAY + i * 600 }));
+  const tg = chatapp.line('1229:telegram');
+  const group = chatapp.state.chat(tg, 'group-5550001', 'Курьеры');
+  chatapp.state.newMessage(tg, group, { side: 'in', text: 'Маршруты на завтра в файле', time: now - 3 * 3600, file: { link: `${chatapp.apiBase}/files/routes.xlsx`, name: 'routes.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', size: 48213 } });
+  multiwa.receive('profile-sales', '6281234567890@c.us', 'Hello, wholesale prices please?', { live: false, name: 'Budi Santoso', at: new Date(Date.now() - 2 * 3600_000) });
+}

@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Core } from '../../main/core/core.node.ts';
+import { MemorySettingsStore } from '../../main/core/settingsStore.node.ts';
+import { createRegistry } from '../../main/providers/builtins.node.ts';
+import { startDemo } from '../../main/demo/demoWorkspace.node.ts';
+import { tempDir } from '../helpers/cache.ts';
+import { until } from './chatapp/harness.ts';
+
+const cores: Core[] = [];
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.close();
+});
+
+describe('the demo workspace', () => {
+  it('comes alive: demo accounts online, customers writing, QR login by simulated scan, a reply read, a notification', async () => {
+    const core = Core.open({ dataDir: tempDir(), registry: createRegistry(), settings: new MemorySettingsStore() });
+    cores.push(core);
+    const notifications: unknown[] = [];
+    core.on((event, payload) => event === 'notification' && notifications.push(payload));
+    await core.startAccounts();
+    core.demo = (await startDemo(core, { pace: [40, 80], autoScanMs: 60_000 })) ?? undefined;
+
+    const { accounts } = await until(async () => {
+      const list = await core.call('accounts.list', {});
+      return list.accounts.length === 3 && list.accounts.every((a) => a.connection.state === 'online') ? list : undefined;
+    }, 'three demo accounts online', 20_000);
+    expect(accounts.map((a) => [a.label, a.demo])).toEqual([['Demo · ChatApp', true], ['Demo · MultiWA', true], ['Demo · Maytapi', true]]);
+    expect((await core.call('app.info', {})).demo).toBe(true);
+
+    await until(async () => (await core.call('conversations.list', { limit: 50 })).items.length >= 6, 'conversations from all three providers', 20_000);
+    await until(() => notifications.length > 0, 'a notification');
+
+    const multiwa = accounts.find((a) => a.provider === 'multiwa')!;
+    const support = `${multiwa.id}/profile-support`;
+    await core.call('login.start', { lineId: support, method: 'qr' });
+    await until(() => core.cache.accounts.line(support)?.login.state === 'qr', 'a QR');
+    await core.call('demo.simulateScan', { lineId: support });
+    await until(() => core.cache.accounts.line(support)?.login.state === 'authorized', 'connected');
+
+    const conversation = (await core.call('conversations.list', { limit: 50 })).items.find((c) => c.lastMessage?.direction === 'in')!;
+    const sent = await core.call('messages.send', { conversationId: conversation.id, clientRef: 'demo-reply-01', text: 'Thanks, on it!' });
+    await until(async () => (await core.call('messages.page', { conversationId: conversation.id, limit: 50 })).items.find((m) => m.id === sent.id)?.status?.tick === 'read', 'read ticks', 20_000);
+
+    await core.call('demo.remove', {});
+    expect((await core.call('accounts.list', {})).accounts).toEqual([]);
+    expect((await core.call('conversations.list', { limit: 10 })).items).toEqual([]);
+  }, 60_000);
+
+  it('stays away when a real account exists', async () => {
+    const core = Core.open({ dataDir: tempDir(), registry: createRegistry(), settings: new MemorySettingsStore() });
+    cores.push(core);
+    core.cache.accounts.add({ id: 'real', provider: 'chatapp', label: 'Mine', config: {}, demo: false, createdAt: 1 });
+    expect(await startDemo(core)).toBeNull();
+  });
+});
