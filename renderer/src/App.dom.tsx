@@ -1,12 +1,25 @@
+import { useState } from 'react';
 import { useWorkspace } from './store/workspace.dom.ts';
 import { useT } from './i18n/i18n.dom.ts';
+import { client, conversation } from './core.dom.ts';
 import { AccountSidebar } from './components/AccountSidebar.dom.tsx';
 import { ConversationList } from './components/ConversationList.dom.tsx';
+import { ConversationView } from './components/ConversationView.dom.tsx';
+import { QrLogin } from './components/QrLogin.dom.tsx';
+import { useConversation } from './store/conversation.dom.ts';
 
 export function App() {
   const t = useT();
   const status = useWorkspace((s) => s.status);
   const error = useWorkspace((s) => s.error);
+  const [loginLineId, setLoginLineId] = useState<string>();
+  const loginLine = useWorkspace((s) => s.lines.find((l) => l.id === loginLineId));
+  const loginAccount = useWorkspace((s) => s.accounts.find((a) => a.id === loginLine?.accountId));
+  const openId = useConversation((s) => s.conversationId);
+  const [actionError, setActionError] = useState<string>();
+
+  const act = (work: Promise<unknown>) => work.catch((e: unknown) => setActionError(e instanceof Error ? e.message : String(e)));
+
   return (
     <div className="app">
       {status !== 'open' && (
@@ -14,18 +27,39 @@ export function App() {
           {status === 'connecting' ? t('core.connecting') : t('core.offline')}
         </div>
       )}
-      {error && (
+      {(error || actionError) && (
         <div className="banner banner-error" role="alert">
-          {t('error.generic', { message: error })}
+          {t('error.generic', { message: (actionError ?? error)! })}
         </div>
       )}
       <div className="layout">
-        <AccountSidebar />
+        <AccountSidebar onLineClick={(lineId) => setLoginLineId(lineId)} />
         <main className="conversations">
           <h1 className="visually-hidden">{t('conversations.label')}</h1>
-          <ConversationList />
+          <ConversationList selectedId={openId} onOpen={(id) => void conversation.open(id)} />
         </main>
+        <ConversationView
+          controller={conversation}
+          onSend={async (text) => {
+            if (openId === null) return;
+            await client.call('messages.send', { conversationId: openId, clientRef: crypto.randomUUID(), text });
+          }}
+          onRetry={(id) => void act(client.call('messages.retry', { id }))}
+        />
       </div>
+      {loginLine && (
+        <div className="dialog-backdrop">
+          <QrLogin
+            title={loginLine.title ?? loginLine.providerLineId}
+            state={loginLine.login}
+            demo={loginAccount?.demo ?? false}
+            onStart={() => void act(client.call('login.start', { lineId: loginLine.id, method: 'qr' }))}
+            onCancel={() => void act(client.call('login.cancel', { lineId: loginLine.id }))}
+            onSimulateScan={() => void act(client.call('demo.simulateScan', { lineId: loginLine.id }))}
+            onClose={() => setLoginLineId(undefined)}
+          />
+        </div>
+      )}
     </div>
   );
 }

@@ -35,3 +35,33 @@ test('a first start shows the living demo workspace', async ({ page }) => {
   await expect.poll(async () => page.getByTestId('conversation-row').count(), { timeout: 30_000 }).toBeGreaterThan(3);
   await page.screenshot({ path: 'test-results/e2e/demo-workspace.png' });
 });
+
+test('a conversation opens at the newest message, and a reply goes from the clock to read', async ({ page }) => {
+  await page.goto(url);
+  const row = page.getByTestId('conversation-row').filter({ hasText: 'Ольга' });
+  await row.click();
+  const view = page.getByRole('region', { name: /Ольга/ });
+  await expect(view.getByTestId('message').last()).toContainText('Ждём вас!');
+  const composer = view.getByRole('textbox', { name: 'Message' });
+  await composer.fill('Line one');
+  await composer.press('Shift+Enter');
+  await composer.pressSequentially('line two');
+  await composer.press('Enter');
+  const mine = view.getByTestId('message').filter({ hasText: 'Line one' });
+  await expect(mine).toContainText('line two');
+  await expect(mine.getByRole('img', { name: 'Read' })).toBeVisible({ timeout: 20_000 });
+  await expect(composer).toHaveValue('');
+  await page.screenshot({ path: 'test-results/e2e/demo-conversation.png' });
+});
+
+test('a waiting line signs in by QR through a simulated scan', async ({ page }) => {
+  await page.goto(url);
+  await page.getByTestId('line').filter({ hasText: 'Support' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Show QR code' }).click();
+  await expect(dialog.getByRole('img', { name: 'QR code to scan with WhatsApp' })).toBeVisible({ timeout: 15_000 });
+  await page.screenshot({ path: 'test-results/e2e/demo-qr.png' });
+  await dialog.getByRole('button', { name: 'Simulate scan (demo)' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Connected', { timeout: 15_000 });
+});
+

@@ -2,7 +2,7 @@ import { useWorkspace } from '../store/workspace.dom.ts';
 import { useT } from '../i18n/i18n.dom.ts';
 import { ConnectionBadge } from './ConnectionBadge.dom.tsx';
 
-export function AccountSidebar() {
+export function AccountSidebar({ onLineClick }: { onLineClick(lineId: string): void }) {
   const t = useT();
   const accounts = useWorkspace((s) => s.accounts);
   const lines = useWorkspace((s) => s.lines);
@@ -23,12 +23,19 @@ export function AccountSidebar() {
             <ul role="list">
               {lines
                 .filter((line) => line.accountId === account.id)
-                .map((line) => (
-                  <li key={line.id} className="sidebar-line">
-                    <span className={`messenger messenger-${line.messenger}`} aria-hidden="true" />
-                    {line.title ?? line.phone ?? line.providerLineId}
-                  </li>
-                ))}
+                .map((line) => {
+                  const state = line.login.state;
+                  const label = state === 'authorized' ? undefined : state === 'qr' || state === 'connecting' ? t('line.waiting') : state === 'error' ? t('line.error') : t('line.signedOut');
+                  return (
+                    <li key={line.id} className="sidebar-line">
+                      <button type="button" className="line-button" onClick={() => onLineClick(line.id)} data-testid="line">
+                        <span className={`messenger messenger-${line.messenger}`} aria-hidden="true" />
+                        <span>{line.title ?? line.phone ?? line.providerLineId}</span>
+                        {label && <span className={`line-state line-state-${state}`}>{label}</span>}
+                      </button>
+                    </li>
+                  );
+                })}
             </ul>
           </li>
         ))}

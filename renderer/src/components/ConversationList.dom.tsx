@@ -12,7 +12,7 @@ function usePreview() {
   };
 }
 
-export function ConversationList() {
+export function ConversationList({ selectedId, onOpen }: { selectedId: number | null; onOpen(id: number): void }) {
   const t = useT();
   const preview = usePreview();
   const conversations = useWorkspace((s) => s.conversations);
@@ -22,7 +22,7 @@ export function ConversationList() {
   return (
     <ul className="conversation-list" role="list" aria-label={t('conversations.label')}>
       {conversations.map((c) => (
-        <li key={c.id} className="conversation-row" data-testid="conversation-row">
+        <li key={c.id} className={`conversation-row${c.id === selectedId ? ' conversation-row-selected' : ''}`} data-testid="conversation-row" aria-current={c.id === selectedId ? 'true' : undefined} onClick={() => onOpen(c.id)} onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onOpen(c.id)} tabIndex={0}>
           <div className="avatar" aria-hidden="true">
             {c.title.slice(0, 1).toUpperCase()}
           </div>

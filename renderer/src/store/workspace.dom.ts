@@ -62,6 +62,7 @@ export function bindWorkspace(client: CoreClient): () => void {
     client.on('login.changed', ({ lineId, state }) =>
       set((s) => ({ lines: s.lines.map((l) => (l.id === lineId ? { ...l, login: state } : l)) })),
     ),
+    client.on('connection.changed', ({ accountId, state }) => setConnection(accountId, state)),
     client.on('conversations.upserted', ({ conversations }) =>
       set((s) => ({ conversations: mergeConversations(s.conversations, conversations) })),
     ),

@@ -1,0 +1,71 @@
+import type { Message } from '../../../shared/model/entities.std.ts';
+import { useT } from '../i18n/i18n.dom.ts';
+import { Ticks } from './Ticks.dom.tsx';
+import { LinkifiedText } from './LinkifiedText.dom.tsx';
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function MessageBubble({ message, time, group = false, onRetry }: { message: Message; time: string; group?: boolean; onRetry?: (id: number) => void }) {
+  const t = useT();
+  if (message.type === 'system' || message.origin === 'system') {
+    return (
+      <div className="system-row" role="note">
+        {message.text}
+      </div>
+    );
+  }
+  const out = message.direction === 'out';
+  const reactions = Object.values(message.reactions);
+  return (
+    <div className={`bubble-row ${out ? 'bubble-row-out' : 'bubble-row-in'}`}>
+      <div className={`bubble ${out ? 'bubble-out' : 'bubble-in'}`} data-testid="message">
+        {group && !out && message.sender?.name && <div className="bubble-sender">{message.sender.name}</div>}
+        {message.quoted && !message.deleted && (
+          <div className="bubble-quote">{message.quoted.senderName && <strong>{message.quoted.senderName}: </strong>}{message.quoted.preview ?? '…'}</div>
+        )}
+        {message.deleted ? (
+          <em className="bubble-deleted">{t('message.deleted')}</em>
+        ) : (
+          <>
+            {message.media && (
+              <div className="bubble-media">
+                <span aria-hidden="true">📎</span> {message.media.fileName ?? t('message.media')}
+                {message.media.size !== undefined && <span className="muted"> · {formatSize(message.media.size)}</span>}
+              </div>
+            )}
+            {message.location && (
+              <div className="bubble-media">
+                📍 {message.location.name ?? `${message.location.lat.toFixed(4)}, ${message.location.lng.toFixed(4)}`}
+              </div>
+            )}
+            {message.text && (
+              <div className="bubble-text">
+                <LinkifiedText text={message.text} />
+              </div>
+            )}
+          </>
+        )}
+        <div className="bubble-meta">
+          {message.edited && !message.deleted && <span className="muted">{t('message.edited')}</span>}
+          <time>{time}</time>
+          {out && <Ticks status={message.status} />}
+        </div>
+        {reactions.length > 0 && <div className="bubble-reactions">{reactions.join(' ')}</div>}
+      </div>
+      {out && (message.sendError || message.status?.tick === 'failed') && (
+        <div className="bubble-error" role="alert">
+          {message.sendError?.message ?? (message.status?.tick === 'failed' ? message.status.reason : '')}
+          {message.status?.tick === 'failed' && onRetry && (
+            <button type="button" className="link-button" onClick={() => onRetry(message.id)}>
+              {t('message.retry')}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

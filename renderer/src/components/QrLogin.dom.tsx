@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import QRCode from 'qrcode';
+import type { LoginState } from '../../../shared/model/login.std.ts';
+import { useT } from '../i18n/i18n.dom.ts';
+
+export interface QrLoginProps {
+  title: string;
+  state: LoginState;
+  demo: boolean;
+  onStart(): void;
+  onCancel(): void;
+  onSimulateScan(): void;
+  onClose(): void;
+}
+
+/** QR sign-in: the code as it arrives (rendered locally from a raw string), progress, and the end. */
+export function QrLogin({ title, state, demo, onStart, onCancel, onSimulateScan, onClose }: QrLoginProps) {
+  const t = useT();
+  const [image, setImage] = useState<string>();
+
+  useEffect(() => {
+    let live = true;
+    if (state.state !== 'qr') return setImage(undefined);
+    if (state.qr.kind === 'image') return setImage(state.qr.dataUrl);
+    QRCode.toDataURL(state.qr.value, { width: 264, margin: 1 }).then((url) => live && setImage(url), () => live && setImage(undefined));
+    return () => {
+      live = false;
+    };
+  }, [state]);
+
+  return (
+    <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="qr-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <h2 id="qr-title">{t('login.qrTitle', { line: title })}</h2>
+      {state.state === 'qr' && (
+        <>
+          <ol className="muted">
+            <li>{t('login.qrStep1')}</li>
+            <li>{t('login.qrStep2')}</li>
+          </ol>
+          {image ? <img className="qr" src={image} alt={t('login.qrAlt')} width={264} height={264} /> : <div className="qr qr-placeholder" />}
+        </>
+      )}
+      {state.state === 'connecting' && <p role="status">{state.detail ?? t('login.connecting')}</p>}
+      {state.state === 'authorized' && <p role="status">{t('login.done', { phone: state.phone ?? '' })}</p>}
+      {state.state === 'error' && <p role="alert">{state.reason}</p>}
+      {(state.state === 'logged_out' || state.state === 'unknown') && <p>{t('login.signedOut')}</p>}
+      <div className="dialog-actions">
+        {(state.state === 'logged_out' || state.state === 'unknown' || state.state === 'error') && (
+          <button type="button" onClick={onStart}>
+            {t('login.start')}
+          </button>
+        )}
+        {demo && state.state === 'qr' && (
+          <button type="button" onClick={onSimulateScan}>
+            {t('login.simulateScan')}
+          </button>
+        )}
+        {(state.state === 'qr' || state.state === 'connecting') && (
+          <button type="button" className="secondary" onClick={onCancel}>
+            {t('login.cancel')}
+          </button>
+        )}
+        <button type="button" className="secondary" onClick={onClose}>
+          {t('login.close')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { create } from 'zustand';
+import type { Message } from '../../../shared/model/entities.std.ts';
+import type { CoreClient } from '../ipc/client.dom.ts';
+
+interface OpenConversation {
+  conversationId: number | null;
+  messages: Message[];
+  hasOlder: boolean;
+  loadingOlder: boolean;
+  error: string | undefined;
+}
+
+export const useConversation = create<OpenConversation>(() => ({
+  conversationId: null,
+  messages: [],
+  hasOlder: false,
+  loadingOlder: false,
+  error: undefined,
+}));
+
+const PAGE = 60;
+
+function merge(current: Message[], incoming: Message[]): Message[] {
+  const byId = new Map(current.map((m) => [m.id, m]));
+  for (const m of incoming) byId.set(m.id, m);
+  return [...byId.values()].sort((a, b) => a.id - b.id);
+}
+
+/** Opens, pages and keeps live the conversation on screen. */
+export function createConversationController(client: CoreClient) {
+  const set = useConversation.setState;
+  const get = useConversation.getState;
+
+  const reload = async (conversationId: number) => {
+    try {
+      const page = await client.call('messages.page', { conversationId, limit: PAGE });
+      if (get().conversationId !== conversationId) return;
+      set({ messages: page.items, hasOlder: page.hasOlder || page.loadingOlder === true, loadingOlder: page.loadingOlder === true, error: undefined });
+    } catch (error) {
+      set({ error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const offs = [
+    client.on('messages.upserted', ({ conversationId, messages }) => {
+      if (get().conversationId === conversationId) set({ messages: merge(get().messages, messages) });
+    }),
+    client.on('messages.invalidated', ({ conversationId }) => {
+      const { conversationId: open, messages } = get();
+      if (open !== conversationId) return;
+      // Older pages arrived from the provider: fetch what lies before what we show.
+      void (async () => {
+        const before = messages[0]?.id;
+        const page = await client.call('messages.page', { conversationId, limit: PAGE, ...(before ? { before } : {}) });
+        if (get().conversationId !== conversationId) return;
+        set({ messages: merge(get().messages, page.items), hasOlder: page.hasOlder || page.loadingOlder === true, loadingOlder: page.loadingOlder === true });
+      })();
+    }),
+  ];
+
+  return {
+    async open(conversationId: number | null) {
+      set({ conversationId, messages: [], hasOlder: false, loadingOlder: false, error: undefined });
+      void client.call('ui.focus', { conversationId }).catch(() => undefined);
+      if (conversationId === null) return;
+      await reload(conversationId);
+      void client.call('conversations.markRead', { id: conversationId }).catch(() => undefined);
+    },
+    async loadOlder() {
+      const { conversationId, messages, hasOlder, loadingOlder } = get();
+      if (conversationId === null || !hasOlder || loadingOlder) return;
+      set({ loadingOlder: true });
+      const before = messages[0]?.id;
+      try {
+        const page = await client.call('messages.page', { conversationId, limit: PAGE, ...(before ? { before } : {}) });
+        if (get().conversationId !== conversationId) return;
+        set({ messages: merge(get().messages, page.items), hasOlder: page.hasOlder || page.loadingOlder === true, loadingOlder: page.loadingOlder === true });
+      } catch (error) {
+        set({ loadingOlder: false, error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    dispose() {
+      offs.forEach((off) => off());
+    },
+  };
+}
+
+export type ConversationController = ReturnType<typeof createConversationController>;

@@ -1,0 +1,112 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Ticks } from '../../../renderer/src/components/Ticks.dom.tsx';
+import { Composer } from '../../../renderer/src/components/Composer.dom.tsx';
+import { QrLogin } from '../../../renderer/src/components/QrLogin.dom.tsx';
+import { MessageBubble } from '../../../renderer/src/components/MessageBubble.dom.tsx';
+import type { Message } from '../../../shared/model/entities.std.ts';
+
+afterEach(() => {
+  cleanup();
+  localStorage.clear();
+});
+
+describe('ticks', () => {
+  it.each([
+    [{ tick: 'pending' as const }, 'Sending', '🕓'],
+    [{ tick: 'sent' as const }, 'Sent', '✓'],
+    [{ tick: 'delivered' as const }, 'Delivered', '✓✓'],
+    [{ tick: 'read' as const }, 'Read', '✓✓'],
+  ])('shows %o as %s', (status, label, glyph) => {
+    render(<Ticks status={status} />);
+    expect(screen.getByRole('img', { name: label }).textContent).toBe(glyph);
+  });
+
+  it('paints read ticks blue and delivered grey, and explains a failure on hover', () => {
+    const { rerender } = render(<Ticks status={{ tick: 'read' }} />);
+    expect(screen.getByRole('img').className).toContain('ticks-read');
+    rerender(<Ticks status={{ tick: 'delivered' }} />);
+    expect(screen.getByRole('img').className).not.toContain('ticks-read');
+    rerender(<Ticks status={{ tick: 'failed', reason: 'Number is not on WhatsApp' }} />);
+    expect(screen.getByRole('img', { name: 'Not sent: Number is not on WhatsApp' }).getAttribute('title')).toBe('Number is not on WhatsApp');
+  });
+});
+
+describe('the composer', () => {
+  it('sends on Enter, breaks the line on Shift+Enter, and clears after sending', async () => {
+    const onSend = vi.fn(async () => undefined);
+    render(<Composer conversationId={1} disabledReason={undefined} onSend={onSend} />);
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    fireEvent.change(box, { target: { value: 'first line' } });
+    fireEvent.keyDown(box, { key: 'Enter', shiftKey: true });
+    expect(onSend).not.toHaveBeenCalled();
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await waitFor(() => expect(onSend).toHaveBeenCalledWith('first line'));
+    expect((box as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('keeps a draft per conversation, across remounts', () => {
+    const { unmount } = render(<Composer conversationId={7} disabledReason={undefined} onSend={async () => undefined} />);
+    fireEvent.change(screen.getByRole('textbox'), { target: { value: 'half-written reply' } });
+    unmount();
+    render(<Composer conversationId={8} disabledReason={undefined} onSend={async () => undefined} />);
+    expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe('');
+    cleanup();
+    render(<Composer conversationId={7} disabledReason={undefined} onSend={async () => undefined} />);
+    expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe('half-written reply');
+  });
+
+  it('is disabled with the reason when the line is not signed in, and keeps the text if sending fails', async () => {
+    const { rerender } = render(<Composer conversationId={3} disabledReason="This line is not signed in" onSend={async () => undefined} />);
+    expect(screen.getByRole('textbox')).toHaveProperty('disabled', true);
+    expect(screen.getByRole('status').textContent).toBe('This line is not signed in');
+    rerender(<Composer conversationId={3} disabledReason={undefined} onSend={async () => Promise.reject(new Error('The core is offline'))} />);
+    fireEvent.change(screen.getByRole('textbox'), { target: { value: 'important' } });
+    fireEvent.keyDown(screen.getByRole('textbox'), { key: 'Enter' });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('The core is offline'));
+    expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe('important');
+  });
+});
+
+describe('the QR screen', () => {
+  const handlers = { onStart: vi.fn(), onCancel: vi.fn(), onSimulateScan: vi.fn(), onClose: vi.fn() };
+
+  it('renders a raw QR string itself and shows a ready image as given', async () => {
+    const { rerender } = render(<QrLogin title="Support" demo={false} state={{ state: 'qr', qr: { kind: 'raw', value: '2@abc,def' } }} {...handlers} />);
+    const img = await screen.findByRole('img', { name: 'QR code to scan with WhatsApp' });
+    expect(img.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    rerender(<QrLogin title="Support" demo={false} state={{ state: 'qr', qr: { kind: 'image', dataUrl: 'data:image/png;base64,AAAA' } }} {...handlers} />);
+    await waitFor(() => expect(screen.getByRole('img').getAttribute('src')).toBe('data:image/png;base64,AAAA'));
+  });
+
+  it('walks through to connected, offers cancel while waiting and the simulated scan only in the demo', async () => {
+    const { rerender } = render(<QrLogin title="Support" demo={true} state={{ state: 'qr', qr: { kind: 'raw', value: 'x' } }} {...handlers} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Simulate scan (demo)' }));
+    expect(handlers.onSimulateScan).toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(handlers.onCancel).toHaveBeenCalled();
+    rerender(<QrLogin title="Support" demo={false} state={{ state: 'qr', qr: { kind: 'raw', value: 'x' } }} {...handlers} />);
+    expect(screen.queryByRole('button', { name: 'Simulate scan (demo)' })).toBeNull();
+    rerender(<QrLogin title="Support" demo={false} state={{ state: 'error', reason: 'Scanned WA number does not match', retryable: true }} {...handlers} />);
+    expect(screen.getByRole('alert').textContent).toContain('does not match');
+    rerender(<QrLogin title="Support" demo={false} state={{ state: 'authorized', phone: '+62 812' }} {...handlers} />);
+    expect(screen.getByRole('status').textContent).toBe('Connected +62 812');
+    act(() => fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' }));
+    expect(handlers.onClose).toHaveBeenCalled();
+  });
+});
+
+describe('message text', () => {
+  const message = (text: string): Message => ({ id: 1, conversationId: 1, direction: 'in', origin: 'contact', type: 'text', text, time: 0, edited: false, deleted: false, reactions: {} });
+
+  it('is never markup, and only http(s) links become links', () => {
+    render(<MessageBubble message={message('<img src=x onerror=alert(1)> see https://shop.example/a?b=1. or javascript:alert(1)')} time="10:00" />);
+    const bubble = screen.getByTestId('message');
+    expect(bubble.querySelector('img')).toBeNull();
+    expect(bubble.textContent).toContain('<img src=x onerror=alert(1)>');
+    const links = screen.getAllByRole('link');
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://shop.example/a?b=1']);
+    expect(links[0]?.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+});
