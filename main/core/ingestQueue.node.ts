@@ -25,6 +25,7 @@ export class IngestQueue {
   #failures = 0;
   #waiters: (() => void)[] = [];
   #settlers: ((ok: boolean) => void)[] = [];
+  #firstPushAt = 0;
   #closed = false;
   readonly #maxBatch: number;
 
@@ -41,7 +42,8 @@ export class IngestQueue {
 
   push(event: CacheEvent): void {
     if (this.#closed) return;
-    event.receivedAt ??= Date.now();
+    // Arrival time is the batch's: one timestamp per burst, not a property on every event.
+    if (this.#queue.length === 0) this.#firstPushAt = Date.now();
     this.#queue.push(event);
     this.#schedule();
   }
@@ -91,7 +93,7 @@ export class IngestQueue {
     const batch = this.#queue.slice(0, size);
     if (batch.length === 0) return;
     try {
-      const result = this.writer.applyBatch(batch);
+      const result = this.writer.applyBatch(batch, this.#firstPushAt || Date.now());
       this.#queue.splice(0, batch.length);
       this.#failures = 0;
       this.options.onFlushed(result);
@@ -120,7 +122,7 @@ export class IngestQueue {
   #writeOneByOne(batch: CacheEvent[]): void {
     for (const event of batch) {
       try {
-        this.options.onFlushed(this.writer.applyBatch([event]));
+        this.options.onFlushed(this.writer.applyBatch([event], this.#firstPushAt || Date.now()));
       } catch (error) {
         this.options.onRejected(event, error);
       }

@@ -18,9 +18,23 @@ export function shouldNotify(c: NotifyContext): boolean {
 }
 
 const WORDS = {
-  en: { hidden: 'New message', many: (n: number) => `${n} new messages` },
-  ru: { hidden: 'Новое сообщение', many: (n: number) => `${n} ${plural(n, 'новое сообщение', 'новых сообщения', 'новых сообщений')}` },
+  en: {
+    hidden: 'New message',
+    many: (n: number) => `${n} new messages`,
+    chats: (n: number) => `in ${n} chats`,
+  },
+  ru: {
+    hidden: 'Новое сообщение',
+    many: (n: number) => `${n} ${plural(n, 'новое сообщение', 'новых сообщения', 'новых сообщений')}`,
+    chats: (n: number) => `в ${n} ${plural(n, 'чате', 'чатах', 'чатах')}`,
+  },
 } as const;
+
+/** One notification for many conversations at once. */
+export function summaryText(settings: Settings, messages: number, chats: number): { title: string; body: string } {
+  const words = WORDS[settings.language];
+  return { title: 'Switchboard', body: `${words.many(messages)} ${words.chats(chats)}` };
+}
 
 function plural(n: number, one: string, few: string, many: string): string {
   const mod10 = n % 10;

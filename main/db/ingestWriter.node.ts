@@ -6,7 +6,7 @@ import { parseBody, type MessageBody } from './rows.node.ts';
 
 /** Events that change the cache. `line` holds the core's own line id by the time they get here. */
 export type CacheEvent = Extract<LineEvent, { kind: 'message' | 'status' | 'deleted' | 'edited' | 'reaction' | 'conversation' | 'tag' }> & {
-  /** When the core received it (epoch ms); set by the ingest queue. */
+  /** When the core received it (epoch ms), where it differs from the batch's arrival. */
   receivedAt?: number;
 };
 type ReceiptEvent = Extract<CacheEvent, { kind: 'status' | 'deleted' | 'edited' | 'reaction' }>;

@@ -49,3 +49,42 @@ describe('the notifier', () => {
     expect(seen).toEqual([{ conversationId: burst.incoming[0]!.conversationId, messageId: burst.incoming[2]!.messageId, title: 'Chat c1 · 1229:grWhatsApp', body: '3 new messages: part 3', count: 3 }]);
   });
 });
+
+describe('the notifier after a reconnect', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('sums up a burst across many conversations in one notification', () => {
+    vi.useFakeTimers();
+    const { cache, lineId } = cacheWithLine();
+    const bus = new EventBus();
+    const seen: { body: string; count: number }[] = [];
+    bus.on((event, payload) => event === 'notification' && seen.push(payload as { body: string; count: number }));
+    const notifier = new Notifier(cache, new MemorySettingsStore(), bus);
+    const events = Array.from({ length: 30 }, (_, i) => incoming(lineId, `chat${i % 10}`, `m${i}`, 1_700_000_000_000 + i, `hello ${i}`));
+    notifier.onIncoming(cache.ingest.applyBatch(events).incoming);
+    vi.advanceTimersByTime(GROUP_WINDOW_MS + 10);
+    expect(seen).toEqual([expect.objectContaining({ title: 'Switchboard', body: '30 new messages in 10 chats', count: 30 })]);
+  });
+});
+
+describe('the notifier and muted lines', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('stays silent for a muted line and while do-not-disturb is on', () => {
+    vi.useFakeTimers();
+    const { cache, lineId } = cacheWithLine();
+    const bus = new EventBus();
+    const seen: unknown[] = [];
+    bus.on((event, payload) => event === 'notification' && seen.push(payload));
+    const settings = new MemorySettingsStore();
+    const notifier = new Notifier(cache, settings, bus);
+    cache.accounts.setMuted(lineId, true);
+    notifier.onIncoming(cache.ingest.applyBatch([incoming(lineId, 'c1', 'm1', 1_700_000_000_000, 'shh')]).incoming);
+    vi.advanceTimersByTime(GROUP_WINDOW_MS + 10);
+    cache.accounts.setMuted(lineId, false);
+    settings.set({ doNotDisturbUntil: Date.now() + 60_000 });
+    notifier.onIncoming(cache.ingest.applyBatch([incoming(lineId, 'c1', 'm2', 1_700_000_001_000, 'still shh')]).incoming);
+    vi.advanceTimersByTime(GROUP_WINDOW_MS + 10);
+    expect(seen).toEqual([]);
+  });
+});
