@@ -1,5 +1,8 @@
 import type { DeliveryStatus } from '../../../shared/model/delivery.std.ts';
+import type { MessageKey } from '../i18n/en.std.ts';
 import { useT } from '../i18n/i18n.dom.ts';
+
+const GLYPHS: Record<DeliveryStatus['tick'], string> = { pending: '🕓', sent: '✓', delivered: '✓✓', read: '✓✓', failed: '⚠' };
 
 /**
  * WhatsApp's ticks: a clock while pending, one grey tick when sent, two grey when
@@ -8,38 +11,12 @@ import { useT } from '../i18n/i18n.dom.ts';
 export function Ticks({ status }: { status: DeliveryStatus | undefined }) {
   const t = useT();
   if (!status) return null;
-  switch (status.tick) {
-    case 'pending':
-      return (
-        <span className="ticks ticks-pending" role="img" aria-label={t('ticks.pending')} title={t('ticks.pending')}>
-          🕓
-        </span>
-      );
-    case 'sent':
-      return (
-        <span className="ticks ticks-sent" role="img" aria-label={t('ticks.sent')} title={t('ticks.sent')}>
-          ✓
-        </span>
-      );
-    case 'delivered':
-      return (
-        <span className="ticks ticks-delivered" role="img" aria-label={t('ticks.delivered')} title={t('ticks.delivered')}>
-          ✓✓
-        </span>
-      );
-    case 'read':
-      return (
-        <span className="ticks ticks-read" role="img" aria-label={status.played ? t('ticks.played') : t('ticks.read')} title={status.played ? t('ticks.played') : t('ticks.read')}>
-          ✓✓
-        </span>
-      );
-    case 'failed': {
-      const reason = status.reason ?? t('ticks.failed');
-      return (
-        <span className="ticks ticks-failed" role="img" aria-label={`${t('ticks.failed')}: ${reason}`} title={reason}>
-          ⚠
-        </span>
-      );
-    }
-  }
+  const key: MessageKey = status.tick === 'read' && status.played ? 'ticks.played' : `ticks.${status.tick}`;
+  const reason = status.tick === 'failed' ? (status.reason ?? t('ticks.failed')) : undefined;
+  const label = reason ? `${t(key)}: ${reason}` : t(key);
+  return (
+    <span className={`ticks ticks-${status.tick}`} role="img" aria-label={label} title={reason ?? label}>
+      {GLYPHS[status.tick]}
+    </span>
+  );
 }
