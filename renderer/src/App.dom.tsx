@@ -7,6 +7,9 @@ import { ConversationList } from './components/ConversationList.dom.tsx';
 import { ConversationView } from './components/ConversationView.dom.tsx';
 import { QrLogin } from './components/QrLogin.dom.tsx';
 import { useConversation } from './store/conversation.dom.ts';
+import { AddAccountDialog } from './components/AddAccountDialog.dom.tsx';
+import type { ProviderDescriptor } from '../../shared/ipc/providers.std.ts';
+import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
 
 export function App() {
   const t = useT();
@@ -17,6 +20,7 @@ export function App() {
   const loginAccount = useWorkspace((s) => s.accounts.find((a) => a.id === loginLine?.accountId));
   const openId = useConversation((s) => s.conversationId);
   const [actionError, setActionError] = useState<string>();
+  const [providers, setProviders] = useState<ProviderDescriptor[]>();
 
   const act = (work: Promise<unknown>) => work.catch((e: unknown) => setActionError(e instanceof Error ? e.message : String(e)));
 
@@ -33,7 +37,10 @@ export function App() {
         </div>
       )}
       <div className="layout">
-        <AccountSidebar onLineClick={(lineId) => setLoginLineId(lineId)} />
+        <AccountSidebar
+          onLineClick={(lineId) => setLoginLineId(lineId)}
+          onAddAccount={() => void act(client.call('providers.list', {}).then(setProviders))}
+        />
         <main className="conversations">
           <h1 className="visually-hidden">{t('conversations.label')}</h1>
           <ConversationList selectedId={openId} onOpen={(id) => void conversation.open(id)} />
@@ -47,6 +54,23 @@ export function App() {
           onRetry={(id) => void act(client.call('messages.retry', { id }))}
         />
       </div>
+      {providers && (
+        <div className="dialog-backdrop">
+          <AddAccountDialog
+            providers={providers}
+            onClose={() => setProviders(undefined)}
+            onSubmit={async (provider, label, config, secrets) => {
+              try {
+                await client.call('accounts.add', { provider, label, config, secrets });
+                return {};
+              } catch (error) {
+                if (error instanceof SwitchboardError) return { error: { message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+                return { error: { message: String(error) } };
+              }
+            }}
+          />
+        </div>
+      )}
       {loginLine && (
         <div className="dialog-backdrop">
           <QrLogin

@@ -2,7 +2,7 @@ import { useWorkspace } from '../store/workspace.dom.ts';
 import { useT } from '../i18n/i18n.dom.ts';
 import { ConnectionBadge } from './ConnectionBadge.dom.tsx';
 
-export function AccountSidebar({ onLineClick }: { onLineClick(lineId: string): void }) {
+export function AccountSidebar({ onLineClick, onAddAccount }: { onLineClick(lineId: string): void; onAddAccount(): void }) {
   const t = useT();
   const accounts = useWorkspace((s) => s.accounts);
   const lines = useWorkspace((s) => s.lines);
@@ -11,6 +11,9 @@ export function AccountSidebar({ onLineClick }: { onLineClick(lineId: string): v
       <div className="sidebar-item sidebar-all" aria-current="page">
         {t('sidebar.allAccounts')}
       </div>
+      <button type="button" className="add-account" onClick={onAddAccount}>
+        + {t('sidebar.addAccount')}
+      </button>
       {accounts.length === 0 && <p className="muted">{t('sidebar.noAccounts')}</p>}
       <ul role="list">
         {accounts.map((account) => (

@@ -50,6 +50,17 @@ export const en = {
   'line.signedOut': 'Signed out',
   'line.waiting': 'Signing in…',
   'line.error': 'Needs attention',
+  'account.add': 'Add an account',
+  'account.addTo': 'Add a {provider} account',
+  'account.label': 'Name in the sidebar',
+  'account.required': 'Required',
+  'account.back': 'Back',
+  'account.save': 'Check and save',
+  'account.checking': 'Checking…',
+  'account.webhookOnly': 'events by webhook',
+  'account.withHistory': 'with history',
+  'sidebar.addAccount': 'Add account',
+  'account.advanced': 'Advanced: server addresses',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -110,3 +110,41 @@ describe('message text', () => {
     expect(links[0]?.getAttribute('rel')).toBe('noopener noreferrer');
   });
 });
+
+describe('adding an account', () => {
+  const providers = [
+    {
+      kind: 'chatapp' as const,
+      displayName: 'ChatApp',
+      loginMethods: ['token' as const],
+      realtime: 'socket' as const,
+      history: true,
+      fields: [
+        { key: 'email', label: 'Email', kind: 'email' as const, required: true, secret: false },
+        { key: 'password', label: 'Password', kind: 'secret' as const, required: true, secret: true },
+        { key: 'apiBase', label: 'API address', kind: 'url' as const, required: true, secret: false, default: 'https://api.chatapp.online' },
+      ],
+    },
+  ];
+
+  it('pre-fills defaults, asks for what is missing, and shows the core’s words on the right field', async () => {
+    const { AddAccountDialog } = await import('../../../renderer/src/components/AddAccountDialog.dom.tsx');
+    const onSubmit = vi.fn(async () => ({ error: { message: 'ChatApp refused the password.', issues: [{ path: 'password', message: 'Wrong password' }] } }));
+    render(<AddAccountDialog providers={providers} onSubmit={onSubmit} onClose={() => undefined} />);
+    fireEvent.click(screen.getByRole('button', { name: /ChatApp/ }));
+    expect((screen.getByLabelText('API address *') as HTMLInputElement).value).toBe('https://api.chatapp.online');
+    expect(screen.getByText('Advanced: server addresses').closest('details')?.open).toBe(false);
+    expect(screen.getByLabelText('Password *').getAttribute('type')).toBe('password');
+    fireEvent.click(screen.getByRole('button', { name: 'Check and save' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(screen.getAllByText('Required')).toHaveLength(2);
+
+    fireEvent.change(screen.getByLabelText('Email *'), { target: { value: 'me@shop.example' } });
+    fireEvent.change(screen.getByLabelText('Password *'), { target: { value: 'hunter2' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check and save' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('ChatApp refused the password.'));
+    expect(onSubmit).toHaveBeenCalledWith('chatapp', 'ChatApp', { email: 'me@shop.example', apiBase: 'https://api.chatapp.online' }, { password: 'hunter2' });
+    expect(screen.getByLabelText('Password *').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Wrong password')).toBeTruthy();
+  });
+});
