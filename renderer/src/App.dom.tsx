@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useWorkspace } from './store/workspace.dom.ts';
 import { useT } from './i18n/i18n.dom.ts';
 import { client, conversation } from './core.dom.ts';
@@ -8,6 +8,7 @@ import { ConversationView } from './components/ConversationView.dom.tsx';
 import { QrLogin } from './components/QrLogin.dom.tsx';
 import { useConversation } from './store/conversation.dom.ts';
 import { AddAccountDialog } from './components/AddAccountDialog.dom.tsx';
+import { SearchPanel } from './components/SearchPanel.dom.tsx';
 import type { ProviderDescriptor } from '../../shared/ipc/providers.std.ts';
 import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
 
@@ -21,6 +22,20 @@ export function App() {
   const openId = useConversation((s) => s.conversationId);
   const [actionError, setActionError] = useState<string>();
   const [providers, setProviders] = useState<ProviderDescriptor[]>();
+  const [searchFocus, setSearchFocus] = useState(0);
+  const search = useCallback(async (query: string) => (await client.call('search', { query, limit: 50 })).hits, []);
+
+  // Ctrl/Cmd+K: search, as in Telegram and Slack.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setSearchFocus((n) => n + 1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const act = (work: Promise<unknown>) => work.catch((e: unknown) => setActionError(e instanceof Error ? e.message : String(e)));
 
@@ -43,6 +58,7 @@ export function App() {
         />
         <main className="conversations">
           <h1 className="visually-hidden">{t('conversations.label')}</h1>
+          <SearchPanel search={search} focusSignal={searchFocus} onOpen={(hit) => void conversation.openAt(hit.conversationId, hit.message.id)} />
           <ConversationList selectedId={openId} onOpen={(id) => void conversation.open(id)} />
         </main>
         <ConversationView

@@ -66,3 +66,18 @@ test('a waiting line signs in by QR through a simulated scan', async ({ page }) 
   await expect(dialog.getByRole('status')).toContainText('Connected', { timeout: 15_000 });
 });
 
+test('search finds a message offline-fast and opens its conversation at it, marked', async ({ page }) => {
+  await page.goto(url);
+  await expect(page.getByTestId('conversation-row').filter({ hasText: 'Ольга' })).toHaveCount(1, { timeout: 20_000 });
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('searchbox', { name: 'Search messages' })).toBeFocused();
+  await page.keyboard.type('заеду');
+  const hit = page.getByTestId('search-hit').first();
+  await expect(hit).toContainText('Ольга');
+  await expect(hit.locator('mark')).toHaveText('заеду');
+  await hit.click();
+  const marked = page.getByRole('region', { name: /Ольга/ }).locator('[data-testid="message"][aria-current="true"]');
+  await expect(marked).toContainText('Отлично, заеду после работы');
+  await page.screenshot({ path: 'test-results/e2e/demo-search.png' });
+});
+

@@ -15,6 +15,9 @@ export function ConversationView({ controller, onSend, onRetry }: { controller: 
   const messages = useConversation((s) => s.messages);
   const hasOlder = useConversation((s) => s.hasOlder);
   const loadingOlder = useConversation((s) => s.loadingOlder);
+  const hasNewer = useConversation((s) => s.hasNewer);
+  const highlightId = useConversation((s) => s.highlightId);
+  const shownHighlight = useRef<number | null>(null);
   const conversation = useWorkspace((s) => s.conversations.find((c) => c.id === conversationId));
   const line = useWorkspace((s) => s.lines.find((l) => l.id === conversation?.lineId));
   const language = useWorkspace((s) => s.settings?.language ?? 'en');
@@ -43,25 +46,30 @@ export function ConversationView({ controller, onSend, onRetry }: { controller: 
     getItemKey: (i) => rows[i]!.key,
   });
 
-  // Opening a conversation: start at the newest message.
+  // Opening a conversation: start at the newest message, or at the search hit.
   useEffect(() => {
-    atBottom.current = true;
+    atBottom.current = highlightId === null;
+    shownHighlight.current = null;
     previous.current = { first: undefined, size: 0 };
-  }, [conversationId]);
+  }, [conversationId, highlightId]);
 
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
     const size = virtualizer.getTotalSize();
     const first = messages[0]?.id;
-    if (previous.current.first !== undefined && first !== undefined && first < previous.current.first) {
+    const hit = highlightId !== null && shownHighlight.current !== highlightId ? rows.findIndex((r) => r.kind === 'message' && r.message.id === highlightId) : -1;
+    if (hit >= 0) {
+      shownHighlight.current = highlightId;
+      virtualizer.scrollToIndex(hit, { align: 'center' });
+    } else if (previous.current.first !== undefined && first !== undefined && first < previous.current.first) {
       // Older messages were prepended: keep the view where the reader was.
       el.scrollTop += size - previous.current.size;
     } else if (atBottom.current && rows.length > 0) {
       virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
     }
     previous.current = { first, size };
-  }, [rows, messages, virtualizer]);
+  }, [rows, messages, virtualizer, highlightId]);
 
   if (conversationId === null || !conversation) {
     return <div className="conversation-empty muted">{t('conversation.pick')}</div>;
@@ -88,6 +96,7 @@ export function ConversationView({ controller, onSend, onRetry }: { controller: 
           const el = event.currentTarget;
           atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
           if (el.scrollTop < 200 && hasOlder && !loadingOlder) void controller.loadOlder();
+          if (atBottom.current && hasNewer) void controller.loadNewer();
         }}
       >
         {loadingOlder && <div className="muted loading-older">{t('conversation.loadingOlder')}</div>}
@@ -99,7 +108,7 @@ export function ConversationView({ controller, onSend, onRetry }: { controller: 
                 {row.kind === 'date' ? (
                   <div className="date-separator">{row.label}</div>
                 ) : (
-                  <MessageBubble message={row.message} time={time.format(row.message.time)} group={conversation.kind === 'group'} onRetry={onRetry} />
+                  <MessageBubble message={row.message} time={time.format(row.message.time)} group={conversation.kind === 'group'} highlighted={row.message.id === highlightId} onRetry={onRetry} />
                 )}
               </div>
             );

@@ -9,7 +9,7 @@ function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export function MessageBubble({ message, time, group = false, onRetry }: { message: Message; time: string; group?: boolean; onRetry?: (id: number) => void }) {
+export function MessageBubble({ message, time, group = false, highlighted = false, onRetry }: { message: Message; time: string; group?: boolean; highlighted?: boolean; onRetry?: (id: number) => void }) {
   const t = useT();
   if (message.type === 'system' || message.origin === 'system') {
     return (
@@ -22,7 +22,7 @@ export function MessageBubble({ message, time, group = false, onRetry }: { messa
   const reactions = Object.values(message.reactions);
   return (
     <div className={`bubble-row ${out ? 'bubble-row-out' : 'bubble-row-in'}`}>
-      <div className={`bubble ${out ? 'bubble-out' : 'bubble-in'}`} data-testid="message">
+      <div className={`bubble ${out ? 'bubble-out' : 'bubble-in'}${highlighted ? ' bubble-highlighted' : ''}`} data-testid="message" aria-current={highlighted ? 'true' : undefined}>
         {group && !out && message.sender?.name && <div className="bubble-sender">{message.sender.name}</div>}
         {message.quoted && !message.deleted && (
           <div className="bubble-quote">{message.quoted.senderName && <strong>{message.quoted.senderName}: </strong>}{message.quoted.preview ?? '…'}</div>

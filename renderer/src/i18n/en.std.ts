@@ -61,6 +61,10 @@ export const en = {
   'account.withHistory': 'with history',
   'sidebar.addAccount': 'Add account',
   'account.advanced': 'Advanced: server addresses',
+  'search.label': 'Search messages',
+  'search.placeholder': 'Search (Ctrl+K)',
+  'search.results': 'Search results',
+  'search.none': 'Nothing found.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -62,4 +62,8 @@ export const ru: Record<MessageKey, string> = {
   'account.withHistory': 'с историей',
   'sidebar.addAccount': 'Добавить аккаунт',
   'account.advanced': 'Дополнительно: адреса серверов',
+  'search.label': 'Поиск по сообщениям',
+  'search.placeholder': 'Поиск (Ctrl+K)',
+  'search.results': 'Результаты поиска',
+  'search.none': 'Ничего не найдено.',
 };

@@ -7,6 +7,10 @@ interface OpenConversation {
   messages: Message[];
   hasOlder: boolean;
   loadingOlder: boolean;
+  /** Opened at a search hit: newer messages still to page in below. */
+  hasNewer: boolean;
+  /** The message to scroll to and mark (a search hit). */
+  highlightId: number | null;
   error: string | undefined;
 }
 
@@ -15,6 +19,8 @@ export const useConversation = create<OpenConversation>(() => ({
   messages: [],
   hasOlder: false,
   loadingOlder: false,
+  hasNewer: false,
+  highlightId: null,
   error: undefined,
 }));
 
@@ -60,11 +66,32 @@ export function createConversationController(client: CoreClient) {
 
   return {
     async open(conversationId: number | null) {
-      set({ conversationId, messages: [], hasOlder: false, loadingOlder: false, error: undefined });
+      set({ conversationId, messages: [], hasOlder: false, loadingOlder: false, hasNewer: false, highlightId: null, error: undefined });
       void client.call('ui.focus', { conversationId }).catch(() => undefined);
       if (conversationId === null) return;
       await reload(conversationId);
       void client.call('conversations.markRead', { id: conversationId }).catch(() => undefined);
+    },
+    /** Opens a conversation centred on one message (a search hit), marked. */
+    async openAt(conversationId: number, messageId: number) {
+      set({ conversationId, messages: [], hasOlder: false, loadingOlder: false, hasNewer: false, highlightId: messageId, error: undefined });
+      void client.call('ui.focus', { conversationId }).catch(() => undefined);
+      try {
+        const page = await client.call('messages.page', { conversationId, around: messageId, limit: PAGE });
+        if (get().conversationId !== conversationId) return;
+        set({ messages: page.items, hasOlder: page.hasOlder, hasNewer: page.hasNewer });
+      } catch (error) {
+        set({ error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    async loadNewer() {
+      const { conversationId, messages, hasNewer } = get();
+      const after = messages.at(-1)?.id;
+      if (conversationId === null || !hasNewer || after === undefined) return;
+      set({ hasNewer: false });
+      const page = await client.call('messages.page', { conversationId, after, limit: PAGE });
+      if (get().conversationId !== conversationId) return;
+      set({ messages: merge(get().messages, page.items), hasNewer: page.hasNewer });
     },
     async loadOlder() {
       const { conversationId, messages, hasOlder, loadingOlder } = get();

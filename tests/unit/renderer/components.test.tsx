@@ -148,3 +148,19 @@ describe('adding an account', () => {
     expect(screen.getByText('Wrong password')).toBeTruthy();
   });
 });
+
+describe('search highlighting', () => {
+  it('marks each hit, keeps the rest as text, and never renders markup from the snippet', async () => {
+    const { Highlighted } = await import('../../../renderer/src/components/Highlighted.dom.tsx');
+    const { container } = render(<p><Highlighted snippet={'…order \uE000заказ\uE001 <b>bold</b> and \uE000заказ\uE001 again'} /></p>);
+    expect([...container.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['заказ', 'заказ']);
+    expect(container.querySelector('b')).toBeNull();
+    expect(container.textContent).toBe('…order заказ <b>bold</b> and заказ again');
+  });
+
+  it('survives an unterminated mark', async () => {
+    const { Highlighted } = await import('../../../renderer/src/components/Highlighted.dom.tsx');
+    const { container } = render(<p><Highlighted snippet={'a \uE000b'} /></p>);
+    expect(container.querySelector('mark')?.textContent).toBe('b');
+  });
+});

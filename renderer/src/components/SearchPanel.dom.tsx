@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState } from 'react';
+import type { SearchHit } from '../../../shared/model/entities.std.ts';
+import { useT } from '../i18n/i18n.dom.ts';
+import { useWorkspace } from '../store/workspace.dom.ts';
+import { Highlighted } from './Highlighted.dom.tsx';
+
+/** Full-text search over the local cache: works offline; results newest first. */
+export function SearchPanel({ search, onOpen, focusSignal }: { search(query: string): Promise<SearchHit[]>; onOpen(hit: SearchHit): void; focusSignal: number }) {
+  const t = useT();
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[]>();
+  const input = useRef<HTMLInputElement>(null);
+  const language = useWorkspace((s) => s.settings?.language ?? 'en');
+
+  useEffect(() => {
+    if (focusSignal > 0) input.current?.focus();
+  }, [focusSignal]);
+
+  useEffect(() => {
+    if (!query.trim()) return setHits(undefined);
+    let live = true;
+    const timer = setTimeout(() => {
+      search(query).then((result) => live && setHits(result), () => live && setHits([]));
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query, search]);
+
+  const when = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return (
+    <div className="search">
+      <input
+        ref={input}
+        type="search"
+        className="search-input"
+        aria-label={t('search.label')}
+        placeholder={t('search.placeholder')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
+      />
+      {hits && (
+        <ul className="search-results" role="list" aria-label={t('search.results')}>
+          {hits.length === 0 && <li className="muted empty">{t('search.none')}</li>}
+          {hits.map((hit) => (
+            <li key={hit.message.id}>
+              <button type="button" className="search-hit" data-testid="search-hit" onClick={() => onOpen(hit)}>
+                <span className="search-hit-top">
+                  <strong>{hit.conversationTitle}</strong>
+                  <time className="muted">{when.format(hit.message.time)}</time>
+                </span>
+                <span className="search-hit-snippet">
+                  <Highlighted snippet={hit.snippet} />
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
