@@ -9,6 +9,7 @@ import { QrLogin } from './components/QrLogin.dom.tsx';
 import { useConversation } from './store/conversation.dom.ts';
 import { AddAccountDialog } from './components/AddAccountDialog.dom.tsx';
 import { SearchPanel } from './components/SearchPanel.dom.tsx';
+import { SettingsDialog } from './components/SettingsDialog.dom.tsx';
 import type { ProviderDescriptor } from '../../shared/ipc/providers.std.ts';
 import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
 
@@ -23,6 +24,17 @@ export function App() {
   const [actionError, setActionError] = useState<string>();
   const [providers, setProviders] = useState<ProviderDescriptor[]>();
   const [searchFocus, setSearchFocus] = useState(0);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const settings = useWorkspace((s) => s.settings);
+  const theme = settings?.theme ?? 'system';
+  const language = settings?.language ?? 'en';
+
+  // The theme and language apply to the whole page, as the user chose them.
+  useEffect(() => {
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+    document.documentElement.lang = language;
+  }, [theme, language]);
   const search = useCallback(async (query: string) => (await client.call('search', { query, limit: 50 })).hits, []);
 
   // Ctrl/Cmd+K: search, as in Telegram and Slack.
@@ -55,6 +67,7 @@ export function App() {
         <AccountSidebar
           onLineClick={(lineId) => setLoginLineId(lineId)}
           onAddAccount={() => void act(client.call('providers.list', {}).then(setProviders))}
+          onSettings={() => setSettingsOpen(true)}
         />
         <main className="conversations">
           <h1 className="visually-hidden">{t('conversations.label')}</h1>
@@ -70,6 +83,19 @@ export function App() {
           onRetry={(id) => void act(client.call('messages.retry', { id }))}
         />
       </div>
+      {settingsOpen && settings && (
+        <div className="dialog-backdrop">
+          <SettingsDialog
+            settings={settings}
+            onChange={(patch) => {
+              // Show the choice at once; the core's settings.changed confirms (or corrects) it.
+              useWorkspace.setState({ settings: { ...settings, ...patch } });
+              void act(client.call('settings.set', patch));
+            }}
+            onClose={() => setSettingsOpen(false)}
+          />
+        </div>
+      )}
       {providers && (
         <div className="dialog-backdrop">
           <AddAccountDialog

@@ -81,3 +81,25 @@ test('search finds a message offline-fast and opens its conversation at it, mark
   await page.screenshot({ path: 'test-results/e2e/demo-search.png' });
 });
 
+test('switches language and theme, saved by the core, and back', async ({ page }) => {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByLabel('Language').selectOption('ru');
+  await expect(page.getByRole('dialog', { name: 'Настройки' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Аккаунты' })).toContainText('Все аккаунты');
+  await page.getByRole('radio', { name: 'Тёмная' }).check();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(17, 27, 33)');
+  await page.screenshot({ path: 'test-results/e2e/demo-settings-ru-dark.png' });
+  // Saved in the core: a reload keeps it.
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Аккаунты' })).toBeVisible();
+  await page.getByRole('button', { name: 'Настройки' }).click();
+  await page.getByRole('radio', { name: 'Как в системе' }).check();
+  await page.getByLabel('Язык').selectOption('en');
+  await expect(page.getByRole('navigation', { name: 'Accounts' })).toBeVisible();
+});
+

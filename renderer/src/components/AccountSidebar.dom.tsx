@@ -2,7 +2,7 @@ import { useWorkspace } from '../store/workspace.dom.ts';
 import { useT } from '../i18n/i18n.dom.ts';
 import { ConnectionBadge } from './ConnectionBadge.dom.tsx';
 
-export function AccountSidebar({ onLineClick, onAddAccount }: { onLineClick(lineId: string): void; onAddAccount(): void }) {
+export function AccountSidebar({ onLineClick, onAddAccount, onSettings }: { onLineClick(lineId: string): void; onAddAccount(): void; onSettings(): void }) {
   const t = useT();
   const accounts = useWorkspace((s) => s.accounts);
   const lines = useWorkspace((s) => s.lines);
@@ -11,9 +11,14 @@ export function AccountSidebar({ onLineClick, onAddAccount }: { onLineClick(line
       <div className="sidebar-item sidebar-all" aria-current="page">
         {t('sidebar.allAccounts')}
       </div>
-      <button type="button" className="add-account" onClick={onAddAccount}>
-        + {t('sidebar.addAccount')}
-      </button>
+      <div className="sidebar-actions">
+        <button type="button" className="add-account" onClick={onAddAccount}>
+          + {t('sidebar.addAccount')}
+        </button>
+        <button type="button" className="add-account" onClick={onSettings} aria-label={t('settings.open')} title={t('settings.open')}>
+          ⚙
+        </button>
+      </div>
       {accounts.length === 0 && <p className="muted">{t('sidebar.noAccounts')}</p>}
       <ul role="list">
         {accounts.map((account) => (

@@ -65,6 +65,20 @@ export const en = {
   'search.placeholder': 'Search (Ctrl+K)',
   'search.results': 'Search results',
   'search.none': 'Nothing found.',
+  'settings.title': 'Settings',
+  'settings.open': 'Settings',
+  'settings.theme': 'Theme',
+  'settings.theme.system': 'As the system',
+  'settings.theme.light': 'Light',
+  'settings.theme.dark': 'Dark',
+  'settings.language': 'Language',
+  'settings.notifications': 'Notifications',
+  'settings.notify': 'Show notifications for new messages',
+  'settings.sound': 'Play a sound',
+  'settings.preview': 'Show the message text',
+  'settings.dndHour': 'Do not disturb for 1 hour',
+  'settings.dndTomorrow': 'Do not disturb until tomorrow',
+  'settings.dndOff': 'Do not disturb until {time}: turn off',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,68 @@
+import type { Settings, SettingsPatch } from '../../../shared/model/settings.std.ts';
+import { useT } from '../i18n/i18n.dom.ts';
+
+/** Theme, language, notifications and do-not-disturb; every change is saved by the core at once. */
+export function SettingsDialog({ settings, onChange, onClose }: { settings: Settings; onChange(patch: SettingsPatch): void; onClose(): void }) {
+  const t = useT();
+  const n = settings.notifications;
+  const dndOn = settings.doNotDisturbUntil > Date.now();
+  const tomorrow = () => {
+    const d = new Date();
+    d.setDate(d.getDate() + 1);
+    d.setHours(8, 0, 0, 0);
+    return d.getTime();
+  };
+  return (
+    <div className="dialog dialog-wide" role="dialog" aria-modal="true" aria-labelledby="settings-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+      <h2 id="settings-title">{t('settings.title')}</h2>
+      <fieldset>
+        <legend>{t('settings.theme')}</legend>
+        {(['system', 'light', 'dark'] as const).map((theme) => (
+          <label key={theme} className="choice">
+            <input type="radio" name="theme" checked={settings.theme === theme} onChange={() => onChange({ theme })} /> {t(`settings.theme.${theme}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="settings-language">{t('settings.language')}</label>
+        <select id="settings-language" value={settings.language} onChange={(e) => onChange({ language: e.target.value as Settings['language'] })}>
+          <option value="en">English</option>
+          <option value="ru">Русский</option>
+        </select>
+      </div>
+      <fieldset>
+        <legend>{t('settings.notifications')}</legend>
+        <label className="choice">
+          <input type="checkbox" checked={n.enabled} onChange={(e) => onChange({ notifications: { ...n, enabled: e.target.checked } })} /> {t('settings.notify')}
+        </label>
+        <label className="choice">
+          <input type="checkbox" checked={n.sound} disabled={!n.enabled} onChange={(e) => onChange({ notifications: { ...n, sound: e.target.checked } })} /> {t('settings.sound')}
+        </label>
+        <label className="choice">
+          <input type="checkbox" checked={n.showPreview} disabled={!n.enabled} onChange={(e) => onChange({ notifications: { ...n, showPreview: e.target.checked } })} /> {t('settings.preview')}
+        </label>
+        <div className="dialog-actions dnd">
+          {dndOn ? (
+            <button type="button" className="secondary" onClick={() => onChange({ doNotDisturbUntil: 0 })}>
+              {t('settings.dndOff', { time: new Date(settings.doNotDisturbUntil).toLocaleTimeString(settings.language, { hour: '2-digit', minute: '2-digit' }) })}
+            </button>
+          ) : (
+            <>
+              <button type="button" className="secondary" onClick={() => onChange({ doNotDisturbUntil: Date.now() + 3600_000 })}>
+                {t('settings.dndHour')}
+              </button>
+              <button type="button" className="secondary" onClick={() => onChange({ doNotDisturbUntil: tomorrow() })}>
+                {t('settings.dndTomorrow')}
+              </button>
+            </>
+          )}
+        </div>
+      </fieldset>
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>
+          {t('login.close')}
+        </button>
+      </div>
+    </div>
+  );
+}
