@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useWorkspace } from './store/workspace.dom.ts';
+import { setListFilter, useWorkspace } from './store/workspace.dom.ts';
 import { useT } from './i18n/i18n.dom.ts';
 import { client, conversation } from './core.dom.ts';
 import { AccountSidebar } from './components/AccountSidebar.dom.tsx';
@@ -44,6 +44,14 @@ export function App() {
         event.preventDefault();
         setSearchFocus((n) => n + 1);
       }
+      // Alt+↑/↓: previous / next conversation, as in Telegram Desktop.
+      if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+        event.preventDefault();
+        const list = useWorkspace.getState().conversations;
+        const at = list.findIndex((c) => c.id === useConversation.getState().conversationId);
+        const next = list[event.key === 'ArrowDown' ? at + 1 : at < 0 ? 0 : at - 1];
+        if (next) void conversation.open(next.id);
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -72,7 +80,7 @@ export function App() {
         <main className="conversations">
           <h1 className="visually-hidden">{t('conversations.label')}</h1>
           <SearchPanel search={search} focusSignal={searchFocus} onOpen={(hit) => void conversation.openAt(hit.conversationId, hit.message.id)} />
-          <ConversationList selectedId={openId} onOpen={(id) => void conversation.open(id)} />
+          <ConversationList selectedId={openId} onOpen={(id) => void conversation.open(id)} onFilter={(f) => void act(setListFilter(client, f))} />
         </main>
         <ConversationView
           controller={conversation}

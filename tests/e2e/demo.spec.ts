@@ -81,6 +81,30 @@ test('search finds a message offline-fast and opens its conversation at it, mark
   await page.screenshot({ path: 'test-results/e2e/demo-search.png' });
 });
 
+test('filters unread chats and moves between conversations with Alt+arrows', async ({ page }) => {
+  await page.goto(url);
+  const rows = page.getByTestId('conversation-row');
+  await expect(rows.filter({ hasText: 'Курьеры' })).toHaveCount(1, { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Unread' }).click();
+  // Ольга's chat was read in an earlier test; the couriers' group still has an unread message.
+  await expect(rows.filter({ hasText: 'Ольга' })).toHaveCount(0);
+  await expect(rows.filter({ hasText: 'Курьеры' })).toHaveCount(1);
+  await rows.filter({ hasText: 'Курьеры' }).click();
+  await expect(rows.filter({ hasText: 'Курьеры' })).toHaveCount(1);
+  await page.getByRole('button', { name: 'All' }).click();
+  await expect(rows.filter({ hasText: 'Ольга' })).toHaveCount(1);
+
+  // Titles, not positions: a customer writing meanwhile re-sorts the list.
+  const titles = async () => rows.locator('.conversation-title').allTextContents();
+  await rows.first().click();
+  const before = await titles();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(rows.filter({ hasText: before[1]! })).toHaveAttribute('aria-current', 'true');
+  const now = await titles();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(rows.filter({ hasText: now[now.indexOf(before[1]!) - 1]! })).toHaveAttribute('aria-current', 'true');
+});
+
 test('switches language and theme, saved by the core, and back', async ({ page }) => {
   await page.goto(url);
   await page.getByRole('button', { name: 'Settings' }).click();

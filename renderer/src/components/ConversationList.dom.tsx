@@ -1,5 +1,5 @@
 import type { Conversation } from '../../../shared/model/entities.std.ts';
-import { useWorkspace } from '../store/workspace.dom.ts';
+import { useWorkspace, type ListFilter } from '../store/workspace.dom.ts';
 import { useT } from '../i18n/i18n.dom.ts';
 
 function usePreview() {
@@ -12,14 +12,33 @@ function usePreview() {
   };
 }
 
-export function ConversationList({ selectedId, onOpen }: { selectedId: number | null; onOpen(id: number): void }) {
+export function ConversationList({ selectedId, onOpen, onFilter }: { selectedId: number | null; onOpen(id: number): void; onFilter(filter: ListFilter): void }) {
   const t = useT();
   const preview = usePreview();
   const conversations = useWorkspace((s) => s.conversations);
+  const filter = useWorkspace((s) => s.filter);
+  const filters = (
+    <div className="list-filters" role="group" aria-label={t('conversations.filter')}>
+      {(['all', 'unread'] as const).map((f) => (
+        <button key={f} type="button" aria-pressed={filter === f} onClick={() => onFilter(f)}>
+          {t(`conversations.filter.${f}`)}
+        </button>
+      ))}
+    </div>
+  );
   const language = useWorkspace((s) => s.settings?.language ?? 'en');
   const time = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
-  if (conversations.length === 0) return <p className="muted empty">{t('conversations.empty')}</p>;
+  if (conversations.length === 0) {
+    return (
+      <>
+        {filters}
+        <p className="muted empty">{filter === 'unread' ? t('conversations.noUnread') : t('conversations.empty')}</p>
+      </>
+    );
+  }
   return (
+    <>
+    {filters}
     <ul className="conversation-list" role="list" aria-label={t('conversations.label')}>
       {conversations.map((c) => (
         <li key={c.id} className={`conversation-row${c.id === selectedId ? ' conversation-row-selected' : ''}`} data-testid="conversation-row" aria-current={c.id === selectedId ? 'true' : undefined} onClick={() => onOpen(c.id)} onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onOpen(c.id)} tabIndex={0}>
@@ -43,5 +62,6 @@ export function ConversationList({ selectedId, onOpen }: { selectedId: number | 
         </li>
       ))}
     </ul>
+    </>
   );
 }

@@ -79,6 +79,10 @@ export const en = {
   'settings.dndHour': 'Do not disturb for 1 hour',
   'settings.dndTomorrow': 'Do not disturb until tomorrow',
   'settings.dndOff': 'Do not disturb until {time}: turn off',
+  'conversations.filter': 'Show',
+  'conversations.filter.all': 'All',
+  'conversations.filter.unread': 'Unread',
+  'conversations.noUnread': 'No unread conversations.',
 } as const;
 
 export type MessageKey = keyof typeof en;

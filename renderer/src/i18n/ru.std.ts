@@ -80,4 +80,8 @@ export const ru: Record<MessageKey, string> = {
   'settings.dndHour': 'Не беспокоить 1 час',
   'settings.dndTomorrow': 'Не беспокоить до завтра',
   'settings.dndOff': 'Не беспокоить до {time}: выключить',
+  'conversations.filter': 'Показать',
+  'conversations.filter.all': 'Все',
+  'conversations.filter.unread': 'Непрочитанные',
+  'conversations.noUnread': 'Непрочитанных чатов нет.',
 };

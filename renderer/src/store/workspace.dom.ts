@@ -4,9 +4,13 @@ import type { Settings } from '../../../shared/model/settings.std.ts';
 import type { ConnectionState } from '../../../shared/model/connection.std.ts';
 import type { CoreClient } from '../ipc/client.dom.ts';
 import type { ConnectionStatus } from '../ipc/transport.dom.ts';
+import { useConversation } from './conversation.dom.ts';
+
+export type ListFilter = 'all' | 'unread';
 
 interface WorkspaceState {
   status: ConnectionStatus;
+  filter: ListFilter;
   accounts: Account[];
   lines: Line[];
   conversations: Conversation[];
@@ -16,6 +20,7 @@ interface WorkspaceState {
 
 export const useWorkspace = create<WorkspaceState>(() => ({
   status: 'connecting',
+  filter: 'all',
   accounts: [],
   lines: [],
   conversations: [],
@@ -40,7 +45,7 @@ export function bindWorkspace(client: CoreClient): () => void {
     try {
       const [accounts, conversations, settings] = await Promise.all([
         client.call('accounts.list', {}),
-        client.call('conversations.list', { limit: 200 }),
+        client.call('conversations.list', { limit: 200, ...(useWorkspace.getState().filter === 'unread' ? { unreadOnly: true } : {}) }),
         client.call('settings.get', {}),
       ]);
       set({ accounts: accounts.accounts, lines: accounts.lines, conversations: conversations.items, settings, error: undefined });
@@ -64,10 +69,22 @@ export function bindWorkspace(client: CoreClient): () => void {
     ),
     client.on('connection.changed', ({ accountId, state }) => setConnection(accountId, state)),
     client.on('conversations.upserted', ({ conversations }) =>
-      set((s) => ({ conversations: mergeConversations(s.conversations, conversations) })),
+      set((s) => ({
+        conversations: mergeConversations(s.conversations, conversations).filter(
+          // In "unread", a chat leaves once read, except the one on screen.
+          (c) => s.filter === 'all' || c.unread > 0 || c.id === useConversation.getState().conversationId,
+        ),
+      })),
     ),
     client.on('conversations.invalidated', () => void reload()),
     client.on('settings.changed', (settings) => set({ settings })),
   ];
   return () => offs.forEach((off) => off());
+}
+
+/** Switches between all chats and unread ones, asking the core (unread chats may lie beyond the first screen). */
+export async function setListFilter(client: CoreClient, filter: ListFilter): Promise<void> {
+  useWorkspace.setState({ filter });
+  const { items } = await client.call('conversations.list', { limit: 200, ...(filter === 'unread' ? { unreadOnly: true } : {}) });
+  if (useWorkspace.getState().filter === filter) useWorkspace.setState({ conversations: items });
 }
