@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ProviderDescriptor } from '../../../shared/ipc/providers.std.ts';
 import type { ProviderKind } from '../../../shared/model/ids.std.ts';
 import { useT } from '../i18n/i18n.dom.ts';
+import { useEscape } from './useEscape.dom.ts';
 
 export interface AddAccountResult {
   error?: { message: string; issues?: { path: string; message: string }[] };
@@ -16,6 +17,7 @@ export interface AddAccountProps {
 /** Pick a provider, then fill its form; the core checks the credentials before saving anything. */
 export function AddAccountDialog({ providers, onSubmit, onClose }: AddAccountProps) {
   const t = useT();
+  useEscape(onClose);
   const [provider, setProvider] = useState<ProviderDescriptor>();
   const [values, setValues] = useState<Record<string, string>>({});
   const [label, setLabel] = useState('');
@@ -64,7 +66,7 @@ export function AddAccountDialog({ providers, onSubmit, onClose }: AddAccountPro
   );
 
   return (
-    <div className="dialog dialog-wide" role="dialog" aria-modal="true" aria-labelledby="add-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div className="dialog dialog-wide" role="dialog" aria-modal="true" aria-labelledby="add-title">
       <h2 id="add-title">{provider ? t('account.addTo', { provider: provider.displayName }) : t('account.add')}</h2>
       {!provider ? (
         <ul className="provider-list" role="list">
@@ -79,7 +81,7 @@ export function AddAccountDialog({ providers, onSubmit, onClose }: AddAccountPro
         </ul>
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate>
-          <Field id="label" label={t('account.label')} value={label} error={errors.label} onChange={setLabel} />
+          <Field id="label" label={t('account.label')} value={label} error={errors.label} onChange={setLabel} autoFocus />
           {provider.fields.filter((f) => f.default === undefined).map((field) => renderField(field))}
           {provider.fields.some((f) => f.default !== undefined) && (
             <details className="advanced" open={provider.fields.some((f) => f.default !== undefined && errors[f.key] !== undefined)}>
@@ -109,7 +111,7 @@ export function AddAccountDialog({ providers, onSubmit, onClose }: AddAccountPro
   );
 }
 
-function Field(props: { id: string; label: string; help?: string | undefined; type?: string; value: string; required?: boolean; error: string | undefined; onChange(v: string): void }) {
+function Field(props: { id: string; label: string; help?: string | undefined; type?: string; value: string; required?: boolean; error: string | undefined; autoFocus?: boolean; onChange(v: string): void }) {
   const inputId = `field-${props.id}`;
   return (
     <div className="field">
@@ -122,6 +124,7 @@ function Field(props: { id: string; label: string; help?: string | undefined; ty
         type={props.type ?? 'text'}
         value={props.value}
         autoComplete={props.type === 'password' ? 'new-password' : 'off'}
+        autoFocus={props.autoFocus}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={props.error ? `${inputId}-error` : props.help ? `${inputId}-help` : undefined}
         onChange={(e) => props.onChange(e.target.value)}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import type { LoginState } from '../../../shared/model/login.std.ts';
 import { useT } from '../i18n/i18n.dom.ts';
+import { useEscape } from './useEscape.dom.ts';
 
 export interface QrLoginProps {
   title: string;
@@ -16,6 +17,7 @@ export interface QrLoginProps {
 /** QR sign-in: the code as it arrives (rendered locally from a raw string), progress, and the end. */
 export function QrLogin({ title, state, demo, onStart, onCancel, onSimulateScan, onClose }: QrLoginProps) {
   const t = useT();
+  useEscape(onClose);
   const [image, setImage] = useState<string>();
 
   useEffect(() => {
@@ -29,7 +31,7 @@ export function QrLogin({ title, state, demo, onStart, onCancel, onSimulateScan,
   }, [state]);
 
   return (
-    <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="qr-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="qr-title">
       <h2 id="qr-title">{t('login.qrTitle', { line: title })}</h2>
       {state.state === 'qr' && (
         <>

@@ -1,9 +1,11 @@
 import type { Settings, SettingsPatch } from '../../../shared/model/settings.std.ts';
 import { useT } from '../i18n/i18n.dom.ts';
+import { useEscape } from './useEscape.dom.ts';
 
 /** Theme, language, notifications and do-not-disturb; every change is saved by the core at once. */
 export function SettingsDialog({ settings, onChange, onClose }: { settings: Settings; onChange(patch: SettingsPatch): void; onClose(): void }) {
   const t = useT();
+  useEscape(onClose);
   const n = settings.notifications;
   const dndOn = settings.doNotDisturbUntil > Date.now();
   const tomorrow = () => {
@@ -13,7 +15,7 @@ export function SettingsDialog({ settings, onChange, onClose }: { settings: Sett
     return d.getTime();
   };
   return (
-    <div className="dialog dialog-wide" role="dialog" aria-modal="true" aria-labelledby="settings-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div className="dialog dialog-wide" role="dialog" aria-modal="true" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settings.title')}</h2>
       <fieldset>
         <legend>{t('settings.theme')}</legend>
