@@ -1,30 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import readline from 'node:readline';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { tempDir } from '../helpers/cache.ts';
+import { startWebMode } from '../helpers/webMode.ts';
 
 /** axe on the main screens of the demo workspace: no serious or critical violations. */
-let web: ChildProcess;
+let web: { url: string; stop(): void };
 let url = '';
 
 test.beforeAll(async () => {
-  web = spawn(process.execPath, ['--import', 'tsx', 'main/headless/web.node.ts', '--data-dir', tempDir(), '--port', '0'], {
-    env: { ...process.env, SWITCHBOARD_QUIET: '1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  for await (const line of readline.createInterface({ input: web.stdout! })) {
-    const match = /Open: (\S+)/.exec(line);
-    if (match) {
-      url = match[1]!;
-      break;
-    }
-  }
+  web = await startWebMode();
+  url = web.url;
 });
 
-test.afterAll(() => {
-  web?.kill('SIGTERM');
-});
+test.afterAll(() => web?.stop());
 
 async function serious(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();

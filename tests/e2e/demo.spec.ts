@@ -1,29 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import readline from 'node:readline';
 import { expect, test } from '@playwright/test';
-import { tempDir } from '../helpers/cache.ts';
+import { startWebMode } from '../helpers/webMode.ts';
 
 /** Browser mode exactly as `npm run web` starts it, on an empty data folder: the demo workspace. */
-let web: ChildProcess;
+let web: { url: string; stop(): void };
 let url = '';
 
 test.beforeAll(async () => {
-  web = spawn(process.execPath, ['--import', 'tsx', 'main/headless/web.node.ts', '--data-dir', tempDir(), '--port', '0'], {
-    env: { ...process.env, SWITCHBOARD_QUIET: '1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  for await (const line of readline.createInterface({ input: web.stdout! })) {
-    const match = /Open: (\S+)/.exec(line);
-    if (match) {
-      url = match[1]!;
-      break;
-    }
-  }
+  web = await startWebMode();
+  url = web.url;
 });
 
-test.afterAll(() => {
-  web?.kill('SIGTERM');
-});
+test.afterAll(() => web?.stop());
 
 test('a first start shows the living demo workspace', async ({ page }) => {
   await page.goto(url);
