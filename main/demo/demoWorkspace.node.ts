@@ -90,7 +90,7 @@ export async function startDemo(core: Core, options: DemoOptions = {}): Promise<
   // A customer changes their mind: a message deleted for everyone.
   later(maxPace * 2, async () => {
     const regret = await chatapp.receive('1229:telegram', 'private-4242', 'Ой, не тот чат 🙈', { name: 'Олег' });
-    later(4000, () => chatapp.publish(chatapp.line('1229:telegram'), 'messageDestroy', [{ id: regret.id, time: chatapp.nowS() }]));
+    later(4000, () => chatapp.deleteForEveryone('1229:telegram', regret.id));
   });
 
   const simulateScan = async (lineId: string): Promise<void> => {
@@ -119,11 +119,9 @@ export async function startDemo(core: Core, options: DemoOptions = {}): Promise<
 
 function seedHistory(chatapp: ChatAppSimulator, multiwa: MultiWaSimulator): void {
   const now = Math.floor(Date.now() / 1000);
-  const wa = chatapp.line('1229:grWhatsApp');
-  const chat = chatapp.state.chat(wa, '79001110000@c.us', 'Ольга (постоянный клиент)');
-  REPLIES_HISTORY.forEach((m, i) => chatapp.state.newMessage(wa, chat, { side: m.from === 'in' ? 'in' : 'out', text: m.text, time: now - DAY + i * 600 }));
-  const tg = chatapp.line('1229:telegram');
-  const group = chatapp.state.chat(tg, 'group-5550001', 'Курьеры');
-  chatapp.state.newMessage(tg, group, { side: 'in', text: 'Маршруты на завтра в файле', time: now - 3 * 3600, file: { link: `${chatapp.apiBase}/files/routes.xlsx`, name: 'routes.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', size: 48213 } });
+  chatapp.addHistory('1229:grWhatsApp', '79001110000@c.us', 'Ольга (постоянный клиент)', REPLIES_HISTORY.map((m, i) => ({ ...m, at: now - DAY + i * 600 })));
+  chatapp.addHistory('1229:telegram', 'group-5550001', 'Курьеры', [
+    { from: 'in', text: 'Маршруты на завтра в файле', at: now - 3 * 3600, file: { name: 'routes.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', size: 48213 } },
+  ]);
   multiwa.receive('profile-sales', '6281234567890@c.us', 'Hello, wholesale prices please?', { live: false, name: 'Budi Santoso', at: new Date(Date.now() - 2 * 3600_000) });
 }

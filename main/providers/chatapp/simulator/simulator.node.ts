@@ -131,6 +131,26 @@ export class ChatAppSimulator {
     return message;
   }
 
+  /** A customer deletes a message for everyone. */
+  async deleteForEveryone(lineKeyOrLine: string, messageId: string | number): Promise<void> {
+    await this.publish(this.line(lineKeyOrLine), 'messageDestroy', [{ id: messageId, time: this.nowS() }]);
+  }
+
+  /** Past messages, kept for the history API only (nothing is pushed). */
+  addHistory(
+    lineKeyOrLine: string,
+    chatId: string,
+    name: string,
+    entries: { from: 'in' | 'out'; text: string; at: number; file?: { name: string; mime: string; size: number } }[],
+  ): void {
+    const line = this.line(lineKeyOrLine);
+    const chat = this.state.chat(line, chatId, name);
+    for (const entry of entries) {
+      const file = entry.file ? { link: `${this.apiBase}/files/${encodeURIComponent(entry.file.name)}`, ...entry.file } : undefined;
+      this.state.newMessage(line, chat, { side: entry.from, text: entry.text, time: entry.at, ...(file ? { file } : {}) });
+    }
+  }
+
   /** Publishes `items` as one event on a line's channel, in the configured envelope. */
   async publish(line: SimLine, event: string, items: unknown[]): Promise<void> {
     const meta = { type: event, licenseId: line.licenseId, messengerType: line.type };
