@@ -172,10 +172,9 @@ export function createHandlers(core: Core): Handlers {
       return login.logout(line);
     },
 
-    'conversations.list': (query) => {
-      core.queue.flushNow();
-      return cache.reader.listConversations(query);
-    },
+    // Reads do not flush the ingest queue: during an import that would write the whole
+    // backlog before answering. What is queued is pushed to the UI as it commits.
+    'conversations.list': (query) => cache.reader.listConversations(query),
     'conversations.get': ({ id }) => {
       const conversation = cache.reader.getConversation(id);
       if (!conversation) throw new SwitchboardError('not_found', 'This conversation no longer exists.');
@@ -203,7 +202,6 @@ export function createHandlers(core: Core): Handlers {
     },
 
     'messages.page': (query) => {
-      core.queue.flushNow();
       if (!cache.conversations.exists(query.conversationId)) {
         throw new SwitchboardError('not_found', 'This conversation no longer exists.');
       }
@@ -244,10 +242,7 @@ export function createHandlers(core: Core): Handlers {
       return cache.reader.getMessages([id])[0]!;
     },
 
-    search: (query) => {
-      core.queue.flushNow();
-      return { hits: cache.reader.search(query) };
-    },
+    search: (query) => ({ hits: cache.reader.search(query) }),
 
     'demo.simulateScan': async ({ lineId }) => {
       if (!core.demo) throw new SwitchboardError('not_found', 'The demo workspace is not running.');
