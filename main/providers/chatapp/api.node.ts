@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ChatListItem, ErrorBody, License, MessageItem, Page, SendReply } from './wire.node.ts';
-import { ChatAppAuthError, ChatAppRequestError, ChatAppUnavailable } from './errors.node.ts';
+import { ProviderAuthError, ProviderRequestError, ProviderUnavailable } from '../errors.node.ts';
 import { describe, type TokenManager } from './tokens.node.ts';
 
 export interface HistoryQuery {
@@ -74,17 +74,17 @@ export class ChatAppApi {
         continue;
       }
       const json: unknown = await response.json().catch(() => undefined);
-      if (response.status === 401) throw new ChatAppAuthError('ChatApp no longer accepts this account’s sign-in. Sign in again.');
-      if (response.status >= 500) throw new ChatAppUnavailable(`ChatApp answered ${response.status} to ${method} ${path.split('?')[0]}.`);
+      if (response.status === 401) throw new ProviderAuthError('ChatApp no longer accepts this account’s sign-in. Sign in again.');
+      if (response.status >= 500) throw new ProviderUnavailable(`ChatApp answered ${response.status} to ${method} ${path.split('?')[0]}.`);
       const error = ErrorBody.safeParse(json);
       if (!response.ok || error.success) {
         const detail = error.success ? error.data.error : undefined;
-        throw new ChatAppRequestError(detail?.message ?? `ChatApp refused ${method} ${path.split('?')[0]} (${response.status}).`, response.status, detail?.code ?? undefined);
+        throw new ProviderRequestError(detail?.message ?? `ChatApp refused ${method} ${path.split('?')[0]} (${response.status}).`, response.status, detail?.code ?? undefined);
       }
       const data = (json as { data?: unknown } | undefined)?.data;
       if (!schema) return data as never;
       const parsed = schema.safeParse(data);
-      if (!parsed.success) throw new ChatAppRequestError(`ChatApp's answer to ${method} ${path.split('?')[0]} was not understood.`, response.status);
+      if (!parsed.success) throw new ProviderRequestError(`ChatApp's answer to ${method} ${path.split('?')[0]} was not understood.`, response.status);
       return parsed.data as never;
     }
   }
@@ -99,7 +99,7 @@ export class ChatAppApi {
         signal: AbortSignal.timeout(isForm ? 120_000 : 30_000),
       });
     } catch (error) {
-      throw new ChatAppUnavailable(`ChatApp could not be reached at ${new URL(this.apiBase).host}: ${describe(error)}`);
+      throw new ProviderUnavailable(`ChatApp could not be reached at ${new URL(this.apiBase).host}: ${describe(error)}`);
     }
   }
 }

@@ -2,10 +2,9 @@ import type { ConnectionState } from '../../../shared/model/connection.std.ts';
 import type { ProviderEvent } from '../../../shared/model/events.std.ts';
 import { type HistorySource, type ProviderConnection, type ProviderContext, type SendRequest, type SendResult } from '../plugin.node.ts';
 import { Backoff } from '../backoff.node.ts';
-import { toSendFailure } from '../errors.node.ts';
 import { ChatAppApi } from './api.node.ts';
 import { configOf, type ChatAppConfig } from './config.node.ts';
-import { ChatAppAuthError, ChatAppRequestError, ChatAppUnavailable } from './errors.node.ts';
+import { ProviderAuthError, ProviderRequestError, ProviderUnavailable, toSendFailure } from '../errors.node.ts';
 import { LINE_EVENT_NAMES, mapLineEvent, messageOf, toMs } from './mapping.node.ts';
 import { lineIdOf, messengerOf, splitLineId } from './messengers.node.ts';
 import { Realtime } from './realtime.node.ts';
@@ -103,7 +102,7 @@ export class ChatAppConnection implements ProviderConnection {
   }
 
   #startFailed(error: unknown): void {
-    if (error instanceof ChatAppAuthError) {
+    if (error instanceof ProviderAuthError) {
       this.#emit({ kind: 'connection', state: { state: 'auth_error', reason: error.message } });
       return;
     }
@@ -149,7 +148,7 @@ export class ChatAppConnection implements ProviderConnection {
       const companyId = me?.companyId ?? me?.company?.id;
       if (companyId != null) this.#channels.add(companyChannel(String(companyId)));
     } catch (error) {
-      if (error instanceof ChatAppAuthError) throw error;
+      if (error instanceof ProviderAuthError) throw error;
       this.context.log.info('no company channel: /v1/me did not answer', { error: String(error) });
     }
   }
@@ -167,15 +166,15 @@ export class ChatAppConnection implements ProviderConnection {
           signal: AbortSignal.timeout(20_000),
         });
       } catch {
-        throw new ChatAppUnavailable('ChatApp’s channel sign-in could not be reached.');
+        throw new ProviderUnavailable('ChatApp’s channel sign-in could not be reached.');
       }
       if ((response.status === 401 || response.status === 403) && attempt === 0) {
         token = await this.#tokens.afterUnauthorized(token);
         continue;
       }
-      if (response.status === 401 || response.status === 403) throw new ChatAppAuthError('ChatApp refused the channel sign-in. Sign in again.');
+      if (response.status === 401 || response.status === 403) throw new ProviderAuthError('ChatApp refused the channel sign-in. Sign in again.');
       const answer = (await response.json().catch(() => null)) as { auth?: unknown } | null;
-      if (!response.ok || typeof answer?.auth !== 'string') throw new ChatAppRequestError(`Channel sign-in failed (${response.status}).`, response.status);
+      if (!response.ok || typeof answer?.auth !== 'string') throw new ProviderRequestError(`Channel sign-in failed (${response.status}).`, response.status);
       return { auth: answer.auth };
     }
   }

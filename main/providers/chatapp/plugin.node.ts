@@ -2,7 +2,7 @@ import type { ProviderConnection, ProviderContext, ProviderPlugin, AccountInput 
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
 import { FIELDS, configOf, parseAccount } from './config.node.ts';
 import { ChatAppConnection } from './connection.node.ts';
-import { ChatAppAuthError, ChatAppRequestError, ChatAppUnavailable } from './errors.node.ts';
+import { ProviderAuthError, ProviderRequestError, ProviderUnavailable } from '../errors.node.ts';
 import { TokenManager } from './tokens.node.ts';
 
 /** ChatApp: token login, lines from licenses, Pusher real-time, REST history and sending. */
@@ -29,9 +29,9 @@ export const chatAppPlugin: ProviderPlugin = {
     try {
       await tokens.login();
     } catch (error) {
-      if (error instanceof ChatAppAuthError) throw new SwitchboardError('auth', error.message, [{ path: 'password', message: error.message }]);
-      if (error instanceof ChatAppUnavailable) throw new SwitchboardError('unavailable', `${error.message}. Check the API address and your connection.`, [{ path: 'apiBase', message: error.message }]);
-      if (error instanceof ChatAppRequestError) throw new SwitchboardError('provider', error.message, [{ path: 'apiBase', message: error.message }]);
+      if (error instanceof ProviderAuthError) throw new SwitchboardError('auth', error.message, [{ path: 'password', message: error.message }]);
+      if (error instanceof ProviderUnavailable) throw new SwitchboardError('unavailable', `${error.message}. Check the API address and your connection.`, [{ path: 'apiBase', message: error.message }]);
+      if (error instanceof ProviderRequestError) throw new SwitchboardError('provider', error.message, [{ path: 'apiBase', message: error.message }]);
       throw error;
     }
     return saved ? { secrets: { tokens: saved } } : {};

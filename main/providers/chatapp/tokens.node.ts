@@ -1,5 +1,5 @@
 import { ErrorBody, TokenData } from './wire.node.ts';
-import { ChatAppAuthError, ChatAppRequestError, ChatAppUnavailable } from './errors.node.ts';
+import { ProviderAuthError, ProviderRequestError, ProviderUnavailable } from '../errors.node.ts';
 
 export interface Credentials {
   email: string;
@@ -88,7 +88,7 @@ export class TokenManager {
     const { email, password, appId } = this.credentials;
     const response = await post(`${this.apiBase}/v1/tokens`, {}, { email, password, appId });
     if (response.status === 401 || response.status === 403 || response.status === 422) {
-      throw new ChatAppAuthError(
+      throw new ProviderAuthError(
         `ChatApp refused the email, password or app id${response.message ? `: ${response.message}` : ''}. Check them and sign in again.`,
       );
     }
@@ -112,7 +112,7 @@ async function post(url: string, headers: Record<string, string>, json: unknown)
       signal: AbortSignal.timeout(20_000),
     });
   } catch (error) {
-    throw new ChatAppUnavailable(`ChatApp could not be reached at ${new URL(url).host}: ${describe(error)}`);
+    throw new ProviderUnavailable(`ChatApp could not be reached at ${new URL(url).host}: ${describe(error)}`);
   }
   const body = await response.json().catch(() => undefined);
   const error = ErrorBody.safeParse(body);
@@ -120,11 +120,11 @@ async function post(url: string, headers: Record<string, string>, json: unknown)
 }
 
 function parseTokens(answer: Answer): TokenData {
-  if (answer.status >= 500) throw new ChatAppUnavailable(`ChatApp answered ${answer.status} while issuing tokens.`);
+  if (answer.status >= 500) throw new ProviderUnavailable(`ChatApp answered ${answer.status} while issuing tokens.`);
   const data = (answer.body as { data?: unknown } | undefined)?.data;
   const parsed = TokenData.safeParse(data);
   if (answer.status !== 200 || !parsed.success) {
-    throw new ChatAppRequestError(answer.message ?? `ChatApp answered ${answer.status} without tokens. Is this a ChatApp API address?`, answer.status);
+    throw new ProviderRequestError(answer.message ?? `ChatApp answered ${answer.status} without tokens. Is this a ChatApp API address?`, answer.status);
   }
   return parsed.data;
 }

@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { authHeaders, type MultiWaAuth } from './config.node.ts';
 import { ConversationRow, MessageRow, Profile, SendReply, listOf } from './wire.node.ts';
-import { ProviderAuthError as MultiWaAuthError, ProviderRequestError as MultiWaRequestError, ProviderUnavailable as MultiWaUnavailable } from '../errors.node.ts';
-
-export {
-  ProviderAuthError as MultiWaAuthError,
-  ProviderUnavailable as MultiWaUnavailable,
-  ProviderRequestError as MultiWaRequestError,
-} from '../errors.node.ts';
+import { ProviderAuthError, ProviderRequestError, ProviderUnavailable } from '../errors.node.ts';
 
 /** MultiWA's REST API under /api/v1. Parses both the docs' envelope and NestJS's plain bodies. */
 export class MultiWaApi {
@@ -19,7 +13,7 @@ export class MultiWaApi {
   async profiles(): Promise<Profile[]> {
     const body = await this.#request('GET', '/profiles');
     const list = listOf(body);
-    if (!list) throw new MultiWaRequestError('This address answers, but not like a MultiWA server (no profile list at /api/v1/profiles).', 200);
+    if (!list) throw new ProviderRequestError('This address answers, but not like a MultiWA server (no profile list at /api/v1/profiles).', 200);
     return z.array(Profile).parse(list);
   }
 
@@ -59,7 +53,7 @@ export class MultiWaApi {
   /** `kind` is the path under /messages: text, image, video, audio, document, location, reaction. */
   async send(kind: string, body: Record<string, unknown>): Promise<{ messageId: string; status?: string }> {
     const reply = SendReply.safeParse(await this.#request('POST', `/messages/${kind}`, body));
-    if (!reply.success) throw new MultiWaRequestError('MultiWA accepted the message but its answer was not understood.', 200);
+    if (!reply.success) throw new ProviderRequestError('MultiWA accepted the message but its answer was not understood.', 200);
     const data = 'data' in reply.data ? (reply.data.data as { messageId: string; status?: string | null }) : reply.data;
     return { messageId: data.messageId, ...(data.status ? { status: data.status } : {}) };
   }
@@ -84,17 +78,17 @@ export class MultiWaApi {
       });
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code;
-      throw new MultiWaUnavailable(`MultiWA at ${new URL(this.baseUrl).host} could not be reached${cause === 'ECONNREFUSED' ? ': the connection was refused' : ''}.`);
+      throw new ProviderUnavailable(`MultiWA at ${new URL(this.baseUrl).host} could not be reached${cause === 'ECONNREFUSED' ? ': the connection was refused' : ''}.`);
     }
     const text = await response.text();
     let json: unknown;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {
-      throw new MultiWaRequestError(`This address does not look like a MultiWA server (it answered ${response.status} with something other than JSON).`, response.status);
+      throw new ProviderRequestError(`This address does not look like a MultiWA server (it answered ${response.status} with something other than JSON).`, response.status);
     }
     if (response.status === 401 || response.status === 403) {
-      throw new MultiWaAuthError(response.status === 401 ? 'MultiWA refused the API key (or JWT). Check it in MultiWA’s admin UI.' : 'This API key may not use that profile.');
+      throw new ProviderAuthError(response.status === 401 ? 'MultiWA refused the API key (or JWT). Check it in MultiWA’s admin UI.' : 'This API key may not use that profile.');
     }
     if (response.status === 429) {
       const limit = json as { error?: string; limit?: number; count?: number; resetAt?: string; message?: string };
@@ -102,14 +96,14 @@ export class MultiWaApi {
       const words = limit.error === 'DAILY_LIMIT_REACHED'
         ? `Daily sending limit reached (${limit.count ?? limit.limit}/${limit.limit}). Switchboard will send it ${resetAt ? `after ${new Date(resetAt).toLocaleString()}` : 'when the limit resets'}.`
         : 'MultiWA is rate-limiting; Switchboard will try again shortly.';
-      throw new MultiWaRequestError(words, 429, 'DAILY_LIMIT_REACHED', resetAt);
+      throw new ProviderRequestError(words, 429, 'DAILY_LIMIT_REACHED', resetAt);
     }
-    if (response.status >= 500) throw new MultiWaUnavailable(`MultiWA answered ${response.status}.`);
-    if (response.status === 404 && path === '/profiles') throw new MultiWaRequestError('This address is not a MultiWA server (no /api/v1/profiles).', 404);
+    if (response.status >= 500) throw new ProviderUnavailable(`MultiWA answered ${response.status}.`);
+    if (response.status === 404 && path === '/profiles') throw new ProviderRequestError('This address is not a MultiWA server (no /api/v1/profiles).', 404);
     if (!response.ok) {
       const detail = json as { message?: unknown; error?: { message?: string } | string };
       const message = Array.isArray(detail?.message) ? detail.message.join('; ') : typeof detail?.message === 'string' ? detail.message : typeof detail?.error === 'object' ? detail.error?.message : undefined;
-      throw new MultiWaRequestError(message ?? `MultiWA refused ${method} ${path.split('?')[0]} (${response.status}).`, response.status);
+      throw new ProviderRequestError(message ?? `MultiWA refused ${method} ${path.split('?')[0]} (${response.status}).`, response.status);
     }
     return json;
   }

@@ -3,8 +3,8 @@ import type { LoginMethod, LoginState, LoginStep } from '../../../shared/model/l
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
 import { Backoff } from '../backoff.node.ts';
 import { type HistorySource, type LoginDriver, type ProviderConnection, type ProviderContext, type SendRequest, type SendResult } from '../plugin.node.ts';
-import { MultiWaApi, MultiWaAuthError, MultiWaUnavailable } from './api.node.ts';
-import { toSendFailure } from '../errors.node.ts';
+import { MultiWaApi } from './api.node.ts';
+import { ProviderAuthError, ProviderUnavailable, toSendFailure } from '../errors.node.ts';
 import { configOf, rawSocketUrl, type MultiWaAuth, type MultiWaConfig } from './config.node.ts';
 import { chatOf, loginOf, messageOfRow, qrOf, tickOf, typeOf } from './mapping.node.ts';
 import type { Realtime, RealtimeHandlers } from './realtime.node.ts';
@@ -135,7 +135,7 @@ export class MultiWaConnection implements ProviderConnection {
   }
 
   #startFailed(error: unknown): void {
-    if (error instanceof MultiWaAuthError) return this.#emit({ kind: 'connection', state: { state: 'auth_error', reason: error.message } });
+    if (error instanceof ProviderAuthError) return this.#emit({ kind: 'connection', state: { state: 'auth_error', reason: error.message } });
     const delay = this.#startBackoff.next();
     const reason = error instanceof Error ? error.message : String(error);
     this.#emit({ kind: 'connection', state: { state: 'reconnecting', nextAttemptAt: Date.now() + delay, attempt: this.#startBackoff.attempt, reason } });
@@ -178,7 +178,7 @@ export class MultiWaConnection implements ProviderConnection {
       realtime.stop();
     }
     // Neither answered: keep trying both, from the top.
-    this.#startFailed(new MultiWaUnavailable('MultiWA’s real-time socket did not answer (tried Socket.IO and the documented WebSocket).'));
+    this.#startFailed(new ProviderUnavailable('MultiWA’s real-time socket did not answer (tried Socket.IO and the documented WebSocket).'));
   }
 
   #handlers(): RealtimeHandlers {

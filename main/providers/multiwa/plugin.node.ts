@@ -1,6 +1,7 @@
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
 import type { AccountInput, ProviderConnection, ProviderContext, ProviderPlugin } from '../plugin.node.ts';
-import { MultiWaApi, MultiWaAuthError, MultiWaRequestError, MultiWaUnavailable } from './api.node.ts';
+import { MultiWaApi } from './api.node.ts';
+import { ProviderAuthError, ProviderRequestError, ProviderUnavailable } from '../errors.node.ts';
 import { FIELDS, configOf, parseAccount } from './config.node.ts';
 import { MultiWaConnection } from './connection.node.ts';
 
@@ -23,9 +24,9 @@ export const multiWaPlugin: ProviderPlugin = {
     try {
       await api.profiles();
     } catch (error) {
-      if (error instanceof MultiWaAuthError) throw new SwitchboardError('auth', error.message, [{ path: 'apiKey', message: error.message }]);
-      if (error instanceof MultiWaUnavailable) throw new SwitchboardError('unavailable', `${error.message} Check the address and that the server is running.`, [{ path: 'baseUrl', message: error.message }]);
-      if (error instanceof MultiWaRequestError) throw new SwitchboardError('provider', error.message, [{ path: 'baseUrl', message: error.message }]);
+      if (error instanceof ProviderAuthError) throw new SwitchboardError('auth', error.message, [{ path: 'apiKey', message: error.message }]);
+      if (error instanceof ProviderUnavailable) throw new SwitchboardError('unavailable', `${error.message} Check the address and that the server is running.`, [{ path: 'baseUrl', message: error.message }]);
+      if (error instanceof ProviderRequestError) throw new SwitchboardError('provider', error.message, [{ path: 'baseUrl', message: error.message }]);
       throw error;
     }
     return {};

@@ -1,5 +1,0 @@
-export {
-  ProviderAuthError as ChatAppAuthError,
-  ProviderUnavailable as ChatAppUnavailable,
-  ProviderRequestError as ChatAppRequestError,
-} from '../errors.node.ts';
