@@ -29,7 +29,8 @@ export class HistoryLoader {
     const history = line ? this.connections.connection(line.accountId)?.history : undefined;
     if (!chat || !line || !history) return false;
     const oldest = this.cache.reader.oldestMessage(conversationId);
-    const before = oldest ? { time: oldest.time, ...(this.cache.reader.refsOf(chat.lineId, oldest.id) ? { ids: this.cache.reader.refsOf(chat.lineId, oldest.id)! } : {}) } : null;
+    const ids = oldest ? this.cache.reader.refsOf(chat.lineId, oldest.id) : undefined;
+    const before = oldest ? { time: oldest.time, ...(ids ? { ids } : {}) } : null;
     this.#inflight.add(conversationId);
     history
       .loadOlder(line.providerLineId, chat.providerChatId, before)

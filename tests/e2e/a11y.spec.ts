@@ -1,17 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { startWebMode } from '../helpers/webMode.ts';
+import { useWebMode } from '../helpers/webMode.ts';
 
 /** axe on the main screens of the demo workspace: no serious or critical violations. */
-let web: { url: string; stop(): void };
-let url = '';
-
-test.beforeAll(async () => {
-  web = await startWebMode();
-  url = web.url;
-});
-
-test.afterAll(() => web?.stop());
+const address = useWebMode();
 
 async function serious(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -21,7 +13,7 @@ async function serious(page: Page) {
 }
 
 test('the main screens have no serious accessibility violations', async ({ page }) => {
-  await page.goto(url);
+  await page.goto(address());
   await expect(page.getByTestId('conversation-row').filter({ hasText: 'Ольга' })).toHaveCount(1, { timeout: 20_000 });
   expect(await serious(page), 'inbox').toEqual([]);
 

@@ -1,19 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { startWebMode } from '../helpers/webMode.ts';
+import { useWebMode } from '../helpers/webMode.ts';
 
 /** Browser mode exactly as `npm run web` starts it, on an empty data folder: the demo workspace. */
-let web: { url: string; stop(): void };
-let url = '';
-
-test.beforeAll(async () => {
-  web = await startWebMode();
-  url = web.url;
-});
-
-test.afterAll(() => web?.stop());
+const address = useWebMode();
 
 test('a first start shows the living demo workspace', async ({ page }) => {
-  await page.goto(url);
+  await page.goto(address());
   const sidebar = page.getByRole('navigation', { name: 'Accounts' });
   for (const label of ['Demo · ChatApp', 'Demo · MultiWA', 'Demo · Maytapi']) await expect(sidebar).toContainText(label);
   await expect(sidebar.getByText('Online')).toHaveCount(3, { timeout: 20_000 });
@@ -25,7 +17,7 @@ test('a first start shows the living demo workspace', async ({ page }) => {
 });
 
 test('a conversation opens at the newest message, and a reply goes from the clock to read', async ({ page }) => {
-  await page.goto(url);
+  await page.goto(address());
   const row = page.getByTestId('conversation-row').filter({ hasText: 'Ольга' });
   await row.click();
   const view = page.getByRole('region', { name: /Ольга/ });
@@ -43,7 +35,7 @@ test('a conversation opens at the newest message, and a reply goes from the cloc
 });
 
 test('a waiting line signs in by QR through a simulated scan', async ({ page }) => {
-  await page.goto(url);
+  await page.goto(address());
   await page.getByTestId('line').filter({ hasText: 'Support' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Show QR code' }).click();
@@ -54,7 +46,7 @@ test('a waiting line signs in by QR through a simulated scan', async ({ page }) 
 });
 
 test('search finds a message offline-fast and opens its conversation at it, marked', async ({ page }) => {
-  await page.goto(url);
+  await page.goto(address());
   await expect(page.getByTestId('conversation-row').filter({ hasText: 'Ольга' })).toHaveCount(1, { timeout: 20_000 });
   await page.keyboard.press('Control+k');
   await expect(page.getByRole('searchbox', { name: 'Search messages' })).toBeFocused();
@@ -69,7 +61,7 @@ test('search finds a message offline-fast and opens its conversation at it, mark
 });
 
 test('filters unread chats and moves between conversations with Alt+arrows', async ({ page }) => {
-  await page.goto(url);
+  await page.goto(address());
   const rows = page.getByTestId('conversation-row');
   await expect(rows.filter({ hasText: 'Курьеры' })).toHaveCount(1, { timeout: 20_000 });
   await page.getByRole('button', { name: 'Unread' }).click();
@@ -93,7 +85,7 @@ test('filters unread chats and moves between conversations with Alt+arrows', asy
 });
 
 test('switches language and theme, saved by the core, and back', async ({ page }) => {
-  await page.goto(url);
+  await page.goto(address());
   await page.getByRole('button', { name: 'Settings' }).click();
   const dialog = page.getByRole('dialog', { name: 'Settings' });
   await dialog.getByLabel('Language').selectOption('ru');

@@ -4,17 +4,20 @@ import { migrate } from '../../../../main/db/openDatabase.node.ts';
 import { migration0001 } from '../../../../main/db/migrations/0001_core.node.ts';
 import { migration0002 } from '../../../../main/db/migrations/0002_search.node.ts';
 
-function dbAtVersion1WithMessages() {
+/** A cache at version 1 with one conversation holding `messages` (rows of the messages table). */
+function dbAtVersion1(messages: string) {
   const db = new Sqlite(':memory:');
   migrate(db, [migration0001]);
   db.exec(`
     INSERT INTO accounts (id, provider, label, created_at) VALUES ('a', 'chatapp', 'A', 1);
     INSERT INTO lines (id, account_id, provider_line_id, messenger) VALUES ('a/1', 'a', '1', 'whatsapp');
     INSERT INTO conversations (line_id, provider_chat_id, activity_key) VALUES ('a/1', 'c', 0);
-    INSERT INTO messages (id, conversation_id, direction, origin, type, text, time)
-      VALUES (1000, 1, 'in', 'contact', 'text', 'доставка завтра', 1), (2000, 1, 'in', 'contact', 'text', 'invoice paid', 2);`);
+    INSERT INTO messages (id, conversation_id, direction, origin, type, text, time, deleted) VALUES ${messages};`);
   return db;
 }
+
+const dbAtVersion1WithMessages = () =>
+  dbAtVersion1("(1000, 1, 'in', 'contact', 'text', 'доставка завтра', 1, 0), (2000, 1, 'in', 'contact', 'text', 'invoice paid', 2, 0)");
 
 const hits = (db: Sqlite.Database, match: string) =>
   db.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid').pluck().all(match);
@@ -36,14 +39,7 @@ describe('migration 0002: message search', () => {
   });
 
   it('leaves out messages deleted for everyone', () => {
-    const db = new Sqlite(':memory:');
-    migrate(db, [migration0001]);
-    db.exec(`
-      INSERT INTO accounts (id, provider, label, created_at) VALUES ('a', 'chatapp', 'A', 1);
-      INSERT INTO lines (id, account_id, provider_line_id, messenger) VALUES ('a/1', 'a', '1', 'whatsapp');
-      INSERT INTO conversations (line_id, provider_chat_id, activity_key) VALUES ('a/1', 'c', 0);
-      INSERT INTO messages (id, conversation_id, direction, origin, type, text, time, deleted)
-        VALUES (1000, 1, 'in', 'contact', 'text', 'secret plan', 1, 1);`);
+    const db = dbAtVersion1("(1000, 1, 'in', 'contact', 'text', 'secret plan', 1, 1)");
     migrate(db, [migration0001, migration0002]);
     expect(hits(db, 'secret')).toEqual([]);
   });
