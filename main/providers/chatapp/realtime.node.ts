@@ -92,7 +92,7 @@ export class Realtime {
       }
       if (current === 'unavailable' || current === 'failed' || current === 'disconnected') this.#retry(`the socket is ${current}`);
     });
-    pusher.connection.bind('error', (error: unknown) => options.log.warn('socket error', { error: JSON.stringify(error) }));
+    pusher.connection.bind('error', (error: unknown) => options.log.warn('socket error', { error: describeSocketError(error) }));
   }
 
   #subscribe(pusher: Pusher, name: string): void {
@@ -130,3 +130,9 @@ export class Realtime {
   }
 }
 
+/** pusher-js errors may wrap transport objects with cycles: describe, never serialize them. */
+export function describeSocketError(error: unknown): string {
+  const e = error as { type?: unknown; error?: { type?: unknown; data?: { code?: unknown; message?: unknown } }; data?: { code?: unknown; message?: unknown }; message?: unknown } | null;
+  const parts = [e?.type, e?.error?.type, e?.data?.code ?? e?.error?.data?.code, e?.data?.message ?? e?.error?.data?.message ?? e?.message];
+  return parts.filter((p) => typeof p === 'string' || typeof p === 'number').join(' ') || String(error);
+}
