@@ -1,0 +1,31 @@
+import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
+import { ProviderAuthError, ProviderUnavailable } from '../errors.node.ts';
+import type { AccountInput, ProviderConnection, ProviderContext, ProviderPlugin } from '../plugin.node.ts';
+import { ChategyApi } from './api.node.ts';
+import { FIELDS, configOf, parseAccount } from './config.node.ts';
+import { ChategyConnection } from './connection.node.ts';
+
+/** Chategy (ChatPush, PushSMS, JetAPI): WhatsApp, Telegram and MAX per token; webhooks in, REST out. */
+export const chategyPlugin: ProviderPlugin = {
+  descriptor: { kind: 'chategy', displayName: 'Chategy', loginMethods: ['qr', 'phone'], realtime: 'webhook', history: false, fields: FIELDS },
+  parseAccount,
+  async verify(input: AccountInput) {
+    const config = configOf(input.config);
+    try {
+      // The token names its customer; the account endpoint confirms the server agrees.
+      const account = await new ChategyApi(config.apiBase, config.developerBase, { token: input.secrets.token ?? '' }).account();
+      if (account.customer_id != null && account.customer_id !== config.customerId) {
+        throw new SwitchboardError('auth', `This token belongs to customer ${config.customerId}, but Chategy answered for ${account.customer_id}.`, [{ path: 'token', message: 'The token does not match the account' }]);
+      }
+    } catch (error) {
+      if (error instanceof SwitchboardError) throw error;
+      if (error instanceof ProviderAuthError) throw new SwitchboardError('auth', error.message, [{ path: 'token', message: error.message }]);
+      if (error instanceof ProviderUnavailable) throw new SwitchboardError('unavailable', error.message, [{ path: 'apiBase', message: error.message }]);
+      throw new SwitchboardError('provider', error instanceof Error ? error.message : String(error));
+    }
+    return {};
+  },
+  connect(context: ProviderContext): ProviderConnection {
+    return new ChategyConnection(context);
+  },
+};

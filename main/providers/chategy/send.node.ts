@@ -1,0 +1,54 @@
+import { SendFailure, type SendRequest } from '../plugin.node.ts';
+import type { Params } from './checksum.node.ts';
+import { LINES, isLine, rawId } from './lines.node.ts';
+
+/** The seed's `send_file` list; anything else is refused with "invalid mime type". */
+export const ALLOWED_MIME = new Set([
+  'application/pdf', 'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-powerpoint', 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/zip', 'application/x-7z-compressed',
+  'audio/ogg', 'audio/opus', 'audio/mpeg', 'audio/mpeg3', 'audio/x-mpeg-3', 'audio/amr', 'audio/aac', 'audio/x-hx-aac-adts',
+  'audio/amr-wb', 'audio/amr-wb+', 'audio/3gpp', 'audio/3gpp2',
+  'image/jpeg', 'image/png', 'image/webp', 'video/mp4', 'text/x-vcard',
+]);
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+/** Smaller images go out as native photos on WhatsApp and Telegram. */
+export const MAX_NATIVE_IMAGE_BYTES = 10 * 1024 * 1024;
+
+/** The recipient and routing of a send to a chat on a line, as `/delivery` parameters. */
+export function deliveryParams(request: SendRequest, smsFallback: boolean): Params {
+  const { line, chatId } = request;
+  if (!isLine(line)) throw new SendFailure('This line cannot send through Chategy.', false);
+  const routing: string[] = [LINES[line].routing];
+  if (line === 'whatsapp' && smsFallback) routing.push('sms');
+  const params: Params = { external_id: request.clientRef, dispatch_routing: routing, simulate_typing: 'false' };
+  if (line === 'whatsapp') {
+    if (chatId.endsWith('@g.us')) throw new SendFailure('Chategy cannot send to WhatsApp groups; only to single contacts.', false, undefined, 'group');
+    if (chatId.endsWith('@lid')) params.whatsapp_lid = chatId;
+    else params.phone = chatId.split('@')[0]!.replace(/\D/g, '');
+  } else if (line === 'tdlib') {
+    params.tdlib_user_id = chatId;
+  } else if (line === 'telegram_bot') {
+    params.phone = chatId.replace(/\D/g, '');
+  } else {
+    params.max_user_id = chatId;
+  }
+  if (request.replyTo?.provider) params.reply_to_message_id = rawId(line, request.replyTo.provider);
+  return params;
+}
+
+/** Checks a file before upload: the refusal a user can act on, not Chategy's "invalid mime type". */
+export function checkFile(attachment: { fileName: string; mime: string; data: Uint8Array }): void {
+  if (attachment.data.byteLength > MAX_FILE_BYTES) {
+    throw new SendFailure(`“${attachment.fileName}” is ${Math.round(attachment.data.byteLength / 1048576)} MB; Chategy takes files up to 100 MB.`, false, undefined, 'too_large');
+  }
+  if (!ALLOWED_MIME.has(attachment.mime.toLowerCase())) {
+    throw new SendFailure(
+      `Chategy does not send ${attachment.mime || 'this kind of'} files. It takes PDF, Word, Excel, PowerPoint, ZIP and 7z documents, JPEG, PNG and WebP images, MP4 video, audio and vCards.`,
+      false,
+      undefined,
+      'invalid_mime',
+    );
+  }
+}
