@@ -218,7 +218,7 @@ export function createHandlers(core: Core): Handlers {
       const { message, chat, line, connection, ref } = target(id);
       if (message.direction !== 'out') throw new SwitchboardError('invalid_request', 'Only your own messages can be deleted for everyone.');
       if (!connection?.deleteForEveryone) throw new SwitchboardError('unavailable', 'This provider cannot delete messages for everyone.');
-      if (!ref?.provider) throw new SwitchboardError('unavailable', 'This message has not reached WhatsApp yet.');
+      if (!ref?.provider && !ref?.internal) throw new SwitchboardError('unavailable', 'This message has not reached the provider yet.');
       try {
         await connection.deleteForEveryone(line.providerLineId, chat.providerChatId, ref);
       } catch (error) {

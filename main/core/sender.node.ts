@@ -167,6 +167,7 @@ export class Sender {
         request.attachment = { fileName: stored.attachment.fileName, mime: stored.attachment.mime, data: fs.readFileSync(stored.attachment.file) };
       }
       const result = await connection.send(request);
+      if (this.#closed) return;
       this.cache.outbox.accepted(entry.messageId);
       if (entry.lastError) this.onChanged(entry.messageId);
       this.queue.push({
@@ -177,7 +178,8 @@ export class Sender {
       });
       this.#linkIds(entry, result.ids);
     } catch (error) {
-      this.#failed(entry, error);
+      // A send that outlives the core (quit mid-upload) stays queued for the next start.
+      if (!this.#closed) this.#failed(entry, error);
     }
   }
 
@@ -215,7 +217,7 @@ export class Sender {
   #storeAttachment(clientRef: string, attachment: Attachment): NonNullable<StoredRequest['attachment']> {
     const data = Buffer.from(attachment.dataBase64, 'base64');
     if (data.length > MAX_ATTACHMENT_BYTES) {
-      throw new SwitchboardError('invalid_request', `The file is ${formatMb(data.length)}; the largest file you can send is ${formatMb(MAX_ATTACHMENT_BYTES)}.`);
+      throw new SwitchboardError('invalid_request', `“${attachment.fileName}” is ${formatMb(data.length)}, over the ${formatMb(MAX_ATTACHMENT_BYTES)} limit for a file you can send. Share a link to it instead.`);
     }
     fs.mkdirSync(this.attachmentsDir, { recursive: true });
     const file = path.join(this.attachmentsDir, `${clientRef.replace(/[^\w-]/g, '_')}-${path.basename(attachment.fileName).replace(/[^\w.-]/g, '_')}`);
@@ -239,5 +241,6 @@ function attachmentType(mime: string): Message['type'] {
 }
 
 function formatMb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  // Rounds up so a file just over the limit never reads as equal to it.
+  return `${Math.ceil((bytes / 1024 / 1024) * 10) / 10} MB`;
 }

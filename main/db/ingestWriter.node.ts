@@ -362,7 +362,8 @@ export function createIngestWriter(db: Database) {
     UPDATE conversations SET unread_count = 0, read_key = max(read_key, activity_key)
     WHERE id = ? AND (unread_count > 0 OR read_key < activity_key)`);
 
-  const resetStatus = db.prepare('UPDATE messages SET status = ? WHERE id = ?');
+  // Only a failure is undone: a retry of a send whose echo and receipts already came keeps them.
+  const resetStatus = db.prepare(`UPDATE messages SET status = ? WHERE id = ? AND (status IS NULL OR json_extract(status, '$.tick') = 'failed')`);
 
   return {
     /** A user-requested retry is the one way out of "failed": it starts the message over as pending. */

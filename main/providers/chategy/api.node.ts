@@ -122,7 +122,7 @@ export class ChategyApi {
       });
     } catch (error) {
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      throw new ProviderUnavailable(timedOut ? `Chategy did not answer within ${Math.round(timeouts.requestMs / 1000)} s.` : `Chategy could not be reached at ${new URL(base).host}.`);
+      throw new ProviderUnavailable(timedOut ? `Chategy did not answer within ${Math.ceil(timeouts.requestMs / 1000)} s.` : `Chategy could not be reached at ${new URL(base).host}.`);
     }
     const body = (await response.json().catch(() => undefined)) as { meta?: { message?: string; errors?: Record<string, string[]> } } | undefined;
     if (response.ok) {

@@ -138,12 +138,11 @@ export class ChategyConnection implements ProviderConnection {
     }
   }
 
-  async deleteForEveryone(line: string, _chatId: string, ref: MessageRef): Promise<void> {
+  async deleteForEveryone(_line: string, _chatId: string, ref: MessageRef): Promise<void> {
     if (!ref.internal) throw toSendFailure(new ChategyRequestError('Only messages sent through Chategy can be deleted for everyone.', 422, {}));
     await this.#api.deleteDelivery(ref.internal).catch((error: unknown) => {
       throw toSendFailure(error);
     });
-    this.#emit({ kind: 'deleted', line, ref: { internal: ref.internal } });
   }
 
   async #readAccount(first: boolean): Promise<void> {

@@ -13,7 +13,7 @@ export { until };
 
 // Phoenix's and the poller's clocks, shortened so a test takes milliseconds, not minutes.
 Object.assign(phoenixTimings, { heartbeatMs: 200, pushTimeoutMs: 2000, reconnectAfterMs: () => 30, rejoinAfterMs: () => 30 });
-Object.assign(pollTimings, { firstMs: 30, maxMs: 120 });
+Object.assign(pollTimings, { firstMs: 30, maxMs: 120, readWatchFirstMs: 30 });
 
 export type Env = Awaited<ReturnType<typeof startChategy>>;
 
