@@ -317,10 +317,23 @@ export function createIngestWriter(db: Database) {
     result.conversations.add(id);
   };
 
+  /** A reply that names only the quoted id (Chategy, Maytapi) shows the quoted text, as on the phone. */
+  const fillQuote = (event: Extract<CacheEvent, { kind: 'message' }>): void => {
+    const quoted = event.message.quoted;
+    if (!quoted || quoted.preview !== undefined) return;
+    const id = findAlias.get(event.line, `p:${quoted.providerId}`) as number | undefined;
+    if (id === undefined) return;
+    const row = getMessage.get(id) as StoredMessage;
+    const sender = parseBody(row.body).sender?.name;
+    const preview = row.deleted ? undefined : (row.text ?? undefined);
+    event.message.quoted = { ...quoted, ...(preview ? { preview: preview.slice(0, 200) } : {}), ...(sender && !quoted.senderName ? { senderName: sender } : {}) };
+  };
+
   const applyOne = (event: CacheEvent, now: number): void => {
     if (event.kind === 'conversation') return applyConversation(event);
     if (event.kind === 'tag') return applyTag(event);
     if (event.kind === 'message') {
+      fillQuote(event);
       const aliases = aliasesOf(event.message.ids);
       // Without an id a replay could not be told from a new message: refuse, to quarantine.
       if (aliases.length === 0) throw new Error('a message without any provider id or client reference');

@@ -64,6 +64,7 @@ export class WebhookReader {
   }
 
   receive(body: unknown): { accepted: number; rejected: number } {
+    if ((body as { unparsable?: unknown } | null)?.unparsable !== undefined) return this.#reject('the body is not JSON', body);
     const envelope = Envelope.safeParse(body);
     if (!envelope.success) return this.#reject('not a Chategy webhook: no type', body);
     const { type, payload } = envelope.data;

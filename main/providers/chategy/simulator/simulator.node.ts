@@ -177,7 +177,9 @@ export class ChategySimulator {
 
   /** POSTs a webhook to every URL subscribed to its type, as Chategy does. */
   async post(type: string, payload: Record<string, unknown>): Promise<WebhookDelivery> {
-    const targets = this.webhooks.filter((w) => w.types.includes(type) || (type === 'message_status' && w.types.includes('whatsapp_status_msg')));
+    // Body types without a subscription of their own ride on their family's.
+    const family: Record<string, string> = { message_status: 'whatsapp_status_msg', tdlib_call: 'tdlib_incoming_msg', whatsapp_call: 'whatsapp_incoming_msg' };
+    const targets = this.webhooks.filter((w) => w.types.includes(type) || (family[type] !== undefined && w.types.includes(family[type])));
     if (!targets.length) throw new Error(`no webhook subscribed to ${type}`);
     let last: WebhookDelivery | undefined;
     for (const target of targets) last = await this.postTo(target.url, { type, payload });
