@@ -17,6 +17,7 @@ import { Sender } from './sender.node.ts';
 import { HistoryLoader } from './historyLoader.node.ts';
 import { WebhookService } from '../webhooks/webhookService.node.ts';
 import { Notifier } from './notifier.node.ts';
+import { MediaFetcher } from './mediaFetcher.node.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -44,6 +45,7 @@ export class Core {
   readonly connections: Connections;
   readonly sender: Sender;
   readonly history: HistoryLoader;
+  readonly media: MediaFetcher;
   readonly webhooks: WebhookService;
   readonly notifier: Notifier;
   /** Set while the demo workspace runs. */
@@ -63,6 +65,7 @@ export class Core {
       onFlushed: (result) => {
         this.#announce(result);
         this.notifier.onIncoming(result.incoming);
+        if (result.media.length) this.media.enqueue(result.media);
       },
       onStorageError: (error) => {
         log.error(error.message);
@@ -87,6 +90,7 @@ export class Core {
       if (message) this.bus.emit('messages.upserted', { conversationId: message.conversationId, messages: [message] });
     });
     this.history = new HistoryLoader(cache, this.connections, this.bus);
+    this.media = new MediaFetcher(cache, this.bus, path.join(options.dataDir, 'media'));
     this.webhooks = new WebhookService(cache, this.connections, this.secrets, this.settings, this.queue);
     this.#handlers = createHandlers(this);
   }
@@ -153,6 +157,7 @@ export class Core {
     this.#closed = true;
     this.sender.close();
     this.notifier.close();
+    this.media.close();
     await this.demo?.stop();
     await this.webhooks.stop();
     await this.connections.stopAll();

@@ -18,6 +18,8 @@ export interface BatchResult {
   messages: Map<number, Set<number>>;
   /** New live incoming messages, in arrival order: candidates for a notification. */
   incoming: { conversationId: number; messageId: number }[];
+  /** Media behind links that expire (Chategy: 48 h), to copy locally while they work. */
+  media: { conversationId: number; messageId: number; url: string; fileName?: string; expiresAt: number }[];
 }
 
 interface ConversationState {
@@ -196,6 +198,9 @@ export function createIngestWriter(db: Database) {
     const m = event.message;
     const conversationId = ensureChat(event.line, event.chat);
     const id = insertRow(provisionalId, conversationId, m, sortTime);
+    if (m.media?.url && m.media.urlExpiresAt !== undefined && !m.media.localPath) {
+      result.media.push({ conversationId, messageId: id, url: m.media.url, expiresAt: m.media.urlExpiresAt, ...(m.media.fileName ? { fileName: m.media.fileName } : {}) });
+    }
     aliases.forEach((alias, i) => {
       if (!claimed || i > 0) addAlias.run(event.line, alias, id);
       else if (id !== provisionalId) moveAlias.run(id, event.line, alias);
@@ -360,7 +365,7 @@ export function createIngestWriter(db: Database) {
   };
 
   const applyBatch = db.transaction((events: readonly CacheEvent[], now: number): BatchResult => {
-    result = { conversations: new Set(), messages: new Map(), incoming: [] };
+    result = { conversations: new Set(), messages: new Map(), incoming: [], media: [] };
     if (states.size > 50_000) states.clear();
     dirty.clear();
     for (const event of events) applyOne(event, now);
@@ -379,6 +384,16 @@ export function createIngestWriter(db: Database) {
   const resetStatus = db.prepare(`UPDATE messages SET status = ? WHERE id = ? AND (status IS NULL OR json_extract(status, '$.tick') = 'failed')`);
 
   return {
+    /** Records where the local copy of a message's media is; returns whether the row exists. */
+    setLocalPath(messageId: number, localPath: string): boolean {
+      const row = getMessage.get(messageId) as StoredMessage | undefined;
+      if (!row) return false;
+      const body = parseBody(row.body);
+      if (!body.media) return false;
+      body.media = { ...body.media, localPath };
+      updateMessage.run({ ...row, body: JSON.stringify(body) });
+      return true;
+    },
     /** A user-requested retry is the one way out of "failed": it starts the message over as pending. */
     restartDelivery(messageId: number): void {
       resetStatus.run(JSON.stringify({ tick: 'pending' }), messageId);

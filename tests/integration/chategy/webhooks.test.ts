@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startChategy, until } from './harness.ts';
 
@@ -39,6 +40,22 @@ describe('Chategy webhooks through the ingress', () => {
     expect(lines.find((l) => l.providerLineId === 'telegram_bot')).toMatchObject({ messenger: 'telegram_bot', title: 'Telegram bot' });
     expect(env.core.cache.accounts.line(`${account.id}/whatsapp`)?.login.state).toBe('logged_out');
     expect(env.core.cache.quarantine.list(account.id)).toEqual([]);
+  });
+
+  it('copies media behind expiring links into the data folder while they work', async () => {
+    const env = await startChategy(cleanups, { sessions: { whatsapp: 1 } });
+    const account = await env.add();
+    const photo = Buffer.from('\xff\xd8\xff\xe0 a small jpeg', 'latin1');
+    await env.sim.receiveWhatsApp('995555558974', '', { file: { mime: 'image/jpeg', url: env.sim.hostFile('1764069615_media.jpg', 'image/jpeg', photo), caption: 'the box' } });
+    const chat = (await until(() => env.conversation(account.id, 'whatsapp', '995555558974@c.us'), 'chat'))!;
+    await env.core.media.idle();
+    const [row] = await env.messages(chat.id);
+    expect(row!.media).toMatchObject({ mime: 'image/jpeg', fileName: '1764069615_media.jpg', localPath: expect.stringMatching(/media[\\/]\d+-1764069615_media\.jpg$/) });
+    expect(fs.readFileSync(row!.media!.localPath!)).toEqual(photo);
+    // The link dies after 48 h; the copy does not.
+    env.sim.files.clear();
+    expect((await fetch(row!.media!.url!)).status).toBe(404);
+    expect(fs.existsSync(row!.media!.localPath!)).toBe(true);
   });
 
   it('keeps read when a late "received" arrives, under both status event names', async () => {

@@ -53,6 +53,8 @@ export class ChategySimulator {
   readonly requests: { method: string; path: string; params: Params; checksum?: string }[] = [];
   readonly phoenix: PhoenixServer;
   pairingAborted = 0;
+  /** Files behind the simulator's "pre-signed" links, as object storage would serve them. */
+  readonly files = new Map<string, { mime: string; data: Buffer }>();
   #server: http.Server | undefined;
   #qrTimer: NodeJS.Timeout | undefined;
   #qr: string | null = null;
@@ -161,6 +163,13 @@ export class ChategySimulator {
     }).then((d) => ({ ...d, messageId }));
   }
 
+  /** Puts a file behind a signed-looking link that lives 48 hours, as Chategy's webhooks carry. */
+  hostFile(name: string, mime: string, data: Buffer): string {
+    const key = `${randomBytes(4).toString('hex')}/${encodeURIComponent(name)}`;
+    this.files.set(key, { mime, data });
+    return `${this.base}/files/${key}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=172800&X-Amz-Signature=${randomBytes(16).toString('hex')}`;
+  }
+
   /** The user scans the QR with their phone. */
   scan(): void {
     clearInterval(this.#qrTimer);
@@ -266,6 +275,12 @@ export class ChategySimulator {
     const unprocessable = (errors: Record<string, string[]>, statusId: number | null = null) => send(422, { meta: { code: 422, message: 'Unprocessable Entity', status: 'fail', errors, status_id: statusId } });
     const notFound = () => send(404, { meta: { code: 404, message: 'Not found', status: 'fail' } });
 
+    if (req.method === 'GET' && path.startsWith('/files/')) {
+      const file = this.files.get(path.slice('/files/'.length));
+      if (!file) return send(404, { message: 'NoSuchKey' });
+      res.writeHead(200, { 'content-type': file.mime, 'content-length': file.data.length });
+      return void res.end(file.data);
+    }
     if (path.startsWith('/developer/v1/')) {
       if (req.headers.authorization !== this.options.developerKey) return send(401, { meta: { code: 401, message: 'Not authorized!', status: 'fail' } });
       if (path === '/developer/v1/webhooks') return this.#webhookRoute(req.method, params, ok, unprocessable);
