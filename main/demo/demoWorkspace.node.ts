@@ -4,6 +4,7 @@ import type { AccountRecord } from '../db/accountsRepo.node.ts';
 import { ChatAppSimulator } from '../providers/chatapp/simulator/simulator.node.ts';
 import { MultiWaSimulator } from '../providers/multiwa/simulator/simulator.node.ts';
 import { MaytapiSimulator } from '../providers/maytapi/simulator/simulator.node.ts';
+import { ChategySimulator } from '../providers/chategy/simulator/simulator.node.ts';
 import { OPENERS, REPLIES_HISTORY } from './script.node.ts';
 
 export interface DemoOptions {
@@ -42,13 +43,15 @@ export async function startDemo(core: Core, options: DemoOptions = {}): Promise<
   const chatapp = await new ChatAppSimulator({ statusStepMs: 1800 }).start();
   const multiwa = await new MultiWaSimulator({ ackStepMs: 1500, qrRotateMs: 20_000 }).start();
   const maytapi = await new MaytapiSimulator({ ackBatchMs: 2000, ackStepMs: 1500 }).start();
+  // Telegram and MAX signed in; WhatsApp waits for its QR, as after a fresh install.
+  const chategy = await new ChategySimulator({ stepMs: 1500, qrRotateMs: 20_000, sessions: { tdlib: 3, max: 2 } }).start();
   seedHistory(chatapp, multiwa);
 
   const createdAt = Date.now();
   const ensure = (provider: AccountRecord['provider'], label: string, config: Record<string, string>, secrets: Record<string, string>): AccountRecord => {
     const existing = accounts.find((a) => a.demo && a.provider === provider);
     // Distinct creation times keep the sidebar in this order.
-    const record: AccountRecord = existing ?? { id: randomUUID(), provider, label, config, demo: true, createdAt: createdAt + ['chatapp', 'multiwa', 'maytapi'].indexOf(provider) };
+    const record: AccountRecord = existing ?? { id: randomUUID(), provider, label, config, demo: true, createdAt: createdAt + ['chatapp', 'multiwa', 'maytapi', 'chategy'].indexOf(provider) };
     core.secrets.set(record.id, secrets);
     if (existing) core.cache.accounts.update(record.id, record.label, config);
     else core.cache.accounts.add(record);
@@ -58,13 +61,16 @@ export async function startDemo(core: Core, options: DemoOptions = {}): Promise<
     ensure('chatapp', 'Demo · ChatApp', chatapp.accountConfig(), { password: chatapp.options.password }),
     ensure('multiwa', 'Demo · MultiWA', multiwa.accountConfig('auto'), { apiKey: multiwa.options.apiKey }),
     ensure('maytapi', 'Demo · Maytapi', maytapi.accountConfig(), { apiKey: maytapi.options.apiKey }),
+    ensure('chategy', 'Demo · Chategy', { ...chategy.accountConfig(), customerId: String(chategy.options.customerId) }, { token: chategy.token, idempotencyKey: chategy.options.idempotencyKey }),
   ];
-  const maytapiAccount = records[2]!;
+  const [, , maytapiAccount, chategyAccount] = records as [AccountRecord, AccountRecord, AccountRecord, AccountRecord];
   core.webhooks.ensureSecret(maytapiAccount.id);
+  core.webhooks.ensureSecret(chategyAccount.id);
   for (const record of records) core.connections.start(record);
-  // The demo's Maytapi posts straight to the local receiver: no tunnel needed on one machine.
+  // The demo's webhook providers post straight to the local receiver: no tunnel needed on one machine.
   maytapi.webhook = core.webhooks.localUrl(maytapiAccount.id);
   maytapi.ackPreference = true;
+  chategy.subscribe(core.webhooks.localUrl(chategyAccount.id)!);
 
   // Customers write, one at a time, each conversation in order.
   const queue = OPENERS.map((o, i) => ({ ...o, next: 0, index: i }));
@@ -74,15 +80,20 @@ export async function startDemo(core: Core, options: DemoOptions = {}): Promise<
     if (!customer) return;
     const text = customer.lines[customer.next++]!;
     const chatId = `7900555${String(customer.index).padStart(4, '0')}`;
-    switch (customer.index % 3) {
+    switch (customer.index % 4) {
       case 0:
         await chatapp.receive('1229:grWhatsApp', `${chatId}@c.us`, text, { name: customer.name });
         break;
       case 1:
         multiwa.receive('profile-sales', `${chatId}@c.us`, text, { name: customer.name });
         break;
-      default:
+      case 2:
         await maytapi.receive('10101', chatId, text);
+        break;
+      default:
+        // Telegram and MAX, alternating by customer.
+        if (customer.index % 8 === 3) await chategy.receiveFlat('tdlib', 5_550_000 + customer.index, text, { name: customer.name });
+        else await chategy.receiveFlat('max', String(41_588_000 + customer.index), text, { name: customer.name, phone: `7981${String(customer.index).padStart(7, '0')}` });
     }
     later(minPace + Math.random() * (maxPace - minPace), speak);
   };
@@ -99,6 +110,7 @@ export async function startDemo(core: Core, options: DemoOptions = {}): Promise<
     if (!line || !account) throw new Error('not a demo line');
     if (account.provider === 'multiwa') multiwa.scan(line.providerLineId);
     else if (account.provider === 'maytapi') await maytapi.scan(line.providerLineId);
+    else if (account.provider === 'chategy') chategy.scan();
   };
   // Waiting QR logins complete by themselves after a while.
   const offOnLogin = core.on((event, payload) => {
@@ -112,7 +124,7 @@ export async function startDemo(core: Core, options: DemoOptions = {}): Promise<
     async stop() {
       offOnLogin();
       for (const t of timers) clearTimeout(t);
-      await Promise.all([chatapp.stop(), multiwa.stop(), maytapi.stop()]);
+      await Promise.all([chatapp.stop(), multiwa.stop(), maytapi.stop(), chategy.stop()]);
     },
   };
 }

@@ -6,6 +6,8 @@ export const OPENERS: { name: string; lines: string[] }[] = [
   { name: 'Lucía Gómez', lines: ['Hello! Do you have gift wrapping?', 'Can I add a card with a message?', 'Thank you so much 😊'] },
   { name: 'Дмитрий', lines: ['Можно оплатить при получении?', 'А доставка в выходные работает?'] },
   { name: 'Priya Shah', lines: ['The parcel arrived damaged 😕', 'I attached a photo', 'A replacement would be great, thanks'] },
+  { name: 'Tom Becker', lines: ['Do you deliver to Berlin?', 'How long does it take?'] },
+  { name: 'Светлана', lines: ['Здравствуйте, пишу вам в MAX', 'Можно забрать заказ самовывозом?', 'Спасибо, до встречи!'] },
 ];
 
 export const REPLIES_HISTORY: { from: 'in' | 'out'; text: string }[] = [

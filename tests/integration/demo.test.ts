@@ -22,12 +22,19 @@ describe('the demo workspace', () => {
 
     const { accounts } = await until(async () => {
       const list = await core.call('accounts.list', {});
-      return list.accounts.length === 3 && list.accounts.every((a) => a.connection.state === 'online') ? list : undefined;
-    }, 'three demo accounts online', 20_000);
-    expect(accounts.map((a) => [a.label, a.demo])).toEqual([['Demo · ChatApp', true], ['Demo · MultiWA', true], ['Demo · Maytapi', true]]);
+      return list.accounts.length === 4 && list.accounts.every((a) => a.connection.state === 'online') ? list : undefined;
+    }, 'four demo accounts online', 20_000);
+    expect(accounts.map((a) => [a.label, a.demo])).toEqual([['Demo · ChatApp', true], ['Demo · MultiWA', true], ['Demo · Maytapi', true], ['Demo · Chategy', true]]);
     expect((await core.call('app.info', {})).demo).toBe(true);
 
-    await until(async () => (await core.call('conversations.list', { limit: 50 })).items.length >= 6, 'conversations from all three providers', 20_000);
+    await until(async () => (await core.call('conversations.list', { limit: 50 })).items.length >= 8, 'conversations from all four providers', 20_000);
+    const chategy = accounts.find((a) => a.provider === 'chategy')!;
+    await until(async () => (await core.call('conversations.list', { accountId: chategy.id, limit: 50 })).items.map((c) => c.lineId.split('/')[1]).sort().join() === 'max,tdlib', 'Telegram and MAX chats', 20_000);
+    const whatsApp = `${chategy.id}/whatsapp`;
+    await core.call('login.start', { lineId: whatsApp, method: 'qr' });
+    await until(() => core.cache.accounts.line(whatsApp)?.login.state === 'qr', 'a Chategy QR');
+    await core.call('demo.simulateScan', { lineId: whatsApp });
+    await until(() => core.cache.accounts.line(whatsApp)?.login.state === 'authorized', 'Chategy WhatsApp connected');
     await until(() => notifications.length > 0, 'a notification');
 
     const multiwa = accounts.find((a) => a.provider === 'multiwa')!;

@@ -163,6 +163,11 @@ export class ChategySimulator {
     }).then((d) => ({ ...d, messageId }));
   }
 
+  /** Subscribes `url` to every event type, as registering a webhook in the cabinet would. */
+  subscribe(url: string): void {
+    this.webhooks.push({ id: ++this.#webhookId, url, types: [...WEBHOOK_TYPES] });
+  }
+
   /** Puts a file behind a signed-looking link that lives 48 hours, as Chategy's webhooks carry. */
   hostFile(name: string, mime: string, data: Buffer): string {
     const key = `${randomBytes(4).toString('hex')}/${encodeURIComponent(name)}`;
