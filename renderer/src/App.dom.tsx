@@ -5,7 +5,8 @@ import { client, conversation } from './core.dom.ts';
 import { AccountSidebar } from './components/AccountSidebar.dom.tsx';
 import { ConversationList } from './components/ConversationList.dom.tsx';
 import { ConversationView } from './components/ConversationView.dom.tsx';
-import { QrLogin } from './components/QrLogin.dom.tsx';
+import { LoginDialog } from './components/LoginDialog.dom.tsx';
+import { loginMethodOf } from '../../shared/model/login.std.ts';
 import { useConversation } from './store/conversation.dom.ts';
 import { AddAccountDialog } from './components/AddAccountDialog.dom.tsx';
 import { SearchPanel } from './components/SearchPanel.dom.tsx';
@@ -123,11 +124,15 @@ export function App() {
       )}
       {loginLine && (
         <div className="dialog-backdrop">
-          <QrLogin
+          <LoginDialog
             title={loginLine.title ?? loginLine.providerLineId}
             state={loginLine.login}
+            method={loginMethodOf(loginLine.messenger)}
             demo={loginAccount?.demo ?? false}
-            onStart={() => void act(client.call('login.start', { lineId: loginLine.id, method: 'qr' }))}
+            onStart={() => void act(client.call('login.start', { lineId: loginLine.id, method: loginMethodOf(loginLine.messenger) }))}
+            onSubmit={async (step) => {
+              await act(client.call('login.submit', { lineId: loginLine.id, step }));
+            }}
             onCancel={() => void act(client.call('login.cancel', { lineId: loginLine.id }))}
             onSimulateScan={() => void act(client.call('demo.simulateScan', { lineId: loginLine.id }))}
             onClose={() => setLoginLineId(undefined)}

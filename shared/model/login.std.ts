@@ -25,6 +25,11 @@ export type LoginState = z.infer<typeof LoginState>;
 export const LoginMethod = z.enum(['token', 'qr', 'phone']);
 export type LoginMethod = z.infer<typeof LoginMethod>;
 
+/** How a line of this messenger signs in here: WhatsApp by QR, Telegram and MAX by phone and code. */
+export function loginMethodOf(messenger: string): 'qr' | 'phone' {
+  return messenger === 'telegram' || messenger === 'max' ? 'phone' : 'qr';
+}
+
 /** One step of an interactive login, as the user submits it. */
 export const LoginStep = z.discriminatedUnion('step', [
   z.object({ step: z.literal('phone'), phone: z.string().min(5).max(32) }),

@@ -6,6 +6,7 @@ export function AccountSidebar({ onLineClick, onAddAccount, onSettings }: { onLi
   const t = useT();
   const accounts = useWorkspace((s) => s.accounts);
   const lines = useWorkspace((s) => s.lines);
+  const notices = useWorkspace((s) => s.notices);
   return (
     <nav className="sidebar" aria-label={t('sidebar.label')}>
       <div className="sidebar-item sidebar-all" aria-current="page">
@@ -28,6 +29,12 @@ export function AccountSidebar({ onLineClick, onAddAccount, onSettings }: { onLi
               {account.demo && <span className="tag">{t('account.demo')}</span>}
               <ConnectionBadge state={account.connection} />
             </div>
+            {notices[account.id]?.balance && <p className="account-balance muted">{t('account.balance', { balance: notices[account.id]!.balance! })}</p>}
+            {notices[account.id]?.warnings.map((warning) => (
+              <p key={warning} className="account-warning" role="note">
+                ⚠ {warning}
+              </p>
+            ))}
             <ul role="list">
               {lines
                 .filter((line) => line.accountId === account.id)

@@ -8,6 +8,18 @@ import { useConversation } from './conversation.dom.ts';
 
 export type ListFilter = 'all' | 'unread';
 
+/** What a provider says about the account itself (Chategy: balance, subscription), by convention under `account.notices`. */
+export interface AccountNotices {
+  balance?: string | null;
+  warnings: string[];
+}
+
+function noticesOf(value: unknown): AccountNotices | undefined {
+  const v = value as { balance?: unknown; warnings?: unknown } | null | undefined;
+  if (!v || !Array.isArray(v.warnings)) return undefined;
+  return { balance: typeof v.balance === 'string' ? v.balance : null, warnings: v.warnings.filter((w): w is string => typeof w === 'string') };
+}
+
 interface WorkspaceState {
   status: ConnectionStatus;
   filter: ListFilter;
@@ -15,6 +27,7 @@ interface WorkspaceState {
   lines: Line[];
   conversations: Conversation[];
   settings: Settings | undefined;
+  notices: Record<string, AccountNotices>;
   error: string | undefined;
 }
 
@@ -25,6 +38,7 @@ export const useWorkspace = create<WorkspaceState>(() => ({
   lines: [],
   conversations: [],
   settings: undefined,
+  notices: {},
   error: undefined,
 }));
 
@@ -49,6 +63,12 @@ export function bindWorkspace(client: CoreClient): () => void {
         client.call('settings.get', {}),
       ]);
       set({ accounts: accounts.accounts, lines: accounts.lines, conversations: conversations.items, settings, error: undefined });
+      const notices: Record<string, AccountNotices> = {};
+      for (const account of accounts.accounts) {
+        const found = noticesOf((await client.call('accounts.workspace', { accountId: account.id }))['account.notices']);
+        if (found) notices[account.id] = found;
+      }
+      set({ notices });
     } catch (error) {
       report(error);
     }
@@ -78,6 +98,10 @@ export function bindWorkspace(client: CoreClient): () => void {
     ),
     client.on('conversations.invalidated', () => void reload()),
     client.on('settings.changed', (settings) => set({ settings })),
+    client.on('workspace.changed', ({ accountId, key, value }) => {
+      const found = key === 'account.notices' ? noticesOf(value) : undefined;
+      if (found) set((s) => ({ notices: { ...s.notices, [accountId]: found } }));
+    }),
   ];
   return () => offs.forEach((off) => off());
 }

@@ -3,7 +3,9 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Ticks } from '../../../renderer/src/components/Ticks.dom.tsx';
 import { Composer } from '../../../renderer/src/components/Composer.dom.tsx';
-import { QrLogin } from '../../../renderer/src/components/QrLogin.dom.tsx';
+import { useState } from 'react';
+import { LoginDialog } from '../../../renderer/src/components/LoginDialog.dom.tsx';
+import type { LoginState, LoginStep } from '../../../shared/model/login.std.ts';
 import { MessageBubble } from '../../../renderer/src/components/MessageBubble.dom.tsx';
 import type { Message } from '../../../shared/model/entities.std.ts';
 
@@ -73,27 +75,97 @@ describe('the QR screen', () => {
   const handlers = { onStart: vi.fn(), onCancel: vi.fn(), onSimulateScan: vi.fn(), onClose: vi.fn() };
 
   it('renders a raw QR string itself and shows a ready image as given', async () => {
-    const { rerender } = render(<QrLogin title="Support" demo={false} state={{ state: 'qr', qr: { kind: 'raw', value: '2@abc,def' } }} {...handlers} />);
+    const { rerender } = render(<LoginDialog method="qr" onSubmit={async () => undefined} title="Support" demo={false} state={{ state: 'qr', qr: { kind: 'raw', value: '2@abc,def' } }} {...handlers} />);
     const img = await screen.findByRole('img', { name: 'QR code to scan with WhatsApp' });
     expect(img.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
-    rerender(<QrLogin title="Support" demo={false} state={{ state: 'qr', qr: { kind: 'image', dataUrl: 'data:image/png;base64,AAAA' } }} {...handlers} />);
+    rerender(<LoginDialog method="qr" onSubmit={async () => undefined} title="Support" demo={false} state={{ state: 'qr', qr: { kind: 'image', dataUrl: 'data:image/png;base64,AAAA' } }} {...handlers} />);
     await waitFor(() => expect(screen.getByRole('img').getAttribute('src')).toBe('data:image/png;base64,AAAA'));
   });
 
   it('walks through to connected, offers cancel while waiting and the simulated scan only in the demo', async () => {
-    const { rerender } = render(<QrLogin title="Support" demo={true} state={{ state: 'qr', qr: { kind: 'raw', value: 'x' } }} {...handlers} />);
+    const { rerender } = render(<LoginDialog method="qr" onSubmit={async () => undefined} title="Support" demo={true} state={{ state: 'qr', qr: { kind: 'raw', value: 'x' } }} {...handlers} />);
     fireEvent.click(screen.getByRole('button', { name: 'Simulate scan (demo)' }));
     expect(handlers.onSimulateScan).toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(handlers.onCancel).toHaveBeenCalled();
-    rerender(<QrLogin title="Support" demo={false} state={{ state: 'qr', qr: { kind: 'raw', value: 'x' } }} {...handlers} />);
+    rerender(<LoginDialog method="qr" onSubmit={async () => undefined} title="Support" demo={false} state={{ state: 'qr', qr: { kind: 'raw', value: 'x' } }} {...handlers} />);
     expect(screen.queryByRole('button', { name: 'Simulate scan (demo)' })).toBeNull();
-    rerender(<QrLogin title="Support" demo={false} state={{ state: 'error', reason: 'Scanned WA number does not match', retryable: true }} {...handlers} />);
+    rerender(<LoginDialog method="qr" onSubmit={async () => undefined} title="Support" demo={false} state={{ state: 'error', reason: 'Scanned WA number does not match', retryable: true }} {...handlers} />);
     expect(screen.getByRole('alert').textContent).toContain('does not match');
-    rerender(<QrLogin title="Support" demo={false} state={{ state: 'authorized', phone: '+62 812' }} {...handlers} />);
+    rerender(<LoginDialog method="qr" onSubmit={async () => undefined} title="Support" demo={false} state={{ state: 'authorized', phone: '+62 812' }} {...handlers} />);
     expect(screen.getByRole('status').textContent).toBe('Connected +62 812');
     act(() => fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' }));
     expect(handlers.onClose).toHaveBeenCalled();
+  });
+});
+
+describe('the phone, code and password screens', () => {
+  /** A tiny stand-in for the core: the provider's next state, or its refusal on the same step. */
+  function Harness({ onStep }: { onStep: (step: LoginStep) => LoginState }) {
+    const [state, setState] = useState<LoginState>({ state: 'logged_out' });
+    return (
+      <LoginDialog
+        title="Telegram"
+        method="phone"
+        demo={false}
+        state={state}
+        onStart={() => setState({ state: 'phone' })}
+        onSubmit={async (step) => setState(onStep(step))}
+        onCancel={() => setState({ state: 'logged_out' })}
+        onSimulateScan={() => undefined}
+        onClose={() => undefined}
+      />
+    );
+  }
+
+  it('walks phone → code (a wrong one first) → password → connected, checking each field before asking', async () => {
+    const steps: LoginStep[] = [];
+    render(
+      <Harness
+        onStep={(step) => {
+          steps.push(step);
+          if (step.step === 'phone') return { state: 'code', phone: step.phone };
+          if (step.step === 'code') return step.code === '12345' ? { state: 'password' } : { state: 'code', phone: '+995 598 464 533', error: 'The code is wrong. Check the latest code and try again.' };
+          return { state: 'authorized', phone: '+995 598 464 533' };
+        }}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in with phone number' }));
+    const phone = screen.getByLabelText('Phone number');
+    expect(document.activeElement).toBe(phone);
+    fireEvent.change(phone, { target: { value: '12-ab' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByRole('alert').textContent).toBe('Use digits only, e.g. +7 981 159 77 45.');
+    expect(phone.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(phone, { target: { value: '+995 598' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByRole('alert').textContent).toMatch(/10 to 15 digits/);
+    expect(steps).toEqual([]);
+
+    fireEvent.change(phone, { target: { value: '+995 598 464 533' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    const code = await screen.findByLabelText('Code');
+    expect(screen.getByText(/sent to \+995 598 464 533/)).toBeTruthy();
+    fireEvent.change(code, { target: { value: '00000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('The code is wrong. Check the latest code and try again.'));
+    fireEvent.change(screen.getByLabelText('Code'), { target: { value: '12345' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    const password = await screen.findByLabelText('Password');
+    expect(password.getAttribute('type')).toBe('password');
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByRole('alert').textContent).toBe('Enter the password.');
+    fireEvent.change(password, { target: { value: 'hunter22' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Connected +995 598 464 533'));
+    expect(steps).toEqual([{ step: 'phone', phone: '+995 598 464 533' }, { step: 'code', code: '00000' }, { step: 'code', code: '12345' }, { step: 'password', password: 'hunter22' }]);
+  });
+
+  it('can be cancelled at every step', async () => {
+    render(<Harness onStep={() => ({ state: 'code' })} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in with phone number' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByText('This line is signed out.')).toBeTruthy();
   });
 });
 

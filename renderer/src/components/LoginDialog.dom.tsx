@@ -1,21 +1,28 @@
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
-import type { LoginState } from '../../../shared/model/login.std.ts';
+import type { LoginState, LoginStep } from '../../../shared/model/login.std.ts';
 import { useT } from '../i18n/i18n.dom.ts';
+import { PhoneLogin } from './PhoneLogin.dom.tsx';
 import { useEscape } from './useEscape.dom.ts';
 
-export interface QrLoginProps {
+export interface LoginDialogProps {
   title: string;
   state: LoginState;
+  /** How this line signs in: a QR to scan (WhatsApp) or phone → code → password (Telegram, MAX). */
+  method: 'qr' | 'phone';
   demo: boolean;
   onStart(): void;
+  onSubmit(step: LoginStep): Promise<void>;
   onCancel(): void;
   onSimulateScan(): void;
   onClose(): void;
 }
 
-/** QR sign-in: the code as it arrives (rendered locally from a raw string), progress, and the end. */
-export function QrLogin({ title, state, demo, onStart, onCancel, onSimulateScan, onClose }: QrLoginProps) {
+/**
+ * Signing a line in: the QR as it arrives (rendered locally from a raw string), or the
+ * phone, code and password steps; progress, errors in words, and cancel at every step.
+ */
+export function LoginDialog({ title, state, method, demo, onStart, onSubmit, onCancel, onSimulateScan, onClose }: LoginDialogProps) {
   const t = useT();
   useEscape(onClose);
   const [image, setImage] = useState<string>();
@@ -42,6 +49,7 @@ export function QrLogin({ title, state, demo, onStart, onCancel, onSimulateScan,
           {image ? <img className="qr" src={image} alt={t('login.qrAlt')} width={264} height={264} /> : <div className="qr qr-placeholder" />}
         </>
       )}
+      {(state.state === 'phone' || state.state === 'code' || state.state === 'password') && <PhoneLogin state={state} onSubmit={onSubmit} />}
       {state.state === 'connecting' && <p role="status">{state.detail ?? t('login.connecting')}</p>}
       {state.state === 'authorized' && <p role="status">{t('login.done', { phone: state.phone ?? '' })}</p>}
       {state.state === 'error' && <p role="alert">{state.reason}</p>}
@@ -49,7 +57,7 @@ export function QrLogin({ title, state, demo, onStart, onCancel, onSimulateScan,
       <div className="dialog-actions">
         {(state.state === 'logged_out' || state.state === 'unknown' || state.state === 'error') && (
           <button type="button" onClick={onStart}>
-            {t('login.start')}
+            {method === 'qr' ? t('login.start') : t('login.startPhone')}
           </button>
         )}
         {demo && state.state === 'qr' && (
@@ -57,7 +65,7 @@ export function QrLogin({ title, state, demo, onStart, onCancel, onSimulateScan,
             {t('login.simulateScan')}
           </button>
         )}
-        {(state.state === 'qr' || state.state === 'connecting') && (
+        {['qr', 'connecting', 'phone', 'code', 'password'].includes(state.state) && (
           <button type="button" className="secondary" onClick={onCancel}>
             {t('login.cancel')}
           </button>
