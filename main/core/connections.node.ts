@@ -110,6 +110,7 @@ export class Connections {
           cache.reader
             .activeChats(lineIdOf(accountId, line), limit)
             .map((c) => ({ chatId: c.providerChatId, lastMessageTime: c.lastMessageTime })),
+        unsettledOutgoing: (line, sinceMs, limit) => cache.reader.unsettledOutgoing(lineIdOf(accountId, line), sinceMs, limit),
       },
       webhookUrl: () => this.deps.webhookUrlOf(accountId),
     };

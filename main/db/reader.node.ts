@@ -58,6 +58,8 @@ export interface CacheReader {
   lastMessageOf(lineId: string, providerChatId: string): Message | undefined;
   /** Chats of a line by recent activity, for gap-fill after a reconnect. */
   activeChats(lineId: string, limit: number): { providerChatId: string; lastMessageTime: number | null }[];
+  /** Provider-internal ids of our messages since `sinceMs` still short of read or failed (to resume status polling). */
+  unsettledOutgoing(lineId: string, sinceMs: number, limit: number): string[];
 }
 
 type HitRow = MessageRow & { conversation_title: string; snippet: string };
@@ -103,6 +105,14 @@ export function createReader(db: Database): CacheReader {
     SELECT c.provider_chat_id AS providerChatId, m.time AS lastMessageTime
     FROM conversations c LEFT JOIN messages m ON m.id = c.last_message_id
     WHERE c.line_id = ? ORDER BY c.activity_key DESC LIMIT ?`);
+
+  const unsettled = db.prepare(`
+    SELECT substr(a.alias, 3) FROM messages m
+    JOIN conversations c ON c.id = m.conversation_id
+    JOIN message_aliases a ON a.message_id = m.id AND a.line_id = c.line_id AND a.alias >= 'i:' AND a.alias < 'i;'
+    WHERE m.id >= ? AND c.line_id = ? AND m.direction = 'out'
+      AND coalesce(json_extract(m.status, '$.tick'), 'pending') IN ('pending', 'sent', 'delivered') AND m.deleted = 0
+    ORDER BY m.id DESC LIMIT ?`).pluck();
 
   const hitColumns = `m.id, m.conversation_id, m.direction, m.origin, m.type, m.text, m.body, m.time,
     m.status, m.edited, m.deleted, coalesce(c.title, c.phone, c.provider_chat_id) AS conversation_title,
@@ -225,6 +235,10 @@ export function createReader(db: Database): CacheReader {
 
     activeChats(lineId, limit) {
       return activeChats.all(lineId, limit) as { providerChatId: string; lastMessageTime: number | null }[];
+    },
+
+    unsettledOutgoing(lineId, sinceMs, limit) {
+      return unsettled.all(sinceMs * 1000, lineId, limit) as string[];
     },
   };
 }

@@ -59,6 +59,8 @@ export interface SecretAccess {
 export interface CacheView {
   lastMessageOf(line: string, chatId: string): (Message & { ids?: MessageRef }) | undefined;
   activeChats(line: string, limit: number): { chatId: string; lastMessageTime: number | null }[];
+  /** `internal` ids of our messages since `sinceMs` not yet read or failed: status polling resumes after a restart. */
+  unsettledOutgoing(line: string, sinceMs: number, limit: number): string[];
 }
 
 export interface Logger {

@@ -7,7 +7,7 @@ import { configOf, type ChategyConfig } from './config.node.ts';
 import { noticesOf, linesOf } from './account.node.ts';
 import { LINES, isLine, type LineKey } from './lines.node.ts';
 import { ChategyLogins } from './logins.node.ts';
-import { StatusPoller } from './poller.node.ts';
+import { StatusPoller, pollTimings } from './poller.node.ts';
 import { MAX_NATIVE_IMAGE_BYTES, checkFile, deliveryParams } from './send.node.ts';
 import { effectOfStatusId } from './statuses.node.ts';
 import { WebhookReader } from './webhooks.node.ts';
@@ -96,6 +96,11 @@ export class ChategyConnection implements ProviderConnection {
     }
     this.#backoff.reset();
     this.#emit({ kind: 'connection', state: { state: 'online' } });
+    // Deliveries still in flight when the app last closed: their statuses are polled again.
+    const since = Date.now() - pollTimings.giveUpMs;
+    for (const line of ['tdlib', 'max', ...(this.#config.smsFallback === 'yes' ? ['whatsapp'] : [])]) {
+      for (const id of this.context.cache.unsettledOutgoing(line, since, 500)) this.#poller.watch(line, id);
+    }
     this.#refresh = setInterval(() => void this.#readAccount(false).catch(() => undefined), timings.accountRefreshMs);
   }
 

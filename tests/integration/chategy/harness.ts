@@ -1,5 +1,6 @@
 import { Core } from '../../../main/core/core.node.ts';
 import { MemorySettingsStore } from '../../../main/core/settingsStore.node.ts';
+import { MemorySecretStore } from '../../../main/core/secretStore.node.ts';
 import { ProviderRegistry } from '../../../main/providers/registry.node.ts';
 import { chategyPlugin } from '../../../main/providers/chategy/plugin.node.ts';
 import { phoenixTimings } from '../../../main/providers/chategy/phoenix.node.ts';
@@ -21,7 +22,9 @@ export type Env = Awaited<ReturnType<typeof startChategy>>;
 export async function startChategy(cleanups: (() => Promise<void>)[], options: ChategySimulatorOptions = {}) {
   const sim = await new ChategySimulator(options).start();
   const settings = new MemorySettingsStore();
-  const core = Core.open({ dataDir: tempDir(), registry: new ProviderRegistry().register(chategyPlugin), settings });
+  const secrets = new MemorySecretStore();
+  const dataDir = tempDir();
+  const core = Core.open({ dataDir, registry: new ProviderRegistry().register(chategyPlugin), settings, secrets });
   await core.startAccounts();
   settings.set({ webhook: { bindAddress: '127.0.0.1', port: core.webhooks.port!, publicBaseUrl: `http://127.0.0.1:${core.webhooks.port}` } });
   cleanups.push(async () => {
@@ -52,5 +55,12 @@ export async function startChategy(cleanups: (() => Promise<void>)[], options: C
     return (await core.call('messages.page', { conversationId, limit: 100 })).items;
   };
   const lastLogin = (lineId: string) => [...logins].reverse().find((l) => l.lineId === lineId)?.state;
-  return { sim, core, settings, logins, add, conversation, messages, lastLogin };
+  /** The same data folder and secrets in a new core, as after quitting and starting again. */
+  const reopen = async () => {
+    const next = Core.open({ dataDir, registry: new ProviderRegistry().register(chategyPlugin), settings, secrets });
+    cleanups.push(() => next.close());
+    await next.startAccounts();
+    return next;
+  };
+  return { sim, core, settings, logins, add, conversation, messages, lastLogin, reopen };
 }

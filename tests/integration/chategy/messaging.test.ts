@@ -67,6 +67,20 @@ describe('Chategy messages', () => {
     expect(env.sim.requests.find((r) => r.path === '/api/v1/delivery')?.params).toMatchObject({ tdlib_user_id: '379163707', dispatch_routing: ['tdlib'] });
   });
 
+  it('resumes polling after a restart for messages still short of read', async () => {
+    const env = await startChategy(cleanups, { sessions: { max: 2 }, stepMs: 150 });
+    const account = await env.add();
+    await env.sim.receiveFlat('max', '41588932', 'Можно самовывозом?', { messageId: '117033084582515339' });
+    const chat = (await until(() => env.conversation(account.id, 'max', '41588932'), 'MAX chat'))!;
+    const sent = await env.core.call('messages.send', { conversationId: chat.id, clientRef: 'cg-max-restart', text: 'Да, с 10 до 20.' });
+    await until(() => env.sim.deliveries.list.length === 1, 'accepted');
+    await env.core.close();
+    await until(() => env.sim.deliveries.list[0]!.statusId === 16, 'read at Chategy while Switchboard was closed');
+    const core = await env.reopen();
+    await until(async () => (await core.call('messages.page', { conversationId: chat.id, limit: 10 })).items.find((m) => m.id === sent.id)?.status?.tick === 'read', 'read after the restart');
+    expect(env.sim.requests.find((r) => r.path === '/api/v1/delivery')?.params).toMatchObject({ max_user_id: '41588932', dispatch_routing: ['max'] });
+  });
+
   it('never delivers a retried send twice: a timeout, the retry answered 409, one delivery and one row', async () => {
     const env = await startChategy(cleanups, { sessions: { whatsapp: 1 }, responseDelayMs: 600 });
     const account = await env.add();
