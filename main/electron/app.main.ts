@@ -5,6 +5,7 @@ import { Core } from '../core/core.node.ts';
 import { createRegistry } from '../providers/builtins.node.ts';
 import { StorageError } from '../db/storageError.node.ts';
 import { registerIpc } from './ipc.main.ts';
+import { openSecretStore } from './secrets.main.ts';
 import { startDemo } from '../demo/demoWorkspace.node.ts';
 import { isSafeExternalUrl, secureWindowOptions } from './window.main.ts';
 
@@ -34,7 +35,7 @@ void app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   let core: Core;
   try {
-    core = Core.open({ dataDir: app.getPath('userData'), registry: createRegistry(), electron: true, version: app.getVersion() });
+    core = Core.open({ dataDir: app.getPath('userData'), registry: createRegistry(), secrets: openSecretStore(), electron: true, version: app.getVersion() });
   } catch (error) {
     dialog.showErrorBox('Switchboard could not start', error instanceof StorageError ? error.message : String(error));
     app.exit(1);

@@ -9,6 +9,7 @@ test('a first start shows the living demo workspace', async ({ page }) => {
   const sidebar = page.getByRole('navigation', { name: 'Accounts' });
   for (const label of ['Demo · ChatApp', 'Demo · MultiWA', 'Demo · Maytapi', 'Demo · Chategy']) await expect(sidebar).toContainText(label);
   await expect(sidebar.getByText('Online')).toHaveCount(4, { timeout: 20_000 });
+  await expect(sidebar).toContainText('Balance: 780.70 · paid until 2027-07-01');
   // The seeded history is there, and customers keep writing.
   const rows = page.getByTestId('conversation-row');
   for (const title of ['Ольга', 'Курьеры', 'Budi Santoso']) await expect(rows.filter({ hasText: title })).toHaveCount(1, { timeout: 20_000 });

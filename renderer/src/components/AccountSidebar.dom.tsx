@@ -29,7 +29,12 @@ export function AccountSidebar({ onLineClick, onAddAccount, onSettings }: { onLi
               {account.demo && <span className="tag">{t('account.demo')}</span>}
               <ConnectionBadge state={account.connection} />
             </div>
-            {notices[account.id]?.balance && <p className="account-balance muted">{t('account.balance', { balance: notices[account.id]!.balance! })}</p>}
+            {notices[account.id]?.balance && (
+              <p className="account-balance muted">
+                {t('account.balance', { balance: notices[account.id]!.balance! })}
+                {notices[account.id]!.paidUntil && ` · ${t('account.paidUntil', { date: notices[account.id]!.paidUntil! })}`}
+              </p>
+            )}
             {notices[account.id]?.warnings.map((warning) => (
               <p key={warning} className="account-warning" role="note">
                 ⚠ {warning}

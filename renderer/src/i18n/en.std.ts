@@ -8,6 +8,7 @@ export const en = {
   'sidebar.noAccounts': 'No accounts yet.',
   'account.demo': 'Demo',
   'account.balance': 'Balance: {balance}',
+  'account.paidUntil': 'paid until {date}',
   'connection.connecting': 'Connecting…',
   'connection.online': 'Online',
   'connection.reconnecting': 'Reconnecting in {seconds} s',

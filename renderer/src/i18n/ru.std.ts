@@ -9,6 +9,7 @@ export const ru: Record<MessageKey, string> = {
   'sidebar.noAccounts': 'Аккаунтов пока нет.',
   'account.demo': 'Демо',
   'account.balance': 'Баланс: {balance}',
+  'account.paidUntil': 'оплачено до {date}',
   'connection.connecting': 'Подключение…',
   'connection.online': 'В сети',
   'connection.reconnecting': 'Переподключение через {seconds} с',

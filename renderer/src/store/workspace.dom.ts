@@ -11,13 +11,14 @@ export type ListFilter = 'all' | 'unread';
 /** What a provider says about the account itself (Chategy: balance, subscription), by convention under `account.notices`. */
 export interface AccountNotices {
   balance?: string | null;
+  paidUntil?: string | null;
   warnings: string[];
 }
 
 function noticesOf(value: unknown): AccountNotices | undefined {
-  const v = value as { balance?: unknown; warnings?: unknown } | null | undefined;
+  const v = value as { balance?: unknown; paidUntil?: unknown; warnings?: unknown } | null | undefined;
   if (!v || !Array.isArray(v.warnings)) return undefined;
-  return { balance: typeof v.balance === 'string' ? v.balance : null, warnings: v.warnings.filter((w): w is string => typeof w === 'string') };
+  return { balance: typeof v.balance === 'string' ? v.balance : null, paidUntil: typeof v.paidUntil === 'string' ? v.paidUntil : null, warnings: v.warnings.filter((w): w is string => typeof w === 'string') };
 }
 
 interface WorkspaceState {
