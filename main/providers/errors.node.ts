@@ -1,3 +1,4 @@
+import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
 import { SendFailure } from './plugin.node.ts';
 
 /** The credentials are refused for good: only the user can fix it ("sign-in needed"). */
@@ -37,4 +38,15 @@ export function toSendFailure(error: unknown): SendFailure {
     return new SendFailure(error.message, false, undefined, error.code ?? error.status);
   }
   return new SendFailure(error instanceof Error ? error.message : String(error), true);
+}
+
+/**
+ * A failed credentials check in the add-account form's terms: refused credentials on the
+ * secret's field, an unreachable host on the address field, anything else as it was said.
+ */
+export function verifyFailure(error: unknown, fields: { secret: string; address: string }): SwitchboardError {
+  if (error instanceof SwitchboardError) return error;
+  if (error instanceof ProviderAuthError) return new SwitchboardError('auth', error.message, [{ path: fields.secret, message: error.message }]);
+  if (error instanceof ProviderUnavailable) return new SwitchboardError('unavailable', error.message, [{ path: fields.address, message: error.message }]);
+  return new SwitchboardError('provider', error instanceof Error ? error.message : String(error));
 }

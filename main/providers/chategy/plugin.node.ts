@@ -1,5 +1,5 @@
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
-import { ProviderAuthError, ProviderUnavailable } from '../errors.node.ts';
+import { verifyFailure } from '../errors.node.ts';
 import type { AccountInput, ProviderConnection, ProviderContext, ProviderPlugin } from '../plugin.node.ts';
 import { ChategyApi } from './api.node.ts';
 import { FIELDS, configOf, parseAccount } from './config.node.ts';
@@ -18,10 +18,7 @@ export const chategyPlugin: ProviderPlugin = {
         throw new SwitchboardError('auth', `This token belongs to customer ${config.customerId}, but Chategy answered for ${account.customer_id}.`, [{ path: 'token', message: 'The token does not match the account' }]);
       }
     } catch (error) {
-      if (error instanceof SwitchboardError) throw error;
-      if (error instanceof ProviderAuthError) throw new SwitchboardError('auth', error.message, [{ path: 'token', message: error.message }]);
-      if (error instanceof ProviderUnavailable) throw new SwitchboardError('unavailable', error.message, [{ path: 'apiBase', message: error.message }]);
-      throw new SwitchboardError('provider', error instanceof Error ? error.message : String(error));
+      throw verifyFailure(error, { secret: 'token', address: 'apiBase' });
     }
     return {};
   },

@@ -1,5 +1,4 @@
-import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
-import { ProviderAuthError, ProviderUnavailable } from '../errors.node.ts';
+import { verifyFailure } from '../errors.node.ts';
 import type { AccountInput, ProviderConnection, ProviderContext, ProviderPlugin } from '../plugin.node.ts';
 import { MaytapiApi } from './api.node.ts';
 import { FIELDS, configOf, parseAccount } from './config.node.ts';
@@ -14,9 +13,7 @@ export const maytapiPlugin: ProviderPlugin = {
     try {
       await new MaytapiApi(config.apiBase, config.productId, input.secrets.apiKey ?? '').phones();
     } catch (error) {
-      if (error instanceof ProviderAuthError) throw new SwitchboardError('auth', error.message, [{ path: 'apiKey', message: error.message }]);
-      if (error instanceof ProviderUnavailable) throw new SwitchboardError('unavailable', error.message, [{ path: 'apiBase', message: error.message }]);
-      throw new SwitchboardError('provider', error instanceof Error ? error.message : String(error));
+      throw verifyFailure(error, { secret: 'apiKey', address: 'apiBase' });
     }
     return {};
   },

@@ -1,13 +1,8 @@
-import { Core } from '../../../main/core/core.node.ts';
-import { MemorySettingsStore } from '../../../main/core/settingsStore.node.ts';
-import { MemorySecretStore } from '../../../main/core/secretStore.node.ts';
-import { ProviderRegistry } from '../../../main/providers/registry.node.ts';
 import { chategyPlugin } from '../../../main/providers/chategy/plugin.node.ts';
 import { phoenixTimings } from '../../../main/providers/chategy/phoenix.node.ts';
 import { pollTimings } from '../../../main/providers/chategy/poller.node.ts';
 import { ChategySimulator, type ChategySimulatorOptions } from '../../../main/providers/chategy/simulator/simulator.node.ts';
-import type { LoginState } from '../../../shared/model/login.std.ts';
-import { tempDir } from '../../helpers/cache.ts';
+import { openTestCore } from '../../helpers/core.ts';
 import { until } from '../chatapp/harness.ts';
 
 export { until };
@@ -21,20 +16,8 @@ export type Env = Awaited<ReturnType<typeof startChategy>>;
 /** A core with only Chategy, its simulator, and the webhook receiver reachable at 127.0.0.1. */
 export async function startChategy(cleanups: (() => Promise<void>)[], options: ChategySimulatorOptions = {}) {
   const sim = await new ChategySimulator(options).start();
-  const settings = new MemorySettingsStore();
-  const secrets = new MemorySecretStore();
-  const dataDir = tempDir();
-  const core = Core.open({ dataDir, registry: new ProviderRegistry().register(chategyPlugin), settings, secrets });
-  await core.startAccounts();
-  settings.set({ webhook: { bindAddress: '127.0.0.1', port: core.webhooks.port!, publicBaseUrl: `http://127.0.0.1:${core.webhooks.port}` } });
-  cleanups.push(async () => {
-    await core.close();
-    await sim.stop();
-  });
-  const logins: { lineId: string; state: LoginState }[] = [];
-  core.on((event, payload) => {
-    if (event === 'login.changed') logins.push(payload as { lineId: string; state: LoginState });
-  });
+  cleanups.push(() => sim.stop());
+  const { core, settings, logins, reopen } = await openTestCore(chategyPlugin, cleanups, { webhooks: true });
   const add = async (config: Record<string, string> = {}, secrets: Record<string, string> = {}) => {
     const account = await core.call('accounts.add', {
       provider: 'chategy',
@@ -55,12 +38,5 @@ export async function startChategy(cleanups: (() => Promise<void>)[], options: C
     return (await core.call('messages.page', { conversationId, limit: 100 })).items;
   };
   const lastLogin = (lineId: string) => [...logins].reverse().find((l) => l.lineId === lineId)?.state;
-  /** The same data folder and secrets in a new core, as after quitting and starting again. */
-  const reopen = async () => {
-    const next = Core.open({ dataDir, registry: new ProviderRegistry().register(chategyPlugin), settings, secrets });
-    cleanups.push(() => next.close());
-    await next.startAccounts();
-    return next;
-  };
   return { sim, core, settings, logins, add, conversation, messages, lastLogin, reopen };
 }

@@ -1,12 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Core } from '../../../main/core/core.node.ts';
-import { MemorySettingsStore } from '../../../main/core/settingsStore.node.ts';
-import { ProviderRegistry } from '../../../main/providers/registry.node.ts';
 import { maytapiPlugin } from '../../../main/providers/maytapi/plugin.node.ts';
 import { timings } from '../../../main/providers/maytapi/connection.node.ts';
 import { MaytapiSimulator, type MaytapiSimulatorOptions } from '../../../main/providers/maytapi/simulator/simulator.node.ts';
-import type { LoginState } from '../../../shared/model/login.std.ts';
-import { tempDir } from '../../helpers/cache.ts';
+import { openTestCore } from '../../helpers/core.ts';
 import { until } from '../chatapp/harness.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -16,19 +12,8 @@ afterEach(async () => {
 
 async function start(options: MaytapiSimulatorOptions = {}) {
   const sim = await new MaytapiSimulator(options).start();
-  const settings = new MemorySettingsStore();
-  const core = Core.open({ dataDir: tempDir(), registry: new ProviderRegistry().register(maytapiPlugin), settings });
-  await core.startAccounts();
-  // The "public" address is the local receiver itself: the simulator reaches it directly.
-  settings.set({ webhook: { bindAddress: '127.0.0.1', port: core.webhooks.port!, publicBaseUrl: `http://127.0.0.1:${core.webhooks.port}` } });
-  cleanups.push(async () => {
-    await core.close();
-    await sim.stop();
-  });
-  const logins: { lineId: string; state: LoginState }[] = [];
-  core.on((event, payload) => {
-    if (event === 'login.changed') logins.push(payload as { lineId: string; state: LoginState });
-  });
+  cleanups.push(() => sim.stop());
+  const { core, settings, logins } = await openTestCore(maytapiPlugin, cleanups, { webhooks: true });
   const add = async () => {
     const account = await core.call('accounts.add', { provider: 'maytapi', label: 'Hosted', config: sim.accountConfig(), secrets: { apiKey: sim.options.apiKey } });
     await until(() => core.connections.state(account.id).state === 'online', 'online');
