@@ -58,6 +58,8 @@ export interface CacheReader {
   lastMessageOf(lineId: string, providerChatId: string): Message | undefined;
   /** Chats of a line by recent activity, for gap-fill after a reconnect. */
   activeChats(lineId: string, limit: number): { providerChatId: string; lastMessageTime: number | null }[];
+  /** Unread messages across lines that are not muted: the tray and dock badge. */
+  totalUnread(): number;
   /** Provider-internal ids of our messages since `sinceMs` still short of read or failed (to resume status polling). */
   unsettledOutgoing(lineId: string, sinceMs: number, limit: number): string[];
 }
@@ -106,6 +108,9 @@ export function createReader(db: Database): CacheReader {
     FROM conversations c LEFT JOIN messages m ON m.id = c.last_message_id
     WHERE c.line_id = ? ORDER BY c.activity_key DESC LIMIT ?`);
 
+  const totalUnread = db.prepare(`
+    SELECT coalesce(sum(c.unread_count), 0) FROM conversations c JOIN lines l ON l.id = c.line_id
+    WHERE c.unread_count > 0 AND l.muted = 0`).pluck();
   const unsettled = db.prepare(`
     SELECT substr(a.alias, 3) FROM messages m
     JOIN conversations c ON c.id = m.conversation_id
@@ -235,6 +240,10 @@ export function createReader(db: Database): CacheReader {
 
     activeChats(lineId, limit) {
       return activeChats.all(lineId, limit) as { providerChatId: string; lastMessageTime: number | null }[];
+    },
+
+    totalUnread() {
+      return totalUnread.get() as number;
     },
 
     unsettledOutgoing(lineId, sinceMs, limit) {

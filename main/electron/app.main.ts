@@ -6,6 +6,7 @@ import { createRegistry } from '../providers/builtins.node.ts';
 import { StorageError } from '../db/storageError.node.ts';
 import { registerIpc } from './ipc.main.ts';
 import { openSecretStore } from './secrets.main.ts';
+import { bindBadge } from './badge.main.ts';
 import { startDemo } from '../demo/demoWorkspace.node.ts';
 import { isSafeExternalUrl, secureWindowOptions } from './window.main.ts';
 
@@ -42,6 +43,7 @@ void app.whenReady().then(() => {
     return;
   }
   registerIpc(ipcMain, core, rendererUrl, () => (win ? [win.webContents] : []));
+  bindBadge(core, (count) => app.setBadgeCount(count));
   win = new BrowserWindow(secureWindowOptions(path.join(root, 'dist/main/preload.cjs')));
   win.once('ready-to-show', () => win?.show());
   void win.loadURL(rendererUrl);
