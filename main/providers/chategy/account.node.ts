@@ -2,6 +2,7 @@ import type { LineInfo } from '../../../shared/model/events.std.ts';
 import type { LoginState } from '../../../shared/model/login.std.ts';
 import { LINES, type LineKey } from './lines.node.ts';
 import type { Account } from './wire.node.ts';
+import type { AccountNotices, AccountWarning } from '../../../shared/model/notices.std.ts';
 
 const SIGNED_OUT: LoginState = { state: 'logged_out', reason: 'Not signed in at Chategy.' };
 
@@ -30,26 +31,20 @@ export function linesOf(account: Account): LineInfo[] {
   }));
 }
 
-export interface AccountNotices {
-  balance: string | null;
-  subscriptionStatus: string | null;
-  paidUntil: string | null;
-  warnings: string[];
-}
 
 /** What the account screen shows, and the warnings a user must not miss. */
 export function noticesOf(account: Account, today = new Date()): AccountNotices {
   const balance = account.total_amount == null ? null : Number(account.total_amount);
   const cost = account.subscription_cost == null ? null : Number(account.subscription_cost);
-  const warnings: string[] = [];
+  const warnings: AccountWarning[] = [];
   if (account.subscription_status && account.subscription_status !== 'active') {
-    warnings.push('The Chategy subscription is not active: messages will not be sent until it is renewed.');
+    warnings.push({ code: 'subscription_inactive' });
   } else if (account.subscription_paid_until) {
     const days = Math.floor((Date.parse(account.subscription_paid_until) - today.getTime()) / 86_400_000);
-    if (days >= 0 && days < 3) warnings.push(`The Chategy subscription ends on ${account.subscription_paid_until}.`);
+    if (days >= 0 && days < 3) warnings.push({ code: 'subscription_ends', date: account.subscription_paid_until });
   }
   if (balance !== null && Number.isFinite(balance) && balance < Math.max(cost ?? 0, 1)) {
-    warnings.push(`The Chategy balance is low (${account.total_amount})${cost ? `, below the subscription cost of ${account.subscription_cost}` : ''}.`);
+    warnings.push({ code: 'balance_low', balance: String(account.total_amount), ...(cost ? { cost: String(account.subscription_cost) } : {}) });
   }
   return {
     balance: account.total_amount == null ? null : String(account.total_amount),

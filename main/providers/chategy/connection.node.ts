@@ -5,6 +5,7 @@ import type { ProviderConnection, ProviderContext, SendRequest, SendResult, Webh
 import { ChategyApi, ChategyRequestError } from './api.node.ts';
 import { configOf, type ChategyConfig } from './config.node.ts';
 import { noticesOf, linesOf } from './account.node.ts';
+import { ACCOUNT_NOTICES_KEY } from '../../../shared/model/notices.std.ts';
 import { LINES, isLine, type LineKey } from './lines.node.ts';
 import { ChategyLogins } from './logins.node.ts';
 import { StatusPoller, pollTimings } from './poller.node.ts';
@@ -152,7 +153,7 @@ export class ChategyConnection implements ProviderConnection {
 
   async #readAccount(first: boolean): Promise<void> {
     const account = await this.#api.account();
-    this.#emit({ kind: 'workspace', key: 'account.notices', value: noticesOf(account) });
+    this.#emit({ kind: 'workspace', key: ACCOUNT_NOTICES_KEY, value: noticesOf(account) });
     for (const line of linesOf(account)) {
       const login = line.login ?? { state: 'unknown' };
       const previous = this.#sessions.get(line.providerLineId);

@@ -36,8 +36,8 @@ export function AccountSidebar({ onLineClick, onAddAccount, onSettings }: { onLi
               </p>
             )}
             {notices[account.id]?.warnings.map((warning) => (
-              <p key={warning} className="account-warning" role="note">
-                ⚠ {warning}
+              <p key={warning.code} className="account-warning" role="note">
+                ⚠ {warning.code === 'balance_low' ? t(warning.cost ? 'notice.balanceBelowCost' : 'notice.balanceLow', { balance: warning.balance, cost: warning.cost ?? '' }) : warning.code === 'subscription_ends' ? t('notice.subscriptionEnds', { date: warning.date }) : t('notice.subscriptionInactive')}
               </p>
             ))}
             <ul role="list">

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Account, Conversation, Line } from '../../../shared/model/entities.std.ts';
 import type { Settings } from '../../../shared/model/settings.std.ts';
+import { ACCOUNT_NOTICES_KEY, AccountNotices } from '../../../shared/model/notices.std.ts';
 import type { ConnectionState } from '../../../shared/model/connection.std.ts';
 import type { CoreClient } from '../ipc/client.dom.ts';
 import type { ConnectionStatus } from '../ipc/transport.dom.ts';
@@ -8,17 +9,9 @@ import { useConversation } from './conversation.dom.ts';
 
 export type ListFilter = 'all' | 'unread';
 
-/** What a provider says about the account itself (Chategy: balance, subscription), by convention under `account.notices`. */
-export interface AccountNotices {
-  balance?: string | null;
-  paidUntil?: string | null;
-  warnings: string[];
-}
-
 function noticesOf(value: unknown): AccountNotices | undefined {
-  const v = value as { balance?: unknown; paidUntil?: unknown; warnings?: unknown } | null | undefined;
-  if (!v || !Array.isArray(v.warnings)) return undefined;
-  return { balance: typeof v.balance === 'string' ? v.balance : null, paidUntil: typeof v.paidUntil === 'string' ? v.paidUntil : null, warnings: v.warnings.filter((w): w is string => typeof w === 'string') };
+  const parsed = AccountNotices.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
 }
 
 interface WorkspaceState {
@@ -66,7 +59,7 @@ export function bindWorkspace(client: CoreClient): () => void {
       set({ accounts: accounts.accounts, lines: accounts.lines, conversations: conversations.items, settings, error: undefined });
       const notices: Record<string, AccountNotices> = {};
       for (const account of accounts.accounts) {
-        const found = noticesOf((await client.call('accounts.workspace', { accountId: account.id }))['account.notices']);
+        const found = noticesOf((await client.call('accounts.workspace', { accountId: account.id }))[ACCOUNT_NOTICES_KEY]);
         if (found) notices[account.id] = found;
       }
       set({ notices });
@@ -100,7 +93,7 @@ export function bindWorkspace(client: CoreClient): () => void {
     client.on('conversations.invalidated', () => void reload()),
     client.on('settings.changed', (settings) => set({ settings })),
     client.on('workspace.changed', ({ accountId, key, value }) => {
-      const found = key === 'account.notices' ? noticesOf(value) : undefined;
+      const found = key === ACCOUNT_NOTICES_KEY ? noticesOf(value) : undefined;
       if (found) set((s) => ({ notices: { ...s.notices, [accountId]: found } }));
     }),
   ];

@@ -26,14 +26,14 @@ describe('Chategy accounts and sign-in', () => {
       ['whatsapp', 'whatsapp', 'logged_out'],
     ]);
     const workspace = await env.core.call('accounts.workspace', { accountId: account.id });
-    expect(workspace['account.notices']).toMatchObject({ balance: '40.00', subscriptionStatus: 'active', paidUntil: '2027-07-01', warnings: [expect.stringContaining('balance is low')] });
+    expect(workspace['account.notices']).toMatchObject({ balance: '40.00', subscriptionStatus: 'active', paidUntil: '2027-07-01', warnings: [{ code: 'balance_low', balance: '40.00', cost: '100.00' }] });
     expect(env.sim.webhooks).toEqual([expect.objectContaining({ url: (await env.core.call('webhooks.info', { accountId: account.id })).publicUrl, types: expect.arrayContaining(['whatsapp_incoming_msg', 'max_incoming_msg', 'whatsapp_status_msg']) })]);
   });
 
   it('warns when the subscription is inactive', async () => {
     const env = await startChategy(cleanups, { subscriptionStatus: 'inactive' });
     const account = await env.add();
-    expect((await env.core.call('accounts.workspace', { accountId: account.id }))['account.notices']).toMatchObject({ warnings: [expect.stringContaining('not active')] });
+    expect((await env.core.call('accounts.workspace', { accountId: account.id }))['account.notices']).toMatchObject({ warnings: [{ code: 'subscription_inactive' }] });
   });
 
   it('signs WhatsApp in by QR over Phoenix: renders each changed code, keeps the socket alive, and turns authorized on scan', async () => {

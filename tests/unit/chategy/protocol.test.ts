@@ -79,7 +79,7 @@ describe('Chategy words and states', () => {
 
   it('warns before the subscription ends', () => {
     const soon = noticesOf({ total_amount: '500', subscription_status: 'active', subscription_paid_until: '2026-11-22', subscription_cost: '100.00' }, new Date('2026-11-21T10:00:00Z'));
-    expect(soon.warnings).toEqual(['The Chategy subscription ends on 2026-11-22.']);
+    expect(soon.warnings).toEqual([{ code: 'subscription_ends', date: '2026-11-22' }]);
     expect(noticesOf({ total_amount: '500', subscription_status: 'active', subscription_paid_until: '2027-01-01', subscription_cost: '100.00' }, new Date('2026-11-21')).warnings).toEqual([]);
   });
 });

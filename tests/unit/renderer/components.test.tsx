@@ -236,3 +236,22 @@ describe('search highlighting', () => {
     expect(container.querySelector('mark')?.textContent).toBe('b');
   });
 });
+
+describe('account notices', () => {
+  it('says the provider’s warnings in the user’s language', async () => {
+    const { useWorkspace } = await import('../../../renderer/src/store/workspace.dom.ts');
+    const { AccountSidebar } = await import('../../../renderer/src/components/AccountSidebar.dom.tsx');
+    useWorkspace.setState({
+      accounts: [{ id: 'a', provider: 'chategy', label: 'Shop', demo: false, connection: { state: 'online' } } as never],
+      lines: [],
+      notices: { a: { balance: '40.00', paidUntil: '2027-07-01', warnings: [{ code: 'balance_low', balance: '40.00', cost: '100.00' }, { code: 'subscription_inactive' }] } },
+      settings: { language: 'ru' } as never,
+    });
+    render(<AccountSidebar onLineClick={() => undefined} onAddAccount={() => undefined} onSettings={() => undefined} />);
+    expect(screen.getByText(/Баланс: 40.00 · оплачено до 2027-07-01/)).toBeTruthy();
+    expect(screen.getAllByRole('note').map((n) => n.textContent)).toEqual([
+      '⚠ Баланс (40.00) меньше стоимости подписки (100.00). Пополните его до продления.',
+      '⚠ Подписка не активна: сообщения не отправятся, пока вы не продлите её в личном кабинете провайдера.',
+    ]);
+  });
+});
