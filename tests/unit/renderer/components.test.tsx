@@ -134,29 +134,30 @@ describe('the phone, code and password screens', () => {
     const phone = screen.getByLabelText('Phone number');
     expect(document.activeElement).toBe(phone);
     fireEvent.change(phone, { target: { value: '12-ab' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    // Enabled again once the previous answer is in.
+    fireEvent.click(await screen.findByRole('button', { name: 'Next' }));
     expect(screen.getByRole('alert').textContent).toBe('Use digits only, e.g. +7 981 159 77 45.');
     expect(phone.getAttribute('aria-invalid')).toBe('true');
     fireEvent.change(phone, { target: { value: '+995 598' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Next' }));
     expect(screen.getByRole('alert').textContent).toMatch(/10 to 15 digits/);
     expect(steps).toEqual([]);
 
     fireEvent.change(phone, { target: { value: '+995 598 464 533' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Next' }));
     const code = await screen.findByLabelText('Code');
     expect(screen.getByText(/sent to \+995 598 464 533/)).toBeTruthy();
     fireEvent.change(code, { target: { value: '00000' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Next' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('The code is wrong. Check the latest code and try again.'));
     fireEvent.change(screen.getByLabelText('Code'), { target: { value: '12345' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Next' }));
     const password = await screen.findByLabelText('Password');
     expect(password.getAttribute('type')).toBe('password');
-    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Next' }));
     expect(screen.getByRole('alert').textContent).toBe('Enter the password.');
     fireEvent.change(password, { target: { value: 'hunter22' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Next' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Connected +995 598 464 533'));
     expect(steps).toEqual([{ step: 'phone', phone: '+995 598 464 533' }, { step: 'code', code: '00000' }, { step: 'code', code: '12345' }, { step: 'password', password: 'hunter22' }]);
   });
