@@ -9,7 +9,8 @@ export function isTrustedSender(frameUrl: string | undefined, rendererUrl: strin
     const ours = new URL(rendererUrl);
     if (frame.protocol !== ours.protocol) return false;
     if (ours.protocol === 'file:') return frame.pathname === ours.pathname;
-    return frame.origin === ours.origin;
+    // Not `origin`: for a custom scheme such as app:// it is the opaque "null" for every host.
+    return frame.host === ours.host;
   } catch {
     return false;
   }

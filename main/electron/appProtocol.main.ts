@@ -1,0 +1,48 @@
+import path from 'node:path';
+
+/**
+ * The renderer is served from `app://switchboard/`, not `file://`: a page on a custom secure
+ * scheme has an origin of its own and no file-system reach (Electron's checklist, item 18),
+ * and the GrantFileProtocolExtraPrivileges fuse can stay off.
+ */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'switchboard';
+export const RENDERER_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
+
+export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, stream: true } as const;
+
+/** The file a request maps to, or null: other hosts, escapes from the root, and odd paths are refused. */
+export function resolveAppRequest(requestUrl: string, rendererRoot: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(requestUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
+  let relative: string;
+  try {
+    relative = decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
+  if (relative.includes('\0')) return null;
+  if (relative === '/' || relative === '') relative = '/index.html';
+  const root = path.resolve(rendererRoot);
+  const file = path.resolve(root, `.${relative}`);
+  return file.startsWith(root + path.sep) ? file : null;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export function contentTypeOf(file: string): string {
+  return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RENDERER_URL, contentTypeOf, resolveAppRequest } from '../../../main/electron/appProtocol.main.ts';
+import { isTrustedSender } from '../../../main/electron/senderCheck.main.ts';
+import { onWindowClose } from '../../../main/electron/closeToTray.main.ts';
+
+const root = path.resolve('/opt/Switchboard/resources/app.asar/dist/renderer');
+
+describe('the app:// scheme', () => {
+  it('serves the renderer bundle', () => {
+    expect(resolveAppRequest(RENDERER_URL, root)).toBe(path.join(root, 'index.html'));
+    expect(resolveAppRequest('app://switchboard/', root)).toBe(path.join(root, 'index.html'));
+    expect(resolveAppRequest('app://switchboard/assets/index-abc.js?v=1', root)).toBe(path.join(root, 'assets/index-abc.js'));
+    expect(contentTypeOf('x/index-abc.js')).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('refuses other hosts, other schemes and escapes from the bundle', () => {
+    for (const url of [
+      'app://evil/index.html',
+      'file:///etc/passwd',
+      'app://switchboard/..%2f..%2fswitchboard.sqlite',
+      'app://switchboard/%00index.html',
+      'app://switchboard/%E0%A4%A',
+    ]) {
+      expect(resolveAppRequest(url, root), url).toBeNull();
+    }
+    // Dot segments, even encoded, are folded by URL parsing and stay inside the bundle.
+    expect(resolveAppRequest('app://switchboard/%2e%2e/%2e%2e/secrets.json', root)).toBe(path.join(root, 'secrets.json'));
+  });
+
+  it('is the only page whose IPC is trusted', () => {
+    expect(isTrustedSender('app://switchboard/index.html', RENDERER_URL)).toBe(true);
+    expect(isTrustedSender('app://switchboard/index.html#/chat/1', RENDERER_URL)).toBe(true);
+    expect(isTrustedSender('app://evil/index.html', RENDERER_URL)).toBe(false);
+    expect(isTrustedSender('file:///opt/Switchboard/resources/app.asar/dist/renderer/index.html', RENDERER_URL)).toBe(false);
+  });
+});
+
+describe('closing the window', () => {
+  it('keeps the app in the tray when the setting says so, and says so the first time only', () => {
+    expect(onWindowClose({ quitting: false, closeToTray: true, hasTray: true, hintShown: false })).toEqual({ keepRunning: true, showHint: true });
+    expect(onWindowClose({ quitting: false, closeToTray: true, hasTray: true, hintShown: true })).toEqual({ keepRunning: true, showHint: false });
+  });
+
+  it('lets the window go on quit, with the setting off, or with no tray to come back through', () => {
+    expect(onWindowClose({ quitting: true, closeToTray: true, hasTray: true, hintShown: false }).keepRunning).toBe(false);
+    expect(onWindowClose({ quitting: false, closeToTray: false, hasTray: true, hintShown: false }).keepRunning).toBe(false);
+    expect(onWindowClose({ quitting: false, closeToTray: true, hasTray: false, hintShown: false }).keepRunning).toBe(false);
+  });
+});
