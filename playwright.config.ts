@@ -11,18 +11,30 @@ if (!fs.existsSync(executablePath)) {
 }
 
 export default defineConfig({
-  testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
   timeout: 60_000,
   workers: 1,
   reporter: [['list']],
-  use: {
-    browserName: 'chromium',
-    launchOptions: {
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  projects: [
+    {
+      // The renderer in a browser against the headless core and the simulators.
+      name: 'browser',
+      testDir: 'tests/e2e',
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath,
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+        },
+        screenshot: 'only-on-failure',
+        trace: 'retain-on-failure',
+      },
     },
-    screenshot: 'only-on-failure',
-    trace: 'retain-on-failure',
-  },
+    {
+      // The Electron shell itself; skips with the reason where no Electron binary exists.
+      name: 'electron',
+      testDir: 'tests/electron',
+      timeout: 120_000,
+    },
+  ],
 });

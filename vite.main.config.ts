@@ -14,9 +14,9 @@ export default defineConfig({
     target: 'node22',
     rollupOptions: {
       input: preload ? { preload: 'preload/preload.preload.ts' } : { electron: 'main/electron/app.main.ts' },
-      external: ['electron', 'better-sqlite3', 'ws', /^node:/],
+      external: ['electron', 'electron-updater', 'better-sqlite3', 'ws', /^node:/],
       output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
     },
   },
-  ssr: { noExternal: true, external: ['electron', 'better-sqlite3', 'ws'] },
+  ssr: { noExternal: true, external: ['electron', 'electron-updater', 'better-sqlite3', 'ws'] },
 });

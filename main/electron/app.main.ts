@@ -1,56 +1,206 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, protocol, screen, session, shell, Tray } from 'electron';
 import { Core } from '../core/core.node.ts';
 import { createRegistry } from '../providers/builtins.node.ts';
 import { StorageError } from '../db/storageError.node.ts';
+import { startDemo } from '../demo/demoWorkspace.node.ts';
+import type { EventPayload } from '../../shared/ipc/contract.std.ts';
+import { EVENT_CHANNEL } from '../../shared/ipc/preloadApi.std.ts';
 import { registerIpc } from './ipc.main.ts';
 import { openSecretStore } from './secrets.main.ts';
 import { bindBadge } from './badge.main.ts';
-import { startDemo } from '../demo/demoWorkspace.node.ts';
 import { isSafeExternalUrl, secureWindowOptions } from './window.main.ts';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, contentTypeOf, resolveAppRequest } from './appProtocol.main.ts';
+import { DEEP_LINK_SCHEME, deepLinkInArgv, parseDeepLink } from './deepLink.main.ts';
+import { restoredBounds, trackWindowState } from './windowState.main.ts';
+import { openShellStore } from './shellStore.main.ts';
+import { bindTray } from './tray.main.ts';
+import { bindNotifications, type DesktopNotification } from './notifications.main.ts';
+import { onWindowClose } from './closeToTray.main.ts';
+import { HIDDEN_ARG, applyStartAtLogin, xdgAutostartDir } from './loginItem.main.ts';
+import { importAutoUpdater, startUpdater } from './updater.main.ts';
+import { shellStrings } from './shellStrings.main.ts';
 
 /** The Electron shell: a thin carrier for the core and the renderer. */
-if (!app.requestSingleInstanceLock()) app.quit();
-
+const APP_ID = 'online.switchboard.desktop';
 const root = app.getAppPath();
-const rendererUrl = pathToFileURL(path.join(root, 'dist/renderer/index.html')).toString();
-let win: BrowserWindow | undefined;
+const assets = (name: string) => path.join(root, 'assets', name);
 
-app.on('second-instance', () => {
-  if (!win) return;
-  if (win.isMinimized()) win.restore();
-  win.show();
-  win.focus();
-});
+// A test or a second profile can keep its data apart.
+if (process.env.SWITCHBOARD_DATA_DIR) app.setPath('userData', path.resolve(process.env.SWITCHBOARD_DATA_DIR));
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  run();
+}
+
+function run(): void {
+  let win: BrowserWindow | undefined;
+  let rendererReady = false;
+  let quitting = false;
+  let pendingOpen: EventPayload<'ui.open'> | null = deepLinkInArgv(process.argv);
+  const memory = openShellStore();
+
+  const send = (payload: EventPayload<'ui.open'>) => {
+    if (win && rendererReady && !win.webContents.isDestroyed()) win.webContents.send(EVENT_CHANNEL, 'ui.open', payload);
+    else pendingOpen = payload;
+  };
+  const showWindow = () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  };
+  const open = (payload: EventPayload<'ui.open'> | null) => {
+    showWindow();
+    if (payload) send(payload);
+  };
+
+  if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(process.argv[1])]);
+  else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+
+  app.on('second-instance', (_event, argv) => open(deepLinkInArgv(argv)));
+  // macOS delivers links as an event, possibly before `ready`.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    open(parseDeepLink(url));
   });
-});
+  app.on('activate', showWindow);
+  app.on('before-quit', () => (quitting = true));
 
-void app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  let core: Core;
-  try {
-    core = Core.open({ dataDir: app.getPath('userData'), registry: createRegistry(), secrets: openSecretStore(), electron: true, version: app.getVersion() });
-  } catch (error) {
-    dialog.showErrorBox('Switchboard could not start', error instanceof StorageError ? error.message : String(error));
-    app.exit(1);
-    return;
-  }
-  registerIpc(ipcMain, core, rendererUrl, () => (win ? [win.webContents] : []));
-  bindBadge(core, (count) => app.setBadgeCount(count));
-  win = new BrowserWindow(secureWindowOptions(path.join(root, 'dist/main/preload.cjs')));
-  win.once('ready-to-show', () => win?.show());
-  void win.loadURL(rendererUrl);
-  void core.startAccounts().then(async () => {
-    core.demo = (await startDemo(core)) ?? undefined;
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isSafeExternalUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
   });
-  app.on('before-quit', () => void core.close());
-});
 
-app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    const rendererRoot = path.join(root, 'dist/renderer');
+    protocol.handle(APP_SCHEME, async (request) => {
+      const file = resolveAppRequest(request.url, rendererRoot);
+      if (!file) return new Response('Not found', { status: 404 });
+      try {
+        return new Response(await fs.promises.readFile(file), { headers: { 'content-type': contentTypeOf(file) } });
+      } catch {
+        return new Response('Not found', { status: 404 });
+      }
+    });
+
+    let core: Core;
+    try {
+      core = Core.open({ dataDir: app.getPath('userData'), registry: createRegistry(), secrets: openSecretStore(), electron: true, version: app.getVersion() });
+    } catch (error) {
+      dialog.showErrorBox('Switchboard could not start', error instanceof StorageError ? error.message : String(error));
+      app.exit(1);
+      return;
+    }
+    registerIpc(ipcMain, core, RENDERER_URL, () => (win ? [win.webContents] : []));
+    bindBadge(core, (count) => app.setBadgeCount(count));
+
+    const saved = memory.get('windowState');
+    win = new BrowserWindow({ ...secureWindowOptions(path.join(root, 'dist/main/preload.cjs'), restoredBounds(saved, screen.getAllDisplays().map((d) => d.workArea))), icon: assets('icon.png') });
+    if (saved?.maximized) win.maximize();
+    trackWindowState(win, (state) => memory.set('windowState', state));
+    const window = win;
+
+    let trayMenu: Menu | undefined;
+    const tray = new Tray(nativeImage.createFromPath(assets('tray.png')));
+    const trayBinding = bindTray(
+      core,
+      {
+        tray,
+        buildMenu: (template) => (trayMenu = Menu.buildFromTemplate(template)),
+        icons: { idle: nativeImage.createFromPath(assets('tray.png')), unread: nativeImage.createFromPath(assets('tray-unread.png')) },
+        windowVisible: () => window.isVisible(),
+        platform: process.platform,
+      },
+      {
+        toggleWindow: () => (window.isVisible() && window.isFocused() ? window.hide() : showWindow()),
+        muteUntil: (until) => void core.call('settings.set', { doNotDisturbUntil: until }),
+        openAccount: (accountId) => open({ accountId }),
+        quit: () => app.quit(),
+      },
+    );
+    window.on('show', trayBinding.refresh);
+    window.on('hide', trayBinding.refresh);
+    if (process.platform === 'win32') {
+      const dot = nativeImage.createFromPath(assets('overlay-unread.png'));
+      bindBadge(core, (count) => window.setOverlayIcon(count ? dot : null, count ? shellStrings(core.settings.get().language).unread(count) : ''));
+    }
+
+    window.on('close', (event) => {
+      const decision = onWindowClose({ quitting, closeToTray: core.settings.get().closeToTray, hasTray: true, hintShown: memory.get('trayHintShown') === true });
+      if (!decision.keepRunning) return;
+      event.preventDefault();
+      window.hide();
+      if (decision.showHint && Notification.isSupported()) {
+        const words = shellStrings(core.settings.get().language);
+        new Notification({ title: words.stillRunningTitle, body: words.stillRunningBody, icon: assets('icon.png') }).show();
+        memory.set('trayHintShown', true);
+      }
+    });
+
+    const created: DesktopNotification[] = [];
+    bindNotifications(core, {
+      isSupported: () => Notification.isSupported(),
+      create: (options) => {
+        const n = new Notification(options);
+        if (process.env.SWITCHBOARD_E2E) created.push(n);
+        return n;
+      },
+      open: (target) => open(target),
+      icon: assets('icon.png'),
+    });
+
+    const loginHost = { platform: process.platform, setLoginItemSettings: (s: Electron.Settings) => app.setLoginItemSettings(s), executable: process.env.APPIMAGE ?? process.execPath, autostartDir: xdgAutostartDir(process.env, os.homedir()) };
+    let startAtLogin = core.settings.get().startAtLogin;
+    // Only a packaged app belongs in the user's session; a checkout would register `electron .`.
+    if (startAtLogin && app.isPackaged) applyStartAtLogin(true, loginHost);
+    core.on((event, payload) => {
+      if (event !== 'settings.changed') return;
+      const wanted = (payload as EventPayload<'settings.changed'>).startAtLogin;
+      if (wanted === startAtLogin) return;
+      startAtLogin = wanted;
+      if (app.isPackaged) applyStartAtLogin(wanted, loginHost);
+    });
+
+    window.webContents.on('did-finish-load', () => {
+      rendererReady = true;
+      if (pendingOpen) send(pendingOpen);
+      pendingOpen = null;
+    });
+    window.webContents.on('did-start-loading', () => (rendererReady = false));
+    if (!process.argv.includes(HIDDEN_ARG)) window.once('ready-to-show', () => window.show());
+    void window.loadURL(RENDERER_URL);
+
+    void core.startAccounts().then(async () => {
+      core.demo = (await startDemo(core)) ?? undefined;
+    });
+    void startUpdater({
+      isPackaged: app.isPackaged,
+      env: process.env,
+      load: importAutoUpdater,
+      log: (message) => console.log(message),
+    });
+
+    if (process.env.SWITCHBOARD_E2E) {
+      // Handles for the Playwright `_electron` tests, which drive the real main process.
+      Object.assign(globalThis, { switchboardShell: { core, window, notifications: created, trayMenu: () => trayMenu } });
+    }
+
+    app.on('before-quit', () => {
+      trayBinding.dispose();
+      void core.close();
+    });
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

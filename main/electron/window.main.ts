@@ -1,13 +1,14 @@
 import path from 'node:path';
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
+import { DEFAULT_SIZE, MIN_SIZE } from './windowState.main.ts';
 
 /** Electron's security checklist, in one place so a test can hold it to it. */
-export function secureWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function secureWindowOptions(preloadPath: string, place: Partial<Rectangle> = DEFAULT_SIZE): BrowserWindowConstructorOptions {
   return {
-    width: 1200,
-    height: 800,
-    minWidth: 720,
-    minHeight: 480,
+    ...DEFAULT_SIZE,
+    ...place,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     title: 'Switchboard',
     webPreferences: {

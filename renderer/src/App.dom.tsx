@@ -27,6 +27,7 @@ export function App() {
   const [searchFocus, setSearchFocus] = useState(0);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const settings = useWorkspace((s) => s.settings);
+  const desktop = useWorkspace((s) => s.app?.electron ?? false);
   const theme = settings?.theme ?? 'system';
   const language = settings?.language ?? 'en';
 
@@ -96,6 +97,7 @@ export function App() {
         <div className="dialog-backdrop">
           <SettingsDialog
             settings={settings}
+            desktop={desktop}
             onChange={(patch) => {
               // Show the choice at once; the core's settings.changed confirms (or corrects) it.
               useWorkspace.setState({ settings: { ...settings, ...patch } });

@@ -182,6 +182,11 @@ export const events = {
     body: z.string(),
     count: z.number().int().positive(),
   }),
+  /** The desktop shell asks the window to show something: a clicked notification or switchboard:// link, an account picked in the tray. */
+  'ui.open': z.union([
+    z.object({ conversationId: ConversationId, messageId: MessageId.optional() }).strict(),
+    z.object({ accountId: AccountId }).strict(),
+  ]),
 } as const;
 
 export type EventName = keyof typeof events;

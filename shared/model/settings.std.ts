@@ -33,3 +33,14 @@ export const DEFAULT_SETTINGS: Settings = {
 /** A settings change: any subset, nested groups replaced as a whole. */
 export const SettingsPatch = Settings.partial();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+/** Do-not-disturb presets, as in Telegram: an hour from now, or until 8:00 tomorrow (local time). */
+export const doNotDisturb = {
+  forAnHour: (now: number) => now + 3_600_000,
+  untilTomorrow: (now: number) => {
+    const d = new Date(now);
+    d.setDate(d.getDate() + 1);
+    d.setHours(8, 0, 0, 0);
+    return d.getTime();
+  },
+};

@@ -1,19 +1,14 @@
-import type { Settings, SettingsPatch } from '../../../shared/model/settings.std.ts';
+import { doNotDisturb, type Settings, type SettingsPatch } from '../../../shared/model/settings.std.ts';
 import { useT } from '../i18n/i18n.dom.ts';
 import { useEscape } from './useEscape.dom.ts';
 
 /** Theme, language, notifications and do-not-disturb; every change is saved by the core at once. */
-export function SettingsDialog({ settings, onChange, onClose }: { settings: Settings; onChange(patch: SettingsPatch): void; onClose(): void }) {
+/** `desktop`: running inside the Electron shell, where the tray and login items exist. */
+export function SettingsDialog({ settings, desktop = false, onChange, onClose }: { settings: Settings; desktop?: boolean; onChange(patch: SettingsPatch): void; onClose(): void }) {
   const t = useT();
   useEscape(onClose);
   const n = settings.notifications;
   const dndOn = settings.doNotDisturbUntil > Date.now();
-  const tomorrow = () => {
-    const d = new Date();
-    d.setDate(d.getDate() + 1);
-    d.setHours(8, 0, 0, 0);
-    return d.getTime();
-  };
   return (
     <div className="dialog dialog-wide" role="dialog" aria-modal="true" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settings.title')}</h2>
@@ -50,16 +45,27 @@ export function SettingsDialog({ settings, onChange, onClose }: { settings: Sett
             </button>
           ) : (
             <>
-              <button type="button" className="secondary" onClick={() => onChange({ doNotDisturbUntil: Date.now() + 3600_000 })}>
+              <button type="button" className="secondary" onClick={() => onChange({ doNotDisturbUntil: doNotDisturb.forAnHour(Date.now()) })}>
                 {t('settings.dndHour')}
               </button>
-              <button type="button" className="secondary" onClick={() => onChange({ doNotDisturbUntil: tomorrow() })}>
+              <button type="button" className="secondary" onClick={() => onChange({ doNotDisturbUntil: doNotDisturb.untilTomorrow(Date.now()) })}>
                 {t('settings.dndTomorrow')}
               </button>
             </>
           )}
         </div>
       </fieldset>
+      {desktop && (
+        <fieldset>
+          <legend>{t('settings.desktop')}</legend>
+          <label className="choice">
+            <input type="checkbox" checked={settings.closeToTray} onChange={(e) => onChange({ closeToTray: e.target.checked })} /> {t('settings.closeToTray')}
+          </label>
+          <label className="choice">
+            <input type="checkbox" checked={settings.startAtLogin} onChange={(e) => onChange({ startAtLogin: e.target.checked })} /> {t('settings.startAtLogin')}
+          </label>
+        </fieldset>
+      )}
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
           {t('login.close')}

@@ -32,10 +32,13 @@ function merge(current: Message[], incoming: Message[]): Message[] {
   return [...byId.values()].sort((a, b) => a.id - b.id);
 }
 
+const looking = () => document.visibilityState === 'visible' && document.hasFocus();
+
 /** Opens, pages and keeps live the conversation on screen. */
 export function createConversationController(client: CoreClient) {
   const set = useConversation.setState;
   const get = useConversation.getState;
+  const markRead = (id: number) => void client.call('conversations.markRead', { id }).catch(() => undefined);
 
   const reload = async (conversationId: number) => {
     try {
@@ -49,7 +52,10 @@ export function createConversationController(client: CoreClient) {
 
   const offs = [
     client.on('messages.upserted', ({ conversationId, messages }) => {
-      if (get().conversationId === conversationId) set({ messages: merge(get().messages, messages) });
+      if (get().conversationId !== conversationId) return;
+      set({ messages: merge(get().messages, messages) });
+      // Read as it arrives while the user is looking, as in WhatsApp; otherwise it waits for focus.
+      if (messages.some((m) => m.direction === 'in') && looking()) markRead(conversationId);
     }),
     client.on('messages.invalidated', ({ conversationId }) => {
       const { conversationId: open, messages } = get();
@@ -64,18 +70,33 @@ export function createConversationController(client: CoreClient) {
     }),
   ];
 
+  // The core holds back notifications only for a chat the user is looking at: on screen, in a focused window.
+  const reportFocus = () => {
+    const open = get().conversationId;
+    void client.call('ui.focus', { conversationId: looking() ? open : null }).catch(() => undefined);
+    if (open !== null && looking()) markRead(open);
+  };
+  window.addEventListener('focus', reportFocus);
+  window.addEventListener('blur', reportFocus);
+  document.addEventListener('visibilitychange', reportFocus);
+  offs.push(() => {
+    window.removeEventListener('focus', reportFocus);
+    window.removeEventListener('blur', reportFocus);
+    document.removeEventListener('visibilitychange', reportFocus);
+  });
+
   return {
     async open(conversationId: number | null) {
       set({ conversationId, messages: [], hasOlder: false, loadingOlder: false, hasNewer: false, highlightId: null, error: undefined });
-      void client.call('ui.focus', { conversationId }).catch(() => undefined);
+      reportFocus();
       if (conversationId === null) return;
       await reload(conversationId);
-      void client.call('conversations.markRead', { id: conversationId }).catch(() => undefined);
+      markRead(conversationId);
     },
     /** Opens a conversation centred on one message (a search hit), marked. */
     async openAt(conversationId: number, messageId: number) {
       set({ conversationId, messages: [], hasOlder: false, loadingOlder: false, hasNewer: false, highlightId: messageId, error: undefined });
-      void client.call('ui.focus', { conversationId }).catch(() => undefined);
+      reportFocus();
       try {
         const page = await client.call('messages.page', { conversationId, around: messageId, limit: PAGE });
         if (get().conversationId !== conversationId) return;

@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/model/settings.std.ts';
 import { ACCOUNT_NOTICES_KEY, AccountNotices } from '../../../shared/model/notices.std.ts';
 import type { ConnectionState } from '../../../shared/model/connection.std.ts';
 import type { CoreClient } from '../ipc/client.dom.ts';
+import type { Result } from '../../../shared/ipc/contract.std.ts';
 import type { ConnectionStatus } from '../ipc/transport.dom.ts';
 import { useConversation } from './conversation.dom.ts';
 
@@ -14,9 +15,17 @@ function noticesOf(value: unknown): AccountNotices | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+type Cursor = NonNullable<Result<'conversations.list'>['next']>;
+
 interface WorkspaceState {
   status: ConnectionStatus;
   filter: ListFilter;
+  /** One account's conversations, or null for the unified inbox. */
+  scope: string | null;
+  /** Where the next page of the list starts; null when all of it is loaded. */
+  next: Cursor | null;
+  loadingMore: boolean;
+  app: Result<'app.info'> | undefined;
   accounts: Account[];
   lines: Line[];
   conversations: Conversation[];
@@ -28,6 +37,10 @@ interface WorkspaceState {
 export const useWorkspace = create<WorkspaceState>(() => ({
   status: 'connecting',
   filter: 'all',
+  scope: null,
+  next: null,
+  loadingMore: false,
+  app: undefined,
   accounts: [],
   lines: [],
   conversations: [],
@@ -37,6 +50,22 @@ export const useWorkspace = create<WorkspaceState>(() => ({
 }));
 
 const byActivity = (a: Conversation, b: Conversation) => b.activityKey - a.activityKey || b.id - a.id;
+
+const PAGE = 200;
+
+/** What the list shows: the filter and scope the user chose. */
+function listQuery() {
+  const { filter, scope } = useWorkspace.getState();
+  return { limit: PAGE, ...(filter === 'unread' ? { unreadOnly: true } : {}), ...(scope ? { accountId: scope } : {}) };
+}
+
+/** Whether a pushed conversation belongs in the list as filtered now. */
+function belongs(c: Conversation): boolean {
+  const { filter, scope } = useWorkspace.getState();
+  if (scope && c.accountId !== scope) return false;
+  // In "unread", a chat leaves once read, except the one on screen.
+  return filter === 'all' || c.unread > 0 || c.id === useConversation.getState().conversationId;
+}
 
 function mergeConversations(current: Conversation[], updates: Conversation[]): Conversation[] {
   const byId = new Map(current.map((c) => [c.id, c]));
@@ -51,12 +80,13 @@ export function bindWorkspace(client: CoreClient): () => void {
 
   const reload = async () => {
     try {
-      const [accounts, conversations, settings] = await Promise.all([
+      const [accounts, conversations, settings, app] = await Promise.all([
         client.call('accounts.list', {}),
-        client.call('conversations.list', { limit: 200, ...(useWorkspace.getState().filter === 'unread' ? { unreadOnly: true } : {}) }),
+        client.call('conversations.list', listQuery()),
         client.call('settings.get', {}),
+        client.call('app.info', {}),
       ]);
-      set({ accounts: accounts.accounts, lines: accounts.lines, conversations: conversations.items, settings, error: undefined });
+      set({ accounts: accounts.accounts, lines: accounts.lines, conversations: conversations.items, next: conversations.next, settings, app, error: undefined });
       const notices: Record<string, AccountNotices> = {};
       for (const account of accounts.accounts) {
         const found = noticesOf((await client.call('accounts.workspace', { accountId: account.id }))[ACCOUNT_NOTICES_KEY]);
@@ -76,20 +106,16 @@ export function bindWorkspace(client: CoreClient): () => void {
       set({ status });
       if (status === 'open') void reload();
     }),
-    client.on('accounts.changed', ({ accounts, lines }) => set({ accounts, lines })),
+    client.on('accounts.changed', ({ accounts, lines }) => {
+      set({ accounts, lines });
+      const { scope } = useWorkspace.getState();
+      if (scope && !accounts.some((a) => a.id === scope)) void setScope(client, null).catch(report);
+    }),
     client.on('connection.changed', ({ accountId, state }) => setConnection(accountId, state)),
     client.on('login.changed', ({ lineId, state }) =>
       set((s) => ({ lines: s.lines.map((l) => (l.id === lineId ? { ...l, login: state } : l)) })),
     ),
-    client.on('connection.changed', ({ accountId, state }) => setConnection(accountId, state)),
-    client.on('conversations.upserted', ({ conversations }) =>
-      set((s) => ({
-        conversations: mergeConversations(s.conversations, conversations).filter(
-          // In "unread", a chat leaves once read, except the one on screen.
-          (c) => s.filter === 'all' || c.unread > 0 || c.id === useConversation.getState().conversationId,
-        ),
-      })),
-    ),
+    client.on('conversations.upserted', ({ conversations }) => set((s) => ({ conversations: mergeConversations(s.conversations, conversations).filter(belongs) }))),
     client.on('conversations.invalidated', () => void reload()),
     client.on('settings.changed', (settings) => set({ settings })),
     client.on('workspace.changed', ({ accountId, key, value }) => {
@@ -100,9 +126,36 @@ export function bindWorkspace(client: CoreClient): () => void {
   return () => offs.forEach((off) => off());
 }
 
+async function reloadList(client: CoreClient): Promise<void> {
+  const query = listQuery();
+  const { items, next } = await client.call('conversations.list', query);
+  // The user may have switched again meanwhile: only the latest choice lands.
+  if (JSON.stringify(listQuery()) === JSON.stringify(query)) useWorkspace.setState({ conversations: items, next, loadingMore: false });
+}
+
 /** Switches between all chats and unread ones, asking the core (unread chats may lie beyond the first screen). */
 export async function setListFilter(client: CoreClient, filter: ListFilter): Promise<void> {
   useWorkspace.setState({ filter });
-  const { items } = await client.call('conversations.list', { limit: 200, ...(filter === 'unread' ? { unreadOnly: true } : {}) });
-  if (useWorkspace.getState().filter === filter) useWorkspace.setState({ conversations: items });
+  await reloadList(client);
+}
+
+/** Shows one account's conversations, or (null) every account's: the unified inbox. */
+export async function setScope(client: CoreClient, scope: string | null): Promise<void> {
+  useWorkspace.setState({ scope });
+  await reloadList(client);
+}
+
+/** The next page of the list, when the user scrolls near its end. */
+export async function loadMoreConversations(client: CoreClient): Promise<void> {
+  const { next, loadingMore } = useWorkspace.getState();
+  if (!next || loadingMore) return;
+  const query = listQuery();
+  useWorkspace.setState({ loadingMore: true });
+  try {
+    const page = await client.call('conversations.list', { ...query, after: next });
+    if (JSON.stringify(listQuery()) !== JSON.stringify(query)) return;
+    useWorkspace.setState((s) => ({ conversations: mergeConversations(s.conversations, page.items), next: page.next }));
+  } finally {
+    useWorkspace.setState({ loadingMore: false });
+  }
 }
