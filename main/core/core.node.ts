@@ -17,6 +17,7 @@ import { Sender } from './sender.node.ts';
 import { HistoryLoader } from './historyLoader.node.ts';
 import { WebhookService } from '../webhooks/webhookService.node.ts';
 import { Notifier } from './notifier.node.ts';
+import { UnreadCounter } from './unreadCounter.node.ts';
 import { MediaFetcher } from './mediaFetcher.node.ts';
 
 export interface CoreOptions {
@@ -48,6 +49,7 @@ export class Core {
   readonly media: MediaFetcher;
   readonly webhooks: WebhookService;
   readonly notifier: Notifier;
+  readonly unread: UnreadCounter;
   /** Set while the demo workspace runs. */
   demo: { simulateScan(lineId: string): Promise<void>; stop(): Promise<void> } | undefined;
   readonly #handlers: Handlers;
@@ -61,6 +63,7 @@ export class Core {
     this.secrets = options.secrets ?? new MemorySecretStore();
     this.settings = options.settings ?? new JsonSettingsStore(path.join(options.dataDir, 'settings.json'));
     this.notifier = new Notifier(cache, this.settings, this.bus);
+    this.unread = new UnreadCounter(cache.reader, this.bus);
     this.queue = new IngestQueue(cache.ingest, {
       onFlushed: (result) => {
         this.#announce(result);
@@ -157,6 +160,7 @@ export class Core {
     this.#closed = true;
     this.sender.close();
     this.notifier.close();
+    this.unread.close();
     this.media.close();
     await this.demo?.stop();
     await this.webhooks.stop();

@@ -265,6 +265,7 @@ export function createHandlers(core: Core): Handlers {
       core.bus.emit('conversations.invalidated', {});
       return { ok: true };
     },
+    'unread.counts': () => core.unread.counts(),
     'ui.focus': ({ conversationId }) => {
       core.notifier.focusedConversationId = conversationId;
       return { ok: true };

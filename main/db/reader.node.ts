@@ -60,6 +60,8 @@ export interface CacheReader {
   activeChats(lineId: string, limit: number): { providerChatId: string; lastMessageTime: number | null }[];
   /** Unread messages across lines that are not muted: the tray and dock badge. */
   totalUnread(): number;
+  /** Unread messages per line, muted ones included (the sidebar greys those). */
+  unreadByLine(): Record<string, number>;
   /** Provider-internal ids of our messages since `sinceMs` still short of read or failed (to resume status polling). */
   unsettledOutgoing(lineId: string, sinceMs: number, limit: number): string[];
 }
@@ -111,6 +113,8 @@ export function createReader(db: Database): CacheReader {
   const totalUnread = db.prepare(`
     SELECT coalesce(sum(c.unread_count), 0) FROM conversations c JOIN lines l ON l.id = c.line_id
     WHERE c.unread_count > 0 AND l.muted = 0`).pluck();
+  const unreadByLine = db.prepare(`
+    SELECT line_id, sum(unread_count) AS unread FROM conversations WHERE unread_count > 0 GROUP BY line_id`);
   const unsettled = db.prepare(`
     SELECT substr(a.alias, 3) FROM messages m
     JOIN conversations c ON c.id = m.conversation_id
@@ -244,6 +248,10 @@ export function createReader(db: Database): CacheReader {
 
     totalUnread() {
       return totalUnread.get() as number;
+    },
+    unreadByLine() {
+      const rows = unreadByLine.all() as { line_id: string; unread: number }[];
+      return Object.fromEntries(rows.map((r) => [r.line_id, r.unread]));
     },
 
     unsettledOutgoing(lineId, sinceMs, limit) {

@@ -24,6 +24,8 @@ export const Attachment = z.object({
 });
 export type Attachment = z.infer<typeof Attachment>;
 
+const UnreadCounts = z.object({ total: z.number().int().nonnegative(), lines: z.record(LineId, z.number().int().nonnegative()) });
+
 /**
  * Every request the renderer can make: name → params and result. Params are validated
  * where they enter the core; results and events where they enter the renderer.
@@ -151,6 +153,8 @@ export const methods = {
   'demo.remove': { params: Empty, result: Ok },
   /** Which conversation is on screen (null: none, or the window is not focused): no notifications for it. */
   'ui.focus': { params: z.object({ conversationId: ConversationId.nullable() }), result: Ok },
+  /** Unread messages: the total outside muted lines (the badge), and per line. */
+  'unread.counts': { params: Empty, result: UnreadCounts },
   'settings.get': { params: Empty, result: Settings },
   'settings.set': { params: SettingsPatch, result: Settings },
 } as const;
@@ -172,6 +176,8 @@ export const events = {
   /** Too much changed to push row by row (a history back-fill): reload what is shown. */
   'messages.invalidated': z.object({ conversationId: ConversationId }),
   'settings.changed': Settings,
+  /** The unread counts changed (sent at most a few times a second). */
+  'unread.changed': UnreadCounts,
   /** Something the user should know that belongs to no request: a full disk, a locked cache. */
   'problem': IpcError,
   /** New messages worth a notification (rules applied, bursts grouped per conversation). */
