@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { setListFilter, useWorkspace } from './store/workspace.dom.ts';
+import { loadMoreConversations, setListFilter, setScope, useWorkspace } from './store/workspace.dom.ts';
 import { useT } from './i18n/i18n.dom.ts';
 import { client, conversation } from './core.dom.ts';
 import { AccountSidebar } from './components/AccountSidebar.dom.tsx';
@@ -60,6 +60,7 @@ export function App() {
   }, []);
 
   const act = (work: Promise<unknown>) => work.catch((e: unknown) => setActionError(e instanceof Error ? e.message : String(e)));
+  const loadMore = useCallback(() => void loadMoreConversations(client).catch((e: unknown) => setActionError(e instanceof Error ? e.message : String(e))), []);
 
   return (
     <div className="app">
@@ -78,11 +79,13 @@ export function App() {
           onLineClick={(lineId) => setLoginLineId(lineId)}
           onAddAccount={() => void act(client.call('providers.list', {}).then(setProviders))}
           onSettings={() => setSettingsOpen(true)}
+          onScope={(accountId) => void act(setScope(client, accountId))}
+          onMute={(lineId, muted) => void act(client.call('lines.setMuted', { lineId, muted }))}
         />
         <main className="conversations">
           <h1 className="visually-hidden">{t('conversations.label')}</h1>
           <SearchPanel search={search} focusSignal={searchFocus} onOpen={(hit) => void conversation.openAt(hit.conversationId, hit.message.id)} />
-          <ConversationList selectedId={openId} onOpen={(id) => void conversation.open(id)} onFilter={(f) => void act(setListFilter(client, f))} />
+          <ConversationList selectedId={openId} onOpen={(id) => void conversation.open(id)} onFilter={(f) => void act(setListFilter(client, f))} onLoadMore={loadMore} />
         </main>
         <ConversationView
           controller={conversation}

@@ -65,13 +65,13 @@ test('filters unread chats and moves between conversations with Alt+arrows', asy
   await page.goto(address());
   const rows = page.getByTestId('conversation-row');
   await expect(rows.filter({ hasText: 'Курьеры' })).toHaveCount(1, { timeout: 20_000 });
-  await page.getByRole('button', { name: 'Unread' }).click();
+  await page.getByRole('button', { name: 'Unread', exact: true }).click();
   // Ольга's chat was read in an earlier test; the couriers' group still has an unread message.
   await expect(rows.filter({ hasText: 'Ольга' })).toHaveCount(0);
   await expect(rows.filter({ hasText: 'Курьеры' })).toHaveCount(1);
   await rows.filter({ hasText: 'Курьеры' }).click();
   await expect(rows.filter({ hasText: 'Курьеры' })).toHaveCount(1);
-  await page.getByRole('button', { name: 'All' }).click();
+  await page.getByRole('button', { name: 'All', exact: true }).click();
   await expect(rows.filter({ hasText: 'Ольга' })).toHaveCount(1);
 
   // Titles, not positions: a customer writing meanwhile re-sorts the list.

@@ -44,7 +44,9 @@ describe('the demo workspace', () => {
     await core.call('demo.simulateScan', { lineId: support });
     await until(() => core.cache.accounts.line(support)?.login.state === 'authorized', 'connected');
 
-    const conversation = (await core.call('conversations.list', { limit: 50 })).items.find((c) => c.lastMessage?.direction === 'in')!;
+    // ChatApp's simulator pushes every receipt; some others are polled on a growing interval.
+    const chatapp = accounts.find((a) => a.provider === 'chatapp')!;
+    const conversation = (await core.call('conversations.list', { accountId: chatapp.id, limit: 50 })).items.find((c) => c.lastMessage?.direction === 'in')!;
     const sent = await core.call('messages.send', { conversationId: conversation.id, clientRef: 'demo-reply-01', text: 'Thanks, on it!' });
     await until(async () => (await core.call('messages.page', { conversationId: conversation.id, limit: 50 })).items.find((m) => m.id === sent.id)?.status?.tick === 'read', 'read ticks', 20_000);
 

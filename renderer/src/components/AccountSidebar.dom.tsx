@@ -1,17 +1,42 @@
+import type { Account } from '../../../shared/model/entities.std.ts';
+import type { AccountNotices } from '../../../shared/model/notices.std.ts';
 import { useWorkspace } from '../store/workspace.dom.ts';
 import { useT } from '../i18n/i18n.dom.ts';
 import { ConnectionBadge } from './ConnectionBadge.dom.tsx';
+import { BellIcon } from './BellIcon.dom.tsx';
 
-export function AccountSidebar({ onLineClick, onAddAccount, onSettings }: { onLineClick(lineId: string): void; onAddAccount(): void; onSettings(): void }) {
+interface SidebarProps {
+  onLineClick(lineId: string): void;
+  onAddAccount(): void;
+  onSettings(): void;
+  /** Shows one account's conversations, or (null) all of them. */
+  onScope(accountId: string | null): void;
+  onMute(lineId: string, muted: boolean): void;
+}
+
+function Count({ n, muted = false, label }: { n: number; muted?: boolean; label: string }) {
+  if (n <= 0) return null;
+  return (
+    <span className={`unread${muted ? ' unread-muted' : ''}`} aria-label={label}>
+      {n > 999 ? '999+' : n}
+    </span>
+  );
+}
+
+export function AccountSidebar({ onLineClick, onAddAccount, onSettings, onScope, onMute }: SidebarProps) {
   const t = useT();
   const accounts = useWorkspace((s) => s.accounts);
   const lines = useWorkspace((s) => s.lines);
   const notices = useWorkspace((s) => s.notices);
+  const scope = useWorkspace((s) => s.scope);
+  const unread = useWorkspace((s) => s.unread);
+  const accountUnread = (account: Account) => lines.filter((l) => l.accountId === account.id && !l.muted).reduce((sum, l) => sum + (unread.lines[l.id] ?? 0), 0);
   return (
     <nav className="sidebar" aria-label={t('sidebar.label')}>
-      <div className="sidebar-item sidebar-all" aria-current="page">
-        {t('sidebar.allAccounts')}
-      </div>
+      <button type="button" className={`sidebar-item sidebar-scope${scope === null ? ' sidebar-scope-current' : ''}`} aria-current={scope === null ? 'page' : undefined} onClick={() => onScope(null)}>
+        <span>{t('sidebar.allAccounts')}</span>
+        <Count n={unread.total} label={t('conversations.unread', { count: unread.total })} />
+      </button>
       <div className="sidebar-actions">
         <button type="button" className="add-account" onClick={onAddAccount}>
           + {t('sidebar.addAccount')}
@@ -24,34 +49,44 @@ export function AccountSidebar({ onLineClick, onAddAccount, onSettings }: { onLi
       <ul role="list">
         {accounts.map((account) => (
           <li key={account.id} className="sidebar-account">
-            <div className="sidebar-account-head">
+            <button
+              type="button"
+              className={`sidebar-account-head sidebar-scope${scope === account.id ? ' sidebar-scope-current' : ''}`}
+              aria-current={scope === account.id ? 'page' : undefined}
+              title={t('sidebar.onlyThisAccount')}
+              onClick={() => onScope(account.id)}
+            >
               <span className="account-label">{account.label}</span>
               {account.demo && <span className="tag">{t('account.demo')}</span>}
               <ConnectionBadge state={account.connection} />
-            </div>
-            {notices[account.id]?.balance && (
-              <p className="account-balance muted">
-                {t('account.balance', { balance: notices[account.id]!.balance! })}
-                {notices[account.id]!.paidUntil && ` · ${t('account.paidUntil', { date: notices[account.id]!.paidUntil! })}`}
-              </p>
-            )}
-            {notices[account.id]?.warnings.map((warning) => (
-              <p key={warning.code} className="account-warning" role="note">
-                ⚠ {warning.code === 'balance_low' ? t(warning.cost ? 'notice.balanceBelowCost' : 'notice.balanceLow', { balance: warning.balance, cost: warning.cost ?? '' }) : warning.code === 'subscription_ends' ? t('notice.subscriptionEnds', { date: warning.date }) : t('notice.subscriptionInactive')}
-              </p>
-            ))}
+              <Count n={accountUnread(account)} label={t('conversations.unread', { count: accountUnread(account) })} />
+            </button>
+            <Notices notices={notices[account.id]} />
             <ul role="list">
               {lines
                 .filter((line) => line.accountId === account.id)
                 .map((line) => {
                   const state = line.login.state;
                   const label = state === 'authorized' ? undefined : state === 'qr' || state === 'connecting' ? t('line.waiting') : state === 'error' ? t('line.error') : t('line.signedOut');
+                  const name = line.title ?? line.phone ?? line.providerLineId;
+                  const count = unread.lines[line.id] ?? 0;
                   return (
                     <li key={line.id} className="sidebar-line">
                       <button type="button" className="line-button" onClick={() => onLineClick(line.id)} data-testid="line">
                         <span className={`messenger messenger-${line.messenger}`} aria-hidden="true" />
-                        <span>{line.title ?? line.phone ?? line.providerLineId}</span>
+                        <span className="line-name">{name}</span>
                         {label && <span className={`line-state line-state-${state}`}>{label}</span>}
+                        <Count n={count} muted={line.muted} label={t('conversations.unread', { count })} />
+                      </button>
+                      <button
+                        type="button"
+                        className="mute-toggle"
+                        aria-pressed={line.muted}
+                        aria-label={t(line.muted ? 'line.unmute' : 'line.mute', { line: name })}
+                        title={t(line.muted ? 'line.unmute' : 'line.mute', { line: name })}
+                        onClick={() => onMute(line.id, !line.muted)}
+                      >
+                        <BellIcon muted={line.muted} />
                       </button>
                     </li>
                   );
@@ -61,5 +96,25 @@ export function AccountSidebar({ onLineClick, onAddAccount, onSettings }: { onLi
         ))}
       </ul>
     </nav>
+  );
+}
+
+function Notices({ notices }: { notices: AccountNotices | undefined }) {
+  const t = useT();
+  if (!notices) return null;
+  return (
+    <>
+      {notices.balance && (
+        <p className="account-balance muted">
+          {t('account.balance', { balance: notices.balance })}
+          {notices.paidUntil && ` · ${t('account.paidUntil', { date: notices.paidUntil })}`}
+        </p>
+      )}
+      {notices.warnings.map((warning) => (
+        <p key={warning.code} className="account-warning" role="note">
+          ⚠ {warning.code === 'balance_low' ? t(warning.cost ? 'notice.balanceBelowCost' : 'notice.balanceLow', { balance: warning.balance, cost: warning.cost ?? '' }) : warning.code === 'subscription_ends' ? t('notice.subscriptionEnds', { date: warning.date }) : t('notice.subscriptionInactive')}
+        </p>
+      ))}
+    </>
   );
 }

@@ -18,7 +18,9 @@ export function ConversationView({ controller, onSend, onRetry }: { controller: 
   const hasNewer = useConversation((s) => s.hasNewer);
   const highlightId = useConversation((s) => s.highlightId);
   const shownHighlight = useRef<number | null>(null);
-  const conversation = useWorkspace((s) => s.conversations.find((c) => c.id === conversationId));
+  const listed = useWorkspace((s) => s.conversations.find((c) => c.id === conversationId));
+  const fetched = useConversation((s) => s.conversation);
+  const conversation = listed ?? fetched ?? undefined;
   const line = useWorkspace((s) => s.lines.find((l) => l.id === conversation?.lineId));
   const language = useWorkspace((s) => s.settings?.language ?? 'en');
   const scroller = useRef<HTMLDivElement>(null);

@@ -1,9 +1,11 @@
 import { create } from 'zustand';
-import type { Message } from '../../../shared/model/entities.std.ts';
+import type { Conversation, Message } from '../../../shared/model/entities.std.ts';
 import type { CoreClient } from '../ipc/client.dom.ts';
 
 interface OpenConversation {
   conversationId: number | null;
+  /** The chat itself, fetched on opening: it may lie outside the list's loaded pages or filter. */
+  conversation: Conversation | null;
   messages: Message[];
   hasOlder: boolean;
   loadingOlder: boolean;
@@ -16,6 +18,7 @@ interface OpenConversation {
 
 export const useConversation = create<OpenConversation>(() => ({
   conversationId: null,
+  conversation: null,
   messages: [],
   hasOlder: false,
   loadingOlder: false,
@@ -50,7 +53,21 @@ export function createConversationController(client: CoreClient) {
     }
   };
 
+  const fetchConversation = async (id: number) => {
+    try {
+      const conversation = await client.call('conversations.get', { id });
+      if (get().conversationId === id) set({ conversation });
+    } catch (error) {
+      if (get().conversationId === id) set({ error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
   const offs = [
+    client.on('conversations.upserted', ({ conversations }) => {
+      const open = get().conversationId;
+      const updated = conversations.find((c) => c.id === open);
+      if (updated) set({ conversation: updated });
+    }),
     client.on('messages.upserted', ({ conversationId, messages }) => {
       if (get().conversationId !== conversationId) return;
       set({ messages: merge(get().messages, messages) });
@@ -87,16 +104,18 @@ export function createConversationController(client: CoreClient) {
 
   return {
     async open(conversationId: number | null) {
-      set({ conversationId, messages: [], hasOlder: false, loadingOlder: false, hasNewer: false, highlightId: null, error: undefined });
+      set({ conversationId, conversation: null, messages: [], hasOlder: false, loadingOlder: false, hasNewer: false, highlightId: null, error: undefined });
       reportFocus();
       if (conversationId === null) return;
+      void fetchConversation(conversationId);
       await reload(conversationId);
       markRead(conversationId);
     },
     /** Opens a conversation centred on one message (a search hit), marked. */
     async openAt(conversationId: number, messageId: number) {
-      set({ conversationId, messages: [], hasOlder: false, loadingOlder: false, hasNewer: false, highlightId: messageId, error: undefined });
+      set({ conversationId, conversation: null, messages: [], hasOlder: false, loadingOlder: false, hasNewer: false, highlightId: messageId, error: undefined });
       reportFocus();
+      void fetchConversation(conversationId);
       try {
         const page = await client.call('messages.page', { conversationId, around: messageId, limit: PAGE });
         if (get().conversationId !== conversationId) return;

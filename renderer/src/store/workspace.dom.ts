@@ -26,6 +26,7 @@ interface WorkspaceState {
   next: Cursor | null;
   loadingMore: boolean;
   app: Result<'app.info'> | undefined;
+  unread: Result<'unread.counts'>;
   accounts: Account[];
   lines: Line[];
   conversations: Conversation[];
@@ -41,6 +42,7 @@ export const useWorkspace = create<WorkspaceState>(() => ({
   next: null,
   loadingMore: false,
   app: undefined,
+  unread: { total: 0, lines: {} },
   accounts: [],
   lines: [],
   conversations: [],
@@ -80,13 +82,14 @@ export function bindWorkspace(client: CoreClient): () => void {
 
   const reload = async () => {
     try {
-      const [accounts, conversations, settings, app] = await Promise.all([
+      const [accounts, conversations, settings, app, unread] = await Promise.all([
         client.call('accounts.list', {}),
         client.call('conversations.list', listQuery()),
         client.call('settings.get', {}),
         client.call('app.info', {}),
+        client.call('unread.counts', {}),
       ]);
-      set({ accounts: accounts.accounts, lines: accounts.lines, conversations: conversations.items, next: conversations.next, settings, app, error: undefined });
+      set({ accounts: accounts.accounts, lines: accounts.lines, conversations: conversations.items, next: conversations.next, settings, app, unread, error: undefined });
       const notices: Record<string, AccountNotices> = {};
       for (const account of accounts.accounts) {
         const found = noticesOf((await client.call('accounts.workspace', { accountId: account.id }))[ACCOUNT_NOTICES_KEY]);
@@ -118,6 +121,7 @@ export function bindWorkspace(client: CoreClient): () => void {
     client.on('conversations.upserted', ({ conversations }) => set((s) => ({ conversations: mergeConversations(s.conversations, conversations).filter(belongs) }))),
     client.on('conversations.invalidated', () => void reload()),
     client.on('settings.changed', (settings) => set({ settings })),
+    client.on('unread.changed', (unread) => set({ unread })),
     client.on('workspace.changed', ({ accountId, key, value }) => {
       const found = key === ACCOUNT_NOTICES_KEY ? noticesOf(value) : undefined;
       if (found) set((s) => ({ notices: { ...s.notices, [accountId]: found } }));

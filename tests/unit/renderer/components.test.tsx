@@ -248,7 +248,7 @@ describe('account notices', () => {
       notices: { a: { balance: '40.00', paidUntil: '2027-07-01', warnings: [{ code: 'balance_low', balance: '40.00', cost: '100.00' }, { code: 'subscription_inactive' }] } },
       settings: { language: 'ru' } as never,
     });
-    render(<AccountSidebar onLineClick={() => undefined} onAddAccount={() => undefined} onSettings={() => undefined} />);
+    render(<AccountSidebar onLineClick={() => undefined} onAddAccount={() => undefined} onSettings={() => undefined} onScope={() => undefined} onMute={() => undefined} />);
     expect(screen.getByText(/Баланс: 40.00 · оплачено до 2027-07-01/)).toBeTruthy();
     expect(screen.getAllByRole('note').map((n) => n.textContent)).toEqual([
       '⚠ Баланс (40.00) меньше стоимости подписки (100.00). Пополните его до продления.',

@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useWorkspace } from '../../../renderer/src/store/workspace.dom.ts';
+import { AccountSidebar } from '../../../renderer/src/components/AccountSidebar.dom.tsx';
+import type { Line } from '../../../shared/model/entities.std.ts';
+
+afterEach(cleanup);
+
+const line = (id: string, accountId: string, title: string, muted = false): Line =>
+  ({ id, accountId, providerLineId: id, messenger: 'whatsapp', title, login: { state: 'authorized' }, muted }) as Line;
+
+function setup() {
+  useWorkspace.setState({
+    accounts: [
+      { id: 'shop', provider: 'chatapp', label: 'Shop', demo: false, connection: { state: 'online' }, config: {}, createdAt: 1 },
+      { id: 'agency', provider: 'maytapi', label: 'Agency', demo: false, connection: { state: 'online' }, config: {}, createdAt: 2 },
+    ],
+    lines: [line('shop/wa', 'shop', 'Shop WhatsApp'), line('shop/tg', 'shop', 'Shop Telegram', true), line('agency/wa', 'agency', 'Agency WhatsApp')],
+    notices: {},
+    scope: null,
+    unread: { total: 7, lines: { 'shop/wa': 3, 'shop/tg': 5, 'agency/wa': 4 } },
+    settings: { language: 'en' } as never,
+  });
+  const props = { onLineClick: vi.fn(), onAddAccount: vi.fn(), onSettings: vi.fn(), onScope: vi.fn(), onMute: vi.fn() };
+  render(<AccountSidebar {...props} />);
+  return props;
+}
+
+describe('the account sidebar', () => {
+  it('shows unread counts for all accounts, each account (muted lines left out) and each line', () => {
+    setup();
+    const all = screen.getByRole('button', { name: /All accounts/ });
+    expect(within(all).getByLabelText('7 unread').textContent).toBe('7');
+    expect(all.getAttribute('aria-current')).toBe('page');
+    const shop = screen.getByRole('button', { name: /^Shop online/i });
+    expect(within(shop).getByLabelText('3 unread')).toBeTruthy();
+    const muted = screen.getByRole('button', { name: /^Shop Telegram/ });
+    expect(within(muted).getByLabelText('5 unread').className).toContain('unread-muted');
+  });
+
+  it('narrows the list to one account and back to all', () => {
+    const props = setup();
+    fireEvent.click(screen.getByRole('button', { name: /^Agency online/i }));
+    expect(props.onScope).toHaveBeenLastCalledWith('agency');
+    fireEvent.click(screen.getByRole('button', { name: /All accounts/ }));
+    expect(props.onScope).toHaveBeenLastCalledWith(null);
+  });
+
+  it('mutes and unmutes a line with a labelled toggle', () => {
+    const props = setup();
+    const mute = screen.getByRole('button', { name: 'Mute notifications from Shop WhatsApp' });
+    expect(mute.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(mute);
+    expect(props.onMute).toHaveBeenCalledWith('shop/wa', true);
+    const unmute = screen.getByRole('button', { name: 'Unmute Shop Telegram' });
+    expect(unmute.getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(unmute);
+    expect(props.onMute).toHaveBeenLastCalledWith('shop/tg', false);
+  });
+});
