@@ -5,6 +5,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { RequestFrame, type ReplyFrame } from '../../shared/ipc/wire.std.ts';
 import type { Core } from '../core/core.node.ts';
 import { serveStatic } from './staticFiles.node.ts';
+import { mediaFilePath, mediaHeaders } from '../core/mediaFiles.node.ts';
+import fs from 'node:fs';
 
 export interface BridgeOptions {
   core: Core;
@@ -25,6 +27,8 @@ export interface Bridge {
 }
 
 export const BRIDGE_PATH = '/bridge';
+/** Local media copies: `/media/<name>?token=…` (an <img> cannot send a header). */
+export const MEDIA_PATH = '/media/';
 /** A 100 MB attachment, base64-encoded, plus the frame around it. */
 const MAX_FRAME = 140 * 1024 * 1024;
 const HOST = '127.0.0.1';
@@ -51,6 +55,21 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   const serve = options.staticDir ? serveStatic(options.staticDir, port) : undefined;
   server.on('request', (req, res) => {
+    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    if (url.pathname.startsWith(MEDIA_PATH)) {
+      if (!timingSafeEqual(digest(url.searchParams.get('token') ?? ''), expected)) return void res.writeHead(401).end();
+      let name = '';
+      try {
+        name = decodeURIComponent(url.pathname.slice(MEDIA_PATH.length));
+      } catch {
+        // Malformed: no such file.
+      }
+      const file = mediaFilePath(core.media.dir, name);
+      if (!file) return void res.writeHead(404).end();
+      res.writeHead(200, mediaHeaders(file));
+      fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
+      return;
+    }
     if (serve) serve(req, res);
     else res.writeHead(404).end();
   });

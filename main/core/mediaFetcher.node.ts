@@ -32,7 +32,7 @@ export class MediaFetcher {
   constructor(
     private readonly cache: Cache,
     private readonly bus: EventBus,
-    private readonly dir: string,
+    readonly dir: string,
   ) {}
 
   enqueue(items: readonly Omit<Job, 'attempt'>[]): void {

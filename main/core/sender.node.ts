@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Message } from '../../shared/model/entities.std.ts';
 import type { MessageRef } from '../../shared/model/events.std.ts';
-import type { Attachment } from '../../shared/ipc/contract.std.ts';
+import { MAX_ATTACHMENT_BYTES, type Attachment } from '../../shared/ipc/contract.std.ts';
 import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
 import type { Cache } from '../db/cache.node.ts';
 import type { CacheEvent } from '../db/ingestWriter.node.ts';
@@ -12,7 +12,6 @@ import type { Connections } from './connections.node.ts';
 import type { IngestQueue } from './ingestQueue.node.ts';
 
 /** The largest attachment any supported provider takes (Chategy: 100 MB). */
-export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
 
 interface StoredRequest {
   chatId: string;

@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, p
 import { Core } from '../core/core.node.ts';
 import { createRegistry } from '../providers/builtins.node.ts';
 import { StorageError } from '../db/storageError.node.ts';
+import { mediaHeaders } from '../core/mediaFiles.node.ts';
 import { startDemo } from '../demo/demoWorkspace.node.ts';
 import type { EventPayload } from '../../shared/ipc/contract.std.ts';
 import { EVENT_CHANNEL } from '../../shared/ipc/preloadApi.std.ts';
@@ -84,16 +85,6 @@ function run(): void {
   void app.whenReady().then(() => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     const rendererRoot = path.join(root, 'dist/renderer');
-    protocol.handle(APP_SCHEME, async (request) => {
-      const file = resolveAppRequest(request.url, rendererRoot);
-      if (!file) return new Response('Not found', { status: 404 });
-      try {
-        return new Response(await fs.promises.readFile(file), { headers: { 'content-type': contentTypeOf(file) } });
-      } catch {
-        return new Response('Not found', { status: 404 });
-      }
-    });
-
     let core: Core;
     try {
       core = Core.open({ dataDir: app.getPath('userData'), registry: createRegistry(), secrets: openSecretStore(), electron: true, version: app.getVersion() });
@@ -102,6 +93,17 @@ function run(): void {
       app.exit(1);
       return;
     }
+    const mediaDir = core.media.dir;
+    protocol.handle(APP_SCHEME, async (request) => {
+      const found = resolveAppRequest(request.url, rendererRoot, mediaDir);
+      if (!found) return new Response('Not found', { status: 404 });
+      try {
+        const headers = found.media ? mediaHeaders(found.file) : { 'content-type': contentTypeOf(found.file) };
+        return new Response(await fs.promises.readFile(found.file), { headers });
+      } catch {
+        return new Response('Not found', { status: 404 });
+      }
+    });
     registerIpc(ipcMain, core, RENDERER_URL, () => (win ? [win.webContents] : []));
     bindBadge(core, (count) => app.setBadgeCount(count));
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { mediaFilePath } from '../core/mediaFiles.node.ts';
 
 /**
  * The renderer is served from `app://switchboard/`, not `file://`: a page on a custom secure
@@ -9,10 +10,13 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'switchboard';
 export const RENDERER_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
+/** Local media copies live beside the renderer at app://switchboard/media/<name>. */
+export const MEDIA_PREFIX = '/media/';
+
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, stream: true } as const;
 
 /** The file a request maps to, or null: other hosts, escapes from the root, and odd paths are refused. */
-export function resolveAppRequest(requestUrl: string, rendererRoot: string): string | null {
+export function resolveAppRequest(requestUrl: string, rendererRoot: string, mediaDir?: string): { file: string; media: boolean } | null {
   let url: URL;
   try {
     url = new URL(requestUrl);
@@ -27,10 +31,14 @@ export function resolveAppRequest(requestUrl: string, rendererRoot: string): str
     return null;
   }
   if (relative.includes('\0')) return null;
+  if (relative.startsWith(MEDIA_PREFIX)) {
+    const file = mediaDir ? mediaFilePath(mediaDir, relative.slice(MEDIA_PREFIX.length)) : null;
+    return file ? { file, media: true } : null;
+  }
   if (relative === '/' || relative === '') relative = '/index.html';
   const root = path.resolve(rendererRoot);
   const file = path.resolve(root, `.${relative}`);
-  return file.startsWith(root + path.sep) ? file : null;
+  return file.startsWith(root + path.sep) ? { file, media: false } : null;
 }
 
 const TYPES: Record<string, string> = {

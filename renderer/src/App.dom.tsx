@@ -9,10 +9,12 @@ import { LoginDialog } from './components/LoginDialog.dom.tsx';
 import { loginMethodOf } from '../../shared/model/login.std.ts';
 import { useConversation } from './store/conversation.dom.ts';
 import { AddAccountDialog } from './components/AddAccountDialog.dom.tsx';
-import { SearchPanel } from './components/SearchPanel.dom.tsx';
+import { SearchPanel, type SearchScope } from './components/SearchPanel.dom.tsx';
 import { SettingsDialog } from './components/SettingsDialog.dom.tsx';
 import type { ProviderDescriptor } from '../../shared/ipc/providers.std.ts';
 import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
+
+const mediaUrl = (localPath: string) => client.mediaUrl(localPath);
 
 export function App() {
   const t = useT();
@@ -37,7 +39,8 @@ export function App() {
     else document.documentElement.dataset.theme = theme;
     document.documentElement.lang = language;
   }, [theme, language]);
-  const search = useCallback(async (query: string) => (await client.call('search', { query, limit: 50 })).hits, []);
+  const search = useCallback(async (query: string, scope: SearchScope | null) => (await client.call('search', { query, limit: 50, ...(scope ? { conversationId: scope.conversationId } : {}) })).hits, []);
+  const [searchScope, setSearchScope] = useState<SearchScope | null>(null);
 
   // Ctrl/Cmd+K: search, as in Telegram and Slack.
   useEffect(() => {
@@ -84,14 +87,19 @@ export function App() {
         />
         <main className="conversations">
           <h1 className="visually-hidden">{t('conversations.label')}</h1>
-          <SearchPanel search={search} focusSignal={searchFocus} onOpen={(hit) => void conversation.openAt(hit.conversationId, hit.message.id)} />
+          <SearchPanel search={search} focusSignal={searchFocus} scope={searchScope} onClearScope={() => setSearchScope(null)} onOpen={(hit) => void conversation.openAt(hit.conversationId, hit.message.id)} />
           <ConversationList selectedId={openId} onOpen={(id) => void conversation.open(id)} onFilter={(f) => void act(setListFilter(client, f))} onLoadMore={loadMore} />
         </main>
         <ConversationView
           controller={conversation}
-          onSend={async (text) => {
+          onSend={async ({ text, attachment, replyTo }) => {
             if (openId === null) return;
-            await client.call('messages.send', { conversationId: openId, clientRef: crypto.randomUUID(), text });
+            await client.call('messages.send', { conversationId: openId, clientRef: crypto.randomUUID(), ...(text.trim() ? { text } : {}), ...(attachment ? { attachment } : {}), ...(replyTo ? { replyTo } : {}) });
+          }}
+          mediaUrl={mediaUrl}
+          onSearchHere={(scope) => {
+            setSearchScope(scope);
+            setSearchFocus((n) => n + 1);
           }}
           onRetry={(id) => void act(client.call('messages.retry', { id }))}
         />

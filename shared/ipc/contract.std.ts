@@ -15,6 +15,9 @@ const ConversationCursor = z.object({ activityKey: z.number(), id: ConversationI
 /** Limits on what a renderer may ask for, so one request cannot pin the core. */
 const PageLimit = z.number().int().min(1).max(500);
 
+/** The largest file Switchboard sends (the strictest gateway's limit); checked before reading it and again in the core. */
+export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
+
 export const Attachment = z.object({
   fileName: z.string().min(1).max(255),
   mime: z.string().max(255),

@@ -85,3 +85,30 @@ describe('the WebSocket bridge', () => {
     c.ws.close();
   });
 });
+
+describe('local media over the bridge', () => {
+  it('serves a copied file by name with the token, inline for pictures and as a download otherwise', async () => {
+    const { core, bridge } = await start();
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    fs.mkdirSync(core.media.dir, { recursive: true });
+    fs.writeFileSync(path.join(core.media.dir, '12-photo.jpg'), Buffer.from([0xff, 0xd8, 0xff]));
+    fs.writeFileSync(path.join(core.media.dir, '13-page.html'), '<script>alert(1)</script>');
+    fs.writeFileSync(path.join(path.dirname(core.media.dir), 'secret.txt'), 'no');
+    const base = `http://127.0.0.1:${bridge.port}/media/`;
+    const photo = await fetch(`${base}12-photo.jpg?token=correct-horse-battery`);
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get('content-type')).toBe('image/jpeg');
+    expect(photo.headers.get('content-disposition')).toMatch(/^inline/);
+    expect([...new Uint8Array(await photo.arrayBuffer())]).toEqual([0xff, 0xd8, 0xff]);
+    const page = await fetch(`${base}13-page.html?token=correct-horse-battery`);
+    expect(page.headers.get('content-type')).toBe('application/octet-stream');
+    expect(page.headers.get('content-disposition')).toMatch(/^attachment/);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await fetch(`${base}12-photo.jpg`)).status).toBe(401);
+    expect((await fetch(`${base}12-photo.jpg?token=wrong`)).status).toBe(401);
+    for (const name of ['..%2Fsecret.txt', '%2e%2e%2fsecret.txt', '.hidden', 'missing.jpg', '%E0%A4%A']) {
+      expect((await fetch(`${base}${name}?token=correct-horse-battery`)).status, name).toBe(404);
+    }
+  });
+});

@@ -1,18 +1,56 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
+import type { Message } from '../../../shared/model/entities.std.ts';
+import { MAX_ATTACHMENT_BYTES, type Attachment } from '../../../shared/ipc/contract.std.ts';
 import { useT } from '../i18n/i18n.dom.ts';
+import { formatSize } from './formatSize.std.ts';
+import { Icon } from './Icon.dom.tsx';
+
+export interface Draft {
+  text: string;
+  attachment?: Attachment;
+  replyTo?: number;
+}
 
 const draftKey = (conversationId: number) => `switchboard.draft.${conversationId}`;
 
-/** Enter sends, Shift+Enter breaks the line; the draft survives switching chats and restarts. */
-export function Composer({ conversationId, disabledReason, onSend }: { conversationId: number; disabledReason: string | undefined; onSend: (text: string) => Promise<void> }) {
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
+interface ComposerProps {
+  conversationId: number;
+  disabledReason: string | undefined;
+  replyTo?: Message | null;
+  onCancelReply?: () => void;
+  onSend: (draft: Draft) => Promise<void>;
+}
+
+/**
+ * Enter sends, Shift+Enter breaks the line; the draft survives switching chats and restarts.
+ * A file comes by the paperclip, by pasting (a screenshot) or by dropping it here.
+ */
+export function Composer({ conversationId, disabledReason, replyTo = null, onCancelReply, onSend }: ComposerProps) {
   const t = useT();
   const [text, setText] = useState(() => localStorage.getItem(draftKey(conversationId)) ?? '');
+  const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string>();
+  const [sending, setSending] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
     setText(localStorage.getItem(draftKey(conversationId)) ?? '');
+    setFile(null);
     setError(undefined);
   }, [conversationId]);
+  useEffect(() => {
+    if (replyTo) input.current?.focus();
+  }, [replyTo]);
 
   const update = (value: string) => {
     setText(value);
@@ -20,15 +58,36 @@ export function Composer({ conversationId, disabledReason, onSend }: { conversat
     else localStorage.removeItem(draftKey(conversationId));
   };
 
+  const attach = (candidate: File | undefined | null) => {
+    if (!candidate) return;
+    if (candidate.size > MAX_ATTACHMENT_BYTES) {
+      setError(t('composer.tooLarge', { name: candidate.name || t('composer.pastedImage'), size: formatSize(candidate.size), limit: formatSize(MAX_ATTACHMENT_BYTES) }));
+      return;
+    }
+    setError(undefined);
+    setFile(candidate);
+  };
+
+  const canSend = !disabledReason && !sending && (text.trim().length > 0 || file !== null);
   const send = async () => {
-    if (!text.trim() || disabledReason) return;
-    const sending = text;
-    update('');
+    if (!canSend) return;
+    const sendingText = text;
+    const sendingFile = file;
+    setSending(true);
     try {
-      await onSend(sending);
+      const attachment: Attachment | undefined = sendingFile
+        ? { fileName: sendingFile.name || 'image.png', mime: sendingFile.type || 'application/octet-stream', size: sendingFile.size, dataBase64: await readBase64(sendingFile) }
+        : undefined;
+      update('');
+      setFile(null);
+      await onSend({ text: sendingText, ...(attachment ? { attachment } : {}), ...(replyTo ? { replyTo: replyTo.id } : {}) });
+      setError(undefined);
     } catch (e) {
-      update(sending);
+      update(sendingText);
+      setFile(sendingFile);
       setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSending(false);
     }
   };
 
@@ -37,24 +96,69 @@ export function Composer({ conversationId, disabledReason, onSend }: { conversat
       event.preventDefault();
       void send();
     }
+    if (event.key === 'Escape' && replyTo) {
+      event.stopPropagation();
+      onCancelReply?.();
+    }
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = [...event.clipboardData.files][0];
+    if (!pasted) return;
+    // A file on the clipboard (a screenshot, a copied image) is attached; plain text pastes as usual.
+    event.preventDefault();
+    attach(pasted.name ? pasted : new File([pasted], `${t('composer.pastedImage')}.${pasted.type.split('/')[1] ?? 'png'}`, { type: pasted.type }));
+  };
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    if (disabledReason || event.dataTransfer.files.length === 0) return;
+    event.preventDefault();
+    attach(event.dataTransfer.files[0]);
   };
 
   return (
-    <div className="composer">
+    <div className="composer" onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()} onDrop={onDrop}>
       {disabledReason && <div className="composer-disabled" role="status">{disabledReason}</div>}
       {error && <div className="composer-error" role="alert">{error}</div>}
+      {replyTo && (
+        <div className="composer-reply" data-testid="reply-preview">
+          <div className="composer-reply-text">
+            <strong>{replyTo.direction === 'out' ? t('composer.replyToYou') : t('composer.replyTo', { name: replyTo.sender?.name ?? replyTo.sender?.phone ?? '' })}</strong>
+            <span className="muted">{replyTo.text ?? replyTo.media?.fileName ?? t('message.media')}</span>
+          </div>
+          <button type="button" className="icon-button" onClick={onCancelReply} aria-label={t('composer.cancelReply')} title={t('composer.cancelReply')}>
+            <Icon name="close" size={16} />
+          </button>
+        </div>
+      )}
+      {file && (
+        <div className="composer-file" data-testid="attachment-chip">
+          <Icon name="attach" size={16} />
+          <span className="composer-file-name">{file.name}</span>
+          <span className="muted">{formatSize(file.size)}</span>
+          <button type="button" className="icon-button" onClick={() => setFile(null)} aria-label={t('composer.removeFile', { name: file.name })} title={t('composer.removeFile', { name: file.name })}>
+            <Icon name="close" size={16} />
+          </button>
+        </div>
+      )}
       <div className="composer-row">
+        <input ref={picker} type="file" hidden onChange={(e) => (attach(e.target.files?.[0]), (e.target.value = ''))} data-testid="file-input" />
+        <button type="button" className="secondary" onClick={() => picker.current?.click()} disabled={disabledReason !== undefined} aria-label={t('composer.attach')} title={t('composer.attach')}>
+          <Icon name="attach" />
+        </button>
         <textarea
+          ref={input}
           aria-label={t('composer.label')}
-          placeholder={t('composer.placeholder')}
+          placeholder={file ? t('composer.caption') : t('composer.placeholder')}
           value={text}
           disabled={disabledReason !== undefined}
           rows={1}
           onChange={(event) => update(event.target.value)}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
         />
-        <button type="button" onClick={() => void send()} disabled={disabledReason !== undefined || !text.trim()} aria-label={t('composer.send')}>
-          ➤
+        <button type="button" onClick={() => void send()} disabled={!canSend} aria-label={t('composer.send')}>
+          <Icon name="send" />
         </button>
       </div>
     </div>

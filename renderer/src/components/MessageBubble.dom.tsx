@@ -2,14 +2,21 @@ import type { Message } from '../../../shared/model/entities.std.ts';
 import { useT } from '../i18n/i18n.dom.ts';
 import { Ticks } from './Ticks.dom.tsx';
 import { LinkifiedText } from './LinkifiedText.dom.tsx';
+import { MediaPreview, type MediaUrl } from './MediaPreview.dom.tsx';
+import { Icon } from './Icon.dom.tsx';
 
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+interface BubbleProps {
+  message: Message;
+  time: string;
+  group?: boolean;
+  highlighted?: boolean;
+  onRetry?: (id: number) => void;
+  /** Offered when the line can send. */
+  onReply?: ((message: Message) => void) | undefined;
+  mediaUrl?: MediaUrl;
 }
 
-export function MessageBubble({ message, time, group = false, highlighted = false, onRetry }: { message: Message; time: string; group?: boolean; highlighted?: boolean; onRetry?: (id: number) => void }) {
+export function MessageBubble({ message, time, group = false, highlighted = false, onRetry, onReply, mediaUrl }: BubbleProps) {
   const t = useT();
   if (message.type === 'system' || message.origin === 'system') {
     return (
@@ -22,6 +29,7 @@ export function MessageBubble({ message, time, group = false, highlighted = fals
   const reactions = Object.values(message.reactions);
   return (
     <div className={`bubble-row ${out ? 'bubble-row-out' : 'bubble-row-in'}`}>
+      <div className="bubble-line">
       <div className={`bubble ${out ? 'bubble-out' : 'bubble-in'}${highlighted ? ' bubble-highlighted' : ''}`} data-testid="message" aria-current={highlighted ? 'true' : undefined}>
         {group && !out && message.sender?.name && <div className="bubble-sender">{message.sender.name}</div>}
         {message.quoted && !message.deleted && (
@@ -31,12 +39,7 @@ export function MessageBubble({ message, time, group = false, highlighted = fals
           <em className="bubble-deleted">{t('message.deleted')}</em>
         ) : (
           <>
-            {message.media && (
-              <div className="bubble-media">
-                <span aria-hidden="true">📎</span> {message.media.fileName ?? t('message.media')}
-                {message.media.size !== undefined && <span className="muted"> · {formatSize(message.media.size)}</span>}
-              </div>
-            )}
+            {message.media && <MediaPreview media={message.media} type={message.type} mediaUrl={mediaUrl} />}
             {message.location && (
               <div className="bubble-media">
                 📍 {message.location.name ?? `${message.location.lat.toFixed(4)}, ${message.location.lng.toFixed(4)}`}
@@ -55,6 +58,12 @@ export function MessageBubble({ message, time, group = false, highlighted = fals
           {out && <Ticks status={message.status} />}
         </div>
         {reactions.length > 0 && <div className="bubble-reactions">{reactions.join(' ')}</div>}
+      </div>
+      {onReply && !message.deleted && (
+        <button type="button" className="bubble-action" onClick={() => onReply(message)} aria-label={t('message.reply')} title={t('message.reply')}>
+          <Icon name="reply" size={16} />
+        </button>
+      )}
       </div>
       {out && (message.sendError || message.status?.tick === 'failed') && (
         <div className="bubble-error" role="alert">

@@ -4,8 +4,22 @@ import { useT } from '../i18n/i18n.dom.ts';
 import { useWorkspace } from '../store/workspace.dom.ts';
 import { Highlighted } from './Highlighted.dom.tsx';
 
+export interface SearchScope {
+  conversationId: number;
+  title: string;
+}
+
+interface SearchProps {
+  search(query: string, scope: SearchScope | null): Promise<SearchHit[]>;
+  onOpen(hit: SearchHit): void;
+  focusSignal: number;
+  /** Searching one chat (from its header), or everywhere. */
+  scope?: SearchScope | null;
+  onClearScope?: () => void;
+}
+
 /** Full-text search over the local cache: works offline; results newest first. */
-export function SearchPanel({ search, onOpen, focusSignal }: { search(query: string): Promise<SearchHit[]>; onOpen(hit: SearchHit): void; focusSignal: number }) {
+export function SearchPanel({ search, onOpen, focusSignal, scope = null, onClearScope }: SearchProps) {
   const t = useT();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[]>();
@@ -20,17 +34,25 @@ export function SearchPanel({ search, onOpen, focusSignal }: { search(query: str
     if (!query.trim()) return setHits(undefined);
     let live = true;
     const timer = setTimeout(() => {
-      search(query).then((result) => live && setHits(result), () => live && setHits([]));
+      search(query, scope).then((result) => live && setHits(result), () => live && setHits([]));
     }, 150);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [query, search]);
+  }, [query, search, scope]);
 
   const when = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   return (
     <div className="search">
+      {scope && (
+        <div className="search-scope" role="status">
+          <span>{t('search.inChat', { title: scope.title })}</span>
+          <button type="button" className="link-button" onClick={onClearScope}>
+            {t('search.everywhere')}
+          </button>
+        </div>
+      )}
       <input
         ref={input}
         type="search"
@@ -39,7 +61,11 @@ export function SearchPanel({ search, onOpen, focusSignal }: { search(query: str
         placeholder={t('search.placeholder')}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={(e) => e.key === 'Escape' && setQuery('')}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape') return;
+          if (query) setQuery('');
+          else onClearScope?.();
+        }}
       />
       {hits && (
         <ul className="search-results" role="list" aria-label={t('search.results')}>

@@ -1,8 +1,9 @@
 import type { DeliveryStatus } from '../../../shared/model/delivery.std.ts';
 import type { MessageKey } from '../i18n/en.std.ts';
 import { useT } from '../i18n/i18n.dom.ts';
+import { Icon } from './Icon.dom.tsx';
 
-const GLYPHS: Record<DeliveryStatus['tick'], string> = { pending: '🕓', sent: '✓', delivered: '✓✓', read: '✓✓', failed: '⚠' };
+const GLYPHS: Record<Exclude<DeliveryStatus['tick'], 'pending'>, string> = { sent: '✓', delivered: '✓✓', read: '✓✓', failed: '⚠' };
 
 /**
  * WhatsApp's ticks: a clock while pending, one grey tick when sent, two grey when
@@ -16,7 +17,7 @@ export function Ticks({ status }: { status: DeliveryStatus | undefined }) {
   const label = reason ? `${t(key)}: ${reason}` : t(key);
   return (
     <span className={`ticks ticks-${status.tick}`} role="img" aria-label={label} title={reason ?? label}>
-      {GLYPHS[status.tick]}
+      {status.tick === 'pending' ? <Icon name="clock" size={13} /> : GLYPHS[status.tick]}
     </span>
   );
 }

@@ -32,6 +32,12 @@ export class CoreClient {
   onStatus(listener: (status: ConnectionStatus) => void): () => void {
     return this.transport.onStatus(listener);
   }
+
+  /** Where the page loads a media file the core copied locally (`Media.localPath`). */
+  mediaUrl(localPath: string): string | undefined {
+    const name = localPath.split(/[\\/]/).pop();
+    return name ? this.transport.mediaUrl(name) : undefined;
+  }
 }
 
 /** Electron when the preload is there, else the headless core that served this page. */
@@ -43,5 +49,5 @@ export function connectToCore(): CoreClient {
   // Keep the token out of the address bar (screenshots, history); the tab keeps it.
   if (window.location.hash) history.replaceState(null, '', window.location.pathname + window.location.search);
   const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return new CoreClient(createWsTransport(`${protocol}//${window.location.host}/bridge?token=${encodeURIComponent(token)}`));
+  return new CoreClient(createWsTransport(`${protocol}//${window.location.host}/bridge?token=${encodeURIComponent(token)}`, token));
 }

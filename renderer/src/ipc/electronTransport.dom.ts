@@ -6,6 +6,8 @@ export function createElectronTransport(api: PreloadApi): Transport {
   return {
     invoke: (method, params) => api.invoke(method, params),
     onEvent: (listener) => api.onEvent(listener),
+    // Served by the shell's app:// handler beside the page.
+    mediaUrl: (name) => `/media/${encodeURIComponent(name)}`,
     onStatus(listener) {
       listener('open');
       return () => undefined;

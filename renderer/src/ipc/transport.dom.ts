@@ -7,4 +7,6 @@ export interface Transport {
   invoke(method: string, params: unknown): Promise<Reply>;
   onEvent(listener: (event: string, payload: unknown) => void): () => void;
   onStatus(listener: (status: ConnectionStatus) => void): () => void;
+  /** The page's address for one of the core's local media copies, by file name. */
+  mediaUrl(name: string): string;
 }

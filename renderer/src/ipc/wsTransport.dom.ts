@@ -8,7 +8,7 @@ const REQUEST_TIMEOUT_MS = 60_000;
  * goes away; requests made while disconnected fail at once with "unavailable", so the UI
  * can keep showing what it has.
  */
-export function createWsTransport(url: string): Transport {
+export function createWsTransport(url: string, token = ''): Transport {
   let ws: WebSocket | undefined;
   let nextId = 1;
   let attempt = 0;
@@ -77,6 +77,8 @@ export function createWsTransport(url: string): Transport {
   connect();
 
   return {
+    // The bridge's HTTP side serves the core's media copies; an <img> cannot send a header, so the token rides in the query.
+    mediaUrl: (name) => `/media/${encodeURIComponent(name)}?token=${encodeURIComponent(token)}`,
     async invoke(method, params) {
       try {
         await opened;

@@ -13,6 +13,9 @@ interface OpenConversation {
   hasNewer: boolean;
   /** The message to scroll to and mark (a search hit). */
   highlightId: number | null;
+  /** The first message that was unread when the chat was opened: the "new messages" divider goes above it. */
+  firstUnreadId: number | null;
+  unreadAtOpen: number;
   error: string | undefined;
 }
 
@@ -24,10 +27,26 @@ export const useConversation = create<OpenConversation>(() => ({
   loadingOlder: false,
   hasNewer: false,
   highlightId: null,
+  firstUnreadId: null,
+  unreadAtOpen: 0,
   error: undefined,
 }));
 
 const PAGE = 60;
+
+/** Where the unread part starts: the `unread`-th incoming message from the end, or the oldest loaded one. */
+export function firstUnreadOf(messages: readonly Message[], unread: number): number | null {
+  if (unread <= 0) return null;
+  let seen = 0;
+  let candidate: number | null = null;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i]!;
+    if (m.direction !== 'in' || m.type === 'system') continue;
+    candidate = m.id;
+    if (++seen === unread) break;
+  }
+  return candidate;
+}
 
 function merge(current: Message[], incoming: Message[]): Message[] {
   const byId = new Map(current.map((m) => [m.id, m]));
@@ -53,12 +72,14 @@ export function createConversationController(client: CoreClient) {
     }
   };
 
-  const fetchConversation = async (id: number) => {
+  const fetchConversation = async (id: number): Promise<Conversation | null> => {
     try {
       const conversation = await client.call('conversations.get', { id });
       if (get().conversationId === id) set({ conversation });
+      return conversation;
     } catch (error) {
       if (get().conversationId === id) set({ error: error instanceof Error ? error.message : String(error) });
+      return null;
     }
   };
 
@@ -104,16 +125,22 @@ export function createConversationController(client: CoreClient) {
 
   return {
     async open(conversationId: number | null) {
-      set({ conversationId, conversation: null, messages: [], hasOlder: false, loadingOlder: false, hasNewer: false, highlightId: null, error: undefined });
+      set({ conversationId, conversation: null, messages: [], hasOlder: false, loadingOlder: false, hasNewer: false, highlightId: null, firstUnreadId: null, unreadAtOpen: 0, error: undefined });
+      if (conversationId === null) {
+        reportFocus();
+        return;
+      }
+      // What was unread is read before marking it read: the divider shows where it starts.
+      const [conversation] = await Promise.all([fetchConversation(conversationId), reload(conversationId)]);
+      if (get().conversationId !== conversationId) return;
+      const unread = conversation?.unread ?? 0;
+      set({ unreadAtOpen: unread, firstUnreadId: firstUnreadOf(get().messages, unread) });
       reportFocus();
-      if (conversationId === null) return;
-      void fetchConversation(conversationId);
-      await reload(conversationId);
       markRead(conversationId);
     },
     /** Opens a conversation centred on one message (a search hit), marked. */
     async openAt(conversationId: number, messageId: number) {
-      set({ conversationId, conversation: null, messages: [], hasOlder: false, loadingOlder: false, hasNewer: false, highlightId: messageId, error: undefined });
+      set({ conversationId, conversation: null, messages: [], hasOlder: false, loadingOlder: false, hasNewer: false, highlightId: messageId, firstUnreadId: null, unreadAtOpen: 0, error: undefined });
       reportFocus();
       void fetchConversation(conversationId);
       try {
@@ -123,6 +150,13 @@ export function createConversationController(client: CoreClient) {
       } catch (error) {
         set({ error: error instanceof Error ? error.message : String(error) });
       }
+    },
+    /** Back to the newest page after a jump into the past (a search hit). */
+    async latest() {
+      const { conversationId } = get();
+      if (conversationId === null) return;
+      set({ highlightId: null, hasNewer: false });
+      await reload(conversationId);
     },
     async loadNewer() {
       const { conversationId, messages, hasNewer } = get();

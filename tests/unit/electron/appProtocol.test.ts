@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { mediaHeaders } from '../../../main/core/mediaFiles.node.ts';
+import { tempDir } from '../../helpers/cache.ts';
 import { describe, expect, it } from 'vitest';
 import { RENDERER_URL, contentTypeOf, resolveAppRequest } from '../../../main/electron/appProtocol.main.ts';
 import { isTrustedSender } from '../../../main/electron/senderCheck.main.ts';
@@ -8,9 +11,9 @@ const root = path.resolve('/opt/Switchboard/resources/app.asar/dist/renderer');
 
 describe('the app:// scheme', () => {
   it('serves the renderer bundle', () => {
-    expect(resolveAppRequest(RENDERER_URL, root)).toBe(path.join(root, 'index.html'));
-    expect(resolveAppRequest('app://switchboard/', root)).toBe(path.join(root, 'index.html'));
-    expect(resolveAppRequest('app://switchboard/assets/index-abc.js?v=1', root)).toBe(path.join(root, 'assets/index-abc.js'));
+    expect(resolveAppRequest(RENDERER_URL, root)?.file).toBe(path.join(root, 'index.html'));
+    expect(resolveAppRequest('app://switchboard/', root)?.file).toBe(path.join(root, 'index.html'));
+    expect(resolveAppRequest('app://switchboard/assets/index-abc.js?v=1', root)).toEqual({ file: path.join(root, 'assets/index-abc.js'), media: false });
     expect(contentTypeOf('x/index-abc.js')).toBe('text/javascript; charset=utf-8');
   });
 
@@ -25,7 +28,21 @@ describe('the app:// scheme', () => {
       expect(resolveAppRequest(url, root), url).toBeNull();
     }
     // Dot segments, even encoded, are folded by URL parsing and stay inside the bundle.
-    expect(resolveAppRequest('app://switchboard/%2e%2e/%2e%2e/secrets.json', root)).toBe(path.join(root, 'secrets.json'));
+    expect(resolveAppRequest('app://switchboard/%2e%2e/%2e%2e/secrets.json', root)?.file).toBe(path.join(root, 'secrets.json'));
+  });
+
+  it('serves the core’s media copies by name, and nothing else from the data folder', () => {
+    const data = tempDir();
+    const media = path.join(data, 'media');
+    fs.mkdirSync(media);
+    fs.writeFileSync(path.join(media, '7-voice.ogg'), 'OggS');
+    fs.writeFileSync(path.join(data, 'switchboard.sqlite'), '');
+    expect(resolveAppRequest('app://switchboard/media/7-voice.ogg', root, media)).toEqual({ file: path.join(media, '7-voice.ogg'), media: true });
+    expect(mediaHeaders(path.join(media, '7-voice.ogg'))['content-type']).toBe('audio/ogg');
+    for (const url of ['app://switchboard/media/..%2fswitchboard.sqlite', 'app://switchboard/media/missing.ogg', 'app://switchboard/media/sub/7-voice.ogg']) {
+      expect(resolveAppRequest(url, root, media), url).toBeNull();
+    }
+    expect(resolveAppRequest('app://switchboard/media/7-voice.ogg', root)).toBeNull();
   });
 
   it('is the only page whose IPC is trusted', () => {

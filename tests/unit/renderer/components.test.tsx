@@ -16,13 +16,17 @@ afterEach(() => {
 
 describe('ticks', () => {
   it.each([
-    [{ tick: 'pending' as const }, 'Sending', '🕓'],
     [{ tick: 'sent' as const }, 'Sent', '✓'],
     [{ tick: 'delivered' as const }, 'Delivered', '✓✓'],
     [{ tick: 'read' as const }, 'Read', '✓✓'],
   ])('shows %o as %s', (status, label, glyph) => {
     render(<Ticks status={status} />);
     expect(screen.getByRole('img', { name: label }).textContent).toBe(glyph);
+  });
+
+  it('shows a drawn clock while sending (no emoji font needed)', () => {
+    render(<Ticks status={{ tick: 'pending' }} />);
+    expect(screen.getByRole('img', { name: 'Sending' }).querySelector('svg.icon-clock')).not.toBeNull();
   });
 
   it('paints read ticks blue and delivered grey, and explains a failure on hover', () => {
@@ -44,7 +48,7 @@ describe('the composer', () => {
     fireEvent.keyDown(box, { key: 'Enter', shiftKey: true });
     expect(onSend).not.toHaveBeenCalled();
     fireEvent.keyDown(box, { key: 'Enter' });
-    await waitFor(() => expect(onSend).toHaveBeenCalledWith('first line'));
+    await waitFor(() => expect(onSend).toHaveBeenCalledWith({ text: 'first line' }));
     expect((box as HTMLTextAreaElement).value).toBe('');
   });
 
@@ -68,6 +72,54 @@ describe('the composer', () => {
     fireEvent.keyDown(screen.getByRole('textbox'), { key: 'Enter' });
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('The core is offline'));
     expect((screen.getByRole('textbox') as HTMLTextAreaElement).value).toBe('important');
+  });
+
+  it('attaches a picked file and sends it with the caption, as base64 with its name and type', async () => {
+    const onSend = vi.fn(async (_draft: unknown) => undefined);
+    render(<Composer conversationId={4} disabledReason={undefined} onSend={onSend} />);
+    const file = new File(['%PDF-1.4 price list'], 'prices.pdf', { type: 'application/pdf' });
+    fireEvent.change(screen.getByTestId('file-input'), { target: { files: [file] } });
+    expect(screen.getByTestId('attachment-chip').textContent).toContain('prices.pdf');
+    expect(screen.getByRole('textbox')).toHaveProperty('placeholder', 'Add a caption');
+    fireEvent.change(screen.getByRole('textbox'), { target: { value: 'Here you go' } });
+    fireEvent.keyDown(screen.getByRole('textbox'), { key: 'Enter' });
+    await waitFor(() => expect(onSend).toHaveBeenCalled());
+    expect(onSend.mock.calls[0]![0]).toEqual({
+      text: 'Here you go',
+      attachment: { fileName: 'prices.pdf', mime: 'application/pdf', size: file.size, dataBase64: btoa('%PDF-1.4 price list') },
+    });
+    expect(screen.queryByTestId('attachment-chip')).toBeNull();
+  });
+
+  it('attaches a pasted screenshot, and refuses a file over the limit in words before reading it', async () => {
+    const onSend = vi.fn(async (_draft: unknown) => undefined);
+    render(<Composer conversationId={5} disabledReason={undefined} onSend={onSend} />);
+    const shot = new File([new Uint8Array([137, 80, 78, 71])], '', { type: 'image/png' });
+    fireEvent.paste(screen.getByRole('textbox'), { clipboardData: { files: [shot] } });
+    expect(screen.getByTestId('attachment-chip').textContent).toContain('Pasted image.png');
+    fireEvent.click(screen.getByRole('button', { name: 'Send' }));
+    await waitFor(() => expect(onSend).toHaveBeenCalled());
+    expect(onSend.mock.calls[0]![0]).toMatchObject({ text: '', attachment: { fileName: 'Pasted image.png', mime: 'image/png', size: 4 } });
+
+    const huge = new File(['x'], 'backup.zip', { type: 'application/zip' });
+    Object.defineProperty(huge, 'size', { value: 150 * 1024 * 1024 });
+    fireEvent.change(screen.getByTestId('file-input'), { target: { files: [huge] } });
+    expect(screen.getByRole('alert').textContent).toBe('“backup.zip” is 150 MB; files over 100 MB cannot be sent. Share a link to it instead.');
+    expect(screen.queryByTestId('attachment-chip')).toBeNull();
+  });
+
+  it('replies to a message: shows it above the box, sends its id, and Esc cancels', async () => {
+    const onSend = vi.fn(async (_draft: unknown) => undefined);
+    const onCancelReply = vi.fn();
+    const quoted = { id: 42, direction: 'in', text: 'Do you ship to Kazan?', sender: { id: 's', name: 'Anna' } } as Message;
+    render(<Composer conversationId={6} disabledReason={undefined} replyTo={quoted} onCancelReply={onCancelReply} onSend={onSend} />);
+    expect(screen.getByTestId('reply-preview').textContent).toContain('Reply to Anna');
+    expect(screen.getByTestId('reply-preview').textContent).toContain('Do you ship to Kazan?');
+    fireEvent.change(screen.getByRole('textbox'), { target: { value: 'Yes, in 3 days' } });
+    fireEvent.keyDown(screen.getByRole('textbox'), { key: 'Enter' });
+    await waitFor(() => expect(onSend).toHaveBeenCalledWith({ text: 'Yes, in 3 days', replyTo: 42 }));
+    fireEvent.keyDown(screen.getByRole('textbox'), { key: 'Escape' });
+    expect(onCancelReply).toHaveBeenCalled();
   });
 });
 

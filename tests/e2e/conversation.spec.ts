@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { Core } from '../../main/core/core.node.ts';
+import { startBridge, type Bridge } from '../../main/bridge/wsBridge.node.ts';
+import { MemorySettingsStore } from '../../main/core/settingsStore.node.ts';
+import { lineIdOf } from '../../main/db/accountsRepo.node.ts';
+import { tempDir } from '../helpers/cache.ts';
+
+/** The conversation view as a user works in it: unread divider, jump button, replies, files, media, search in the chat. */
+let core: Core;
+let bridge: Bridge;
+const line = lineIdOf('shop', 'L');
+let n = 0;
+
+function incoming(text: string, extra: Record<string, unknown> = {}, historical = false) {
+  core.ingest({
+    kind: 'message',
+    line,
+    chat: { id: 'anna@c.us', title: 'Anna Petrova' },
+    message: { ids: { provider: `in-${++n}` }, direction: 'in', origin: 'contact', type: 'text', text, time: Date.now() - 1000 + n, ...extra },
+    historical,
+  });
+}
+
+test.beforeAll(async () => {
+  core = Core.open({ dataDir: tempDir(), settings: new MemorySettingsStore() });
+  core.cache.accounts.add({ id: 'shop', provider: 'chatapp', label: 'Shop', config: {}, demo: false, createdAt: 1 });
+  core.cache.accounts.upsertLine('shop', { providerLineId: 'L', messenger: 'whatsapp', title: 'Shop WhatsApp', login: { state: 'authorized' } });
+  const start = Date.now() - 400 * 60_000;
+  for (let i = 0; i < 300; i++) {
+    core.ingest({ kind: 'message', line, chat: { id: 'anna@c.us', title: 'Anna Petrova' }, message: { ids: { provider: `old-${i}` }, direction: i % 2 ? 'in' : 'out', origin: i % 2 ? 'contact' : 'phone', type: 'text', text: `Earlier message ${i}`, time: start + i * 60_000 }, historical: true });
+  }
+  await core.queue.flushed();
+  // A picture the core has a local copy of.
+  fs.mkdirSync(core.media.dir, { recursive: true });
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  fs.writeFileSync(path.join(core.media.dir, '1-shelf.png'), png);
+  incoming('', { type: 'image', media: { fileName: 'shelf.png', mime: 'image/png', localPath: path.join(core.media.dir, '1-shelf.png') } });
+  for (const text of ['Hello!', 'Is the blue sofa still available?', 'And can you deliver to Kazan?']) incoming(text);
+  await core.queue.flushed();
+  bridge = await startBridge({ core, port: 0, token: 'conv', staticDir: 'dist/renderer' });
+});
+
+test.afterAll(async () => {
+  await bridge.close();
+  await core.close();
+});
+
+test('opens at the unread part under a divider, shows the picture, and counts what arrives while scrolled up', async ({ page }) => {
+  await page.goto(bridge.url);
+  await page.getByTestId('conversation-row').filter({ hasText: 'Anna Petrova' }).click();
+  const view = page.getByRole('region', { name: 'Anna Petrova' });
+  await expect(view.getByTestId('unread-divider')).toHaveText('Unread messages: 4');
+  const picture = view.getByRole('link', { name: 'Open the picture' }).locator('img');
+  await expect(picture).toBeVisible();
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+  await page.screenshot({ path: 'test-results/e2e/screens/conversation-unread.png' });
+
+  const scroller = view.getByRole('log');
+  await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight - el.clientHeight - 1500));
+  const jump = view.getByRole('button', { name: /Go to the newest message/ });
+  await expect(jump).toBeVisible();
+  incoming('Hello? Anyone there?');
+  incoming('I need it by Friday');
+  await core.queue.flushed();
+  await expect(jump).toHaveAccessibleName('Go to the newest message, 2 new');
+  await jump.click();
+  await expect(jump).toBeHidden();
+  await expect(view.getByTestId('message').last()).toContainText('I need it by Friday');
+});
+
+test('replies to a message and sends a file with a caption', async ({ page }) => {
+  await page.goto(bridge.url);
+  await page.getByTestId('conversation-row').filter({ hasText: 'Anna Petrova' }).click();
+  const view = page.getByRole('region', { name: 'Anna Petrova' });
+  const question = view.locator('.bubble-row').filter({ hasText: 'And can you deliver to Kazan?' });
+  await question.hover();
+  await question.getByRole('button', { name: 'Reply' }).click();
+  await expect(view.getByTestId('reply-preview')).toContainText('And can you deliver to Kazan?');
+  await view.getByRole('textbox', { name: 'Message' }).fill('Yes, in three days');
+  await view.getByRole('textbox', { name: 'Message' }).press('Enter');
+  const reply = view.getByTestId('message').filter({ hasText: 'Yes, in three days' });
+  await expect(reply.locator('.bubble-quote')).toContainText('And can you deliver to Kazan?');
+  await expect(view.getByTestId('reply-preview')).toBeHidden();
+
+  await view.getByTestId('file-input').setInputFiles({ name: 'price-list.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 prices') });
+  await expect(view.getByTestId('attachment-chip')).toContainText('price-list.pdf');
+  await view.getByRole('textbox', { name: 'Message' }).fill('Our prices');
+  await view.getByRole('button', { name: 'Send' }).click();
+  const sent = view.getByTestId('message').filter({ hasText: 'price-list.pdf' });
+  await expect(sent).toContainText('Our prices');
+  const stored = (await core.call('messages.page', { conversationId: (await core.call('conversations.list', { limit: 1 })).items[0]!.id, limit: 1 })).items[0]!;
+  expect(stored).toMatchObject({ direction: 'out', text: 'Our prices', media: { fileName: 'price-list.pdf' } });
+  await page.screenshot({ path: 'test-results/e2e/screens/conversation-reply-file.png' });
+});
+
+test('searches inside the open chat only, and back to everywhere', async ({ page }) => {
+  core.ingest({ kind: 'message', line, chat: { id: 'boris@c.us', title: 'Boris' }, message: { ids: { provider: 'b1' }, direction: 'in', origin: 'contact', type: 'text', text: 'Is the blue sofa on sale?', time: Date.now() }, historical: true });
+  await core.queue.flushed();
+  await page.goto(bridge.url);
+  await page.getByTestId('conversation-row').filter({ hasText: 'Anna Petrova' }).click();
+  await page.getByRole('region', { name: 'Anna Petrova' }).getByRole('button', { name: 'Search in this chat' }).click();
+  await expect(page.getByRole('searchbox', { name: 'Search messages' })).toBeFocused();
+  await expect(page.getByText('Searching in Anna Petrova')).toBeVisible();
+  await page.keyboard.type('blue sofa');
+  await expect(page.getByTestId('search-hit')).toHaveCount(1);
+  await expect(page.getByTestId('search-hit')).toContainText('Anna Petrova');
+  await page.getByRole('button', { name: 'Search everywhere' }).click();
+  await expect(page.getByTestId('search-hit')).toHaveCount(2);
+});
