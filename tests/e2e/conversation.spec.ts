@@ -92,6 +92,9 @@ test('replies to a message and sends a file with a caption', async ({ page }) =>
   await expect(sent).toContainText('Our prices');
   const stored = (await core.call('messages.page', { conversationId: (await core.call('conversations.list', { limit: 1 })).items[0]!.id, limit: 1 })).items[0]!;
   expect(stored).toMatchObject({ direction: 'out', text: 'Our prices', media: { fileName: 'price-list.pdf' } });
+  // Sending brings the view to the newest message.
+  await expect(sent).toBeInViewport();
+  await expect(view.getByRole('button', { name: /Go to the newest message/ })).toBeHidden();
   await page.screenshot({ path: 'test-results/e2e/screens/conversation-reply-file.png' });
 });
 

@@ -35,10 +35,12 @@ export function ConversationView({ controller, onSend, onRetry, onSearchHere, me
   const listed = useWorkspace((s) => s.conversations.find((c) => c.id === conversationId));
   const fetched = useConversation((s) => s.conversation);
   const conversation = listed ?? fetched ?? undefined;
+  const shown = conversation !== undefined;
   const line = useWorkspace((s) => s.lines.find((l) => l.id === conversation?.lineId));
   const language = useWorkspace((s) => s.settings?.language ?? 'en');
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
+  const lastTop = useRef(0);
   // Which jump target (a search hit, the unread divider) was already scrolled to.
   const shownTarget = useRef<string | null>(null);
   const previous = useRef<{ first: number | undefined; size: number }>({ first: undefined, size: 0 });
@@ -91,19 +93,30 @@ export function ConversationView({ controller, onSend, onRetry, onSearchHere, me
         : -1;
     if (targetIndex >= 0) {
       shownTarget.current = target;
+      atBottom.current = false;
       virtualizer.scrollToIndex(targetIndex, { align: highlightId !== null ? 'center' : 'start' });
     } else if (previous.current.first !== undefined && first !== undefined && first < previous.current.first) {
       // Older messages were prepended: keep the view where the reader was.
       el.scrollTop += size - previous.current.size;
     } else if (atBottom.current && rows.length > 0) {
       virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
-      // Rows taller than estimated (quotes, pictures) are measured after this; settle at the true bottom then.
-      requestAnimationFrame(() => {
-        if (atBottom.current) el.scrollTop = el.scrollHeight;
-      });
     }
     previous.current = { first, size };
   }, [rows, messages, virtualizer, highlightId, firstUnreadId]);
+
+  // Rows taller than estimated (quotes, pictures) are measured after they render: a reader at
+  // the bottom stays at the true bottom as the content grows.
+  const sizer = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = scroller.current;
+    const inner = sizer.current;
+    if (!el || !inner || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => {
+      if (atBottom.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(inner);
+    return () => observer.disconnect();
+  }, [conversationId, shown]);
 
   // What arrives while the reader is at the bottom counts as seen.
   useEffect(() => {
@@ -122,7 +135,8 @@ export function ConversationView({ controller, onSend, onRetry, onSearchHere, me
     setShowJump(false);
     atBottom.current = true;
     if (hasNewer) void controller.latest();
-    else if (rows.length > 0) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+    // The element, not an index: this may run from a closure older than the newest rows.
+    else if (scroller.current) scroller.current.scrollTop = scroller.current.scrollHeight;
     setSeenUpTo(newest);
   };
 
@@ -150,7 +164,11 @@ export function ConversationView({ controller, onSend, onRetry, onSearchHere, me
           aria-live="polite"
           onScroll={(event) => {
             const el = event.currentTarget;
-            atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+            // Only the reader leaves the bottom, by scrolling up; content growing below (a measured
+            // picture, a new message) scrolls nothing back and must not unstick it.
+            if (el.scrollHeight - el.scrollTop - el.clientHeight < 48) atBottom.current = true;
+            else if (el.scrollTop < lastTop.current) atBottom.current = false;
+            lastTop.current = el.scrollTop;
             const away = !atBottom.current || hasNewer;
             if (away !== showJump) setShowJump(away);
             if (atBottom.current && !hasNewer && seenUpTo !== newest) setSeenUpTo(newest);
@@ -159,7 +177,7 @@ export function ConversationView({ controller, onSend, onRetry, onSearchHere, me
           }}
         >
           {loadingOlder && <div className="muted loading-older">{t('conversation.loadingOlder')}</div>}
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <div ref={sizer} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index]!;
               return (
