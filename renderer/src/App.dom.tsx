@@ -11,6 +11,7 @@ import { useConversation } from './store/conversation.dom.ts';
 import { AddAccountDialog } from './components/AddAccountDialog.dom.tsx';
 import { SearchPanel, type SearchScope } from './components/SearchPanel.dom.tsx';
 import { SettingsDialog } from './components/SettingsDialog.dom.tsx';
+import { OfflineBanner } from './components/OfflineBanner.dom.tsx';
 import type { ProviderDescriptor } from '../../shared/ipc/providers.std.ts';
 import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
 
@@ -18,7 +19,6 @@ const mediaUrl = (localPath: string) => client.mediaUrl(localPath);
 
 export function App() {
   const t = useT();
-  const status = useWorkspace((s) => s.status);
   const error = useWorkspace((s) => s.error);
   const [loginLineId, setLoginLineId] = useState<string>();
   const loginLine = useWorkspace((s) => s.lines.find((l) => l.id === loginLineId));
@@ -67,11 +67,7 @@ export function App() {
 
   return (
     <div className="app">
-      {status !== 'open' && (
-        <div className="banner" role="status">
-          {status === 'connecting' ? t('core.connecting') : t('core.offline')}
-        </div>
-      )}
+      <OfflineBanner />
       {(error || actionError) && (
         <div className="banner banner-error" role="alert">
           {t('error.generic', { message: (actionError ?? error)! })}

@@ -37,6 +37,8 @@ export function ConversationView({ controller, onSend, onRetry, onSearchHere, me
   const conversation = listed ?? fetched ?? undefined;
   const shown = conversation !== undefined;
   const line = useWorkspace((s) => s.lines.find((l) => l.id === conversation?.lineId));
+  // Older pages come from the provider: while its account is offline, nothing is loading.
+  const accountOnline = useWorkspace((s) => s.accounts.find((a) => a.id === conversation?.accountId)?.connection.state === 'online');
   const language = useWorkspace((s) => s.settings?.language ?? 'en');
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
@@ -176,7 +178,7 @@ export function ConversationView({ controller, onSend, onRetry, onSearchHere, me
             if (atBottom.current && hasNewer) void controller.loadNewer();
           }}
         >
-          {loadingOlder && <div className="muted loading-older">{t('conversation.loadingOlder')}</div>}
+          {loadingOlder && accountOnline && <div className="muted loading-older">{t('conversation.loadingOlder')}</div>}
           <div ref={sizer} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index]!;

@@ -18,6 +18,8 @@ export const en = {
   'connection.reconnecting': 'Reconnecting in {seconds} s',
   'connection.auth_error': 'Sign-in needed',
   'connection.offline': 'Offline',
+  'offline.accounts': 'Not connected ({count}):',
+  'offline.history': 'Their history stays here to browse and search; new messages arrive once they reconnect.',
   'conversations.label': 'Conversations',
   'conversations.empty': 'No conversations yet.',
   'conversations.unread': '{count} unread',

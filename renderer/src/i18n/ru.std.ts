@@ -19,6 +19,8 @@ export const ru: Record<MessageKey, string> = {
   'connection.reconnecting': 'Переподключение через {seconds} с',
   'connection.auth_error': 'Нужно войти заново',
   'connection.offline': 'Не в сети',
+  'offline.accounts': 'Нет связи ({count}):',
+  'offline.history': 'История остаётся доступной для просмотра и поиска; новые сообщения придут после переподключения.',
   'conversations.label': 'Чаты',
   'conversations.empty': 'Чатов пока нет.',
   'conversations.unread': 'Непрочитанных: {count}',
