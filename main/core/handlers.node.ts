@@ -271,10 +271,24 @@ export function createHandlers(core: Core): Handlers {
       return { ok: true };
     },
     'settings.get': () => core.settings.get(),
-    'settings.set': (patch) => {
+    'settings.set': async (patch) => {
+      const before = core.settings.get();
       const next = core.settings.set(patch);
-      core.bus.emit('settings.changed', next);
-      return next;
+      const moved = next.webhook.bindAddress !== before.webhook.bindAddress || next.webhook.port !== before.webhook.port;
+      if (moved) {
+        // The receiver moves now; if the new place is taken, the old one stays in use and in the settings.
+        await core.webhooks.stop();
+        try {
+          await core.webhooks.start();
+        } catch (error) {
+          core.settings.set({ webhook: before.webhook });
+          await core.webhooks.start().catch(() => undefined);
+          throw new SwitchboardError('unavailable', `Switchboard could not receive webhooks on ${next.webhook.bindAddress}:${next.webhook.port} (${error instanceof Error ? error.message : String(error)}). It keeps using ${before.webhook.bindAddress}:${core.webhooks.port ?? before.webhook.port}.`);
+        }
+      }
+      const saved = core.settings.get();
+      core.bus.emit('settings.changed', saved);
+      return saved;
     },
   };
   return handlers;

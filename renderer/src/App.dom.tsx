@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { loadMoreConversations, setListFilter, setScope, useWorkspace } from './store/workspace.dom.ts';
 import { useT } from './i18n/i18n.dom.ts';
 import { client, conversation } from './core.dom.ts';
@@ -12,6 +12,7 @@ import { AddAccountDialog } from './components/AddAccountDialog.dom.tsx';
 import { SearchPanel, type SearchScope } from './components/SearchPanel.dom.tsx';
 import { SettingsDialog } from './components/SettingsDialog.dom.tsx';
 import { OfflineBanner } from './components/OfflineBanner.dom.tsx';
+import { AccountDialog, type AccountActions } from './components/AccountDialog.dom.tsx';
 import type { ProviderDescriptor } from '../../shared/ipc/providers.std.ts';
 import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
 
@@ -28,6 +29,22 @@ export function App() {
   const [providers, setProviders] = useState<ProviderDescriptor[]>();
   const [searchFocus, setSearchFocus] = useState(0);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [accountDialog, setAccountDialog] = useState<{ accountId: string; webhook: boolean }>();
+  const dialogAccount = useWorkspace((s) => s.accounts.find((a) => a.id === accountDialog?.accountId));
+  const accountActions = useMemo<AccountActions | undefined>(() => {
+    if (!accountDialog) return undefined;
+    const accountId = accountDialog.accountId;
+    return {
+      webhookInfo: () => client.call('webhooks.info', { accountId }),
+      register: (replaceForeign) => client.call('webhooks.register', { accountId, replaceForeign }),
+      test: () => client.call('webhooks.test', { accountId }),
+      remove: async () => {
+        await client.call('accounts.remove', { id: accountId });
+        setAccountDialog(undefined);
+      },
+      onClose: () => setAccountDialog(undefined),
+    };
+  }, [accountDialog]);
   const settings = useWorkspace((s) => s.settings);
   const desktop = useWorkspace((s) => s.app?.electron ?? false);
   const theme = settings?.theme ?? 'system';
@@ -80,6 +97,7 @@ export function App() {
           onSettings={() => setSettingsOpen(true)}
           onScope={(accountId) => void act(setScope(client, accountId))}
           onMute={(lineId, muted) => void act(client.call('lines.setMuted', { lineId, muted }))}
+          onAccountSettings={(accountId) => void act(client.call('providers.list', {}).then((list) => setAccountDialog({ accountId, webhook: list.some((p) => p.realtime === 'webhook' && p.kind === useWorkspace.getState().accounts.find((a) => a.id === accountId)?.provider) })))}
         />
         <main className="conversations">
           <h1 className="visually-hidden">{t('conversations.label')}</h1>
@@ -105,6 +123,7 @@ export function App() {
           <SettingsDialog
             settings={settings}
             desktop={desktop}
+            onApplyWebhook={async (webhook) => void (await client.call('settings.set', { webhook }))}
             onChange={(patch) => {
               // Show the choice at once; the core's settings.changed confirms (or corrects) it.
               useWorkspace.setState({ settings: { ...settings, ...patch } });
@@ -112,6 +131,11 @@ export function App() {
             }}
             onClose={() => setSettingsOpen(false)}
           />
+        </div>
+      )}
+      {accountDialog && dialogAccount && accountActions && (
+        <div className="dialog-backdrop">
+          <AccountDialog account={dialogAccount} webhook={accountDialog.webhook} actions={accountActions} />
         </div>
       )}
       {providers && (
@@ -144,6 +168,7 @@ export function App() {
             }}
             onCancel={() => void act(client.call('login.cancel', { lineId: loginLine.id }))}
             onSimulateScan={() => void act(client.call('demo.simulateScan', { lineId: loginLine.id }))}
+            onLogout={() => void act(client.call('login.logout', { lineId: loginLine.id }))}
             onClose={() => setLoginLineId(undefined)}
           />
         </div>

@@ -12,6 +12,7 @@ interface SidebarProps {
   /** Shows one account's conversations, or (null) all of them. */
   onScope(accountId: string | null): void;
   onMute(lineId: string, muted: boolean): void;
+  onAccountSettings?(accountId: string): void;
 }
 
 function Count({ n, muted = false, label }: { n: number; muted?: boolean; label: string }) {
@@ -23,7 +24,7 @@ function Count({ n, muted = false, label }: { n: number; muted?: boolean; label:
   );
 }
 
-export function AccountSidebar({ onLineClick, onAddAccount, onSettings, onScope, onMute }: SidebarProps) {
+export function AccountSidebar({ onLineClick, onAddAccount, onSettings, onScope, onMute, onAccountSettings }: SidebarProps) {
   const t = useT();
   const accounts = useWorkspace((s) => s.accounts);
   const lines = useWorkspace((s) => s.lines);
@@ -49,6 +50,7 @@ export function AccountSidebar({ onLineClick, onAddAccount, onSettings, onScope,
       <ul role="list">
         {accounts.map((account) => (
           <li key={account.id} className="sidebar-account">
+            <div className="sidebar-account-row">
             <button
               type="button"
               className={`sidebar-account-head sidebar-scope${scope === account.id ? ' sidebar-scope-current' : ''}`}
@@ -61,6 +63,12 @@ export function AccountSidebar({ onLineClick, onAddAccount, onSettings, onScope,
               <ConnectionBadge state={account.connection} />
               <Count n={accountUnread(account)} label={t('conversations.unread', { count: accountUnread(account) })} />
             </button>
+            {onAccountSettings && (
+              <button type="button" className="mute-toggle" onClick={() => onAccountSettings(account.id)} aria-label={t('sidebar.accountSettings', { label: account.label })} title={t('sidebar.accountSettings', { label: account.label })}>
+                ⋯
+              </button>
+            )}
+            </div>
             <Notices notices={notices[account.id]} />
             <ul role="list">
               {lines

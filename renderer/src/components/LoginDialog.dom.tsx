@@ -16,16 +16,18 @@ export interface LoginDialogProps {
   onCancel(): void;
   onSimulateScan(): void;
   onClose(): void;
+  onLogout?(): void;
 }
 
 /**
  * Signing a line in: the QR as it arrives (rendered locally from a raw string), or the
  * phone, code and password steps; progress, errors in words, and cancel at every step.
  */
-export function LoginDialog({ title, state, method, demo, onStart, onSubmit, onCancel, onSimulateScan, onClose }: LoginDialogProps) {
+export function LoginDialog({ title, state, method, demo, onStart, onSubmit, onCancel, onSimulateScan, onClose, onLogout }: LoginDialogProps) {
   const t = useT();
   useEscape(onClose);
   const [image, setImage] = useState<string>();
+  const [confirmLogout, setConfirmLogout] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -70,10 +72,35 @@ export function LoginDialog({ title, state, method, demo, onStart, onSubmit, onC
             {t('login.cancel')}
           </button>
         )}
+        {state.state === 'authorized' && onLogout && !confirmLogout && (
+          <button type="button" className="secondary" onClick={() => setConfirmLogout(true)}>
+            {t('login.logout')}
+          </button>
+        )}
         <button type="button" className="secondary" onClick={onClose}>
           {t('login.close')}
         </button>
       </div>
+      {confirmLogout && state.state === 'authorized' && (
+        <div role="alertdialog" aria-labelledby="logout-question" className="confirm">
+          <p id="logout-question">{t('login.logoutQuestion', { line: title })}</p>
+          <div className="dialog-actions">
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                setConfirmLogout(false);
+                onLogout?.();
+              }}
+            >
+              {t('login.logoutConfirm')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirmLogout(false)}>
+              {t('login.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import { doNotDisturb, type Settings, type SettingsPatch } from '../../../shared/model/settings.std.ts';
 import { useT } from '../i18n/i18n.dom.ts';
 import { useEscape } from './useEscape.dom.ts';
+import { WebhookSettings } from './WebhookSettings.dom.tsx';
 
 /** Theme, language, notifications and do-not-disturb; every change is saved by the core at once. */
 /** `desktop`: running inside the Electron shell, where the tray and login items exist. */
-export function SettingsDialog({ settings, desktop = false, onChange, onClose }: { settings: Settings; desktop?: boolean; onChange(patch: SettingsPatch): void; onClose(): void }) {
+export function SettingsDialog({ settings, desktop = false, onChange, onApplyWebhook, onClose }: { settings: Settings; desktop?: boolean; onChange(patch: SettingsPatch): void; onApplyWebhook?: (webhook: Settings['webhook']) => Promise<void>; onClose(): void }) {
   const t = useT();
   useEscape(onClose);
   const n = settings.notifications;
@@ -66,6 +67,7 @@ export function SettingsDialog({ settings, desktop = false, onChange, onClose }:
           </label>
         </fieldset>
       )}
+      {onApplyWebhook && <WebhookSettings webhook={settings.webhook} onApply={onApplyWebhook} />}
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
           {t('login.close')}

@@ -59,3 +59,20 @@ describe('the account sidebar', () => {
     expect(props.onMute).toHaveBeenLastCalledWith('shop/tg', false);
   });
 });
+
+describe('signing a line out', () => {
+  it('asks first, says what it means, and can be cancelled', async () => {
+    const { LoginDialog } = await import('../../../renderer/src/components/LoginDialog.dom.tsx');
+    const onLogout = vi.fn();
+    const noop = () => undefined;
+    render(<LoginDialog title="Shop WhatsApp" method="qr" demo={false} state={{ state: 'authorized', phone: '+7 900' }} onStart={noop} onSubmit={async () => undefined} onCancel={noop} onSimulateScan={noop} onClose={noop} onLogout={onLogout} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(screen.getByRole('alertdialog').textContent).toContain('Sign Shop WhatsApp out? Messages stop arriving');
+    expect(onLogout).not.toHaveBeenCalled();
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Sign out' }));
+    expect(onLogout).toHaveBeenCalledOnce();
+  });
+});

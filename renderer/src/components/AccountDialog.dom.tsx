@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'react';
+import type { Account } from '../../../shared/model/entities.std.ts';
+import type { Result } from '../../../shared/ipc/contract.std.ts';
+import { useT } from '../i18n/i18n.dom.ts';
+import { useEscape } from './useEscape.dom.ts';
+
+export interface AccountActions {
+  webhookInfo(): Promise<Result<'webhooks.info'>>;
+  register(replaceForeign: boolean): Promise<Result<'webhooks.register'>>;
+  test(): Promise<Result<'webhooks.test'>>;
+  remove(): Promise<void>;
+  onClose(): void;
+}
+
+type Outcome = { kind: 'ok' | 'error'; text: string } | { kind: 'foreign'; text: string };
+
+/**
+ * One account: for webhook providers the addresses the provider must call, registering ours
+ * there and a round-trip test; and removing the account, after saying what that deletes.
+ */
+export function AccountDialog({ account, webhook, actions }: { account: Account; webhook: boolean; actions: AccountActions }) {
+  const t = useT();
+  useEscape(actions.onClose);
+  const [info, setInfo] = useState<Result<'webhooks.info'>>();
+  const [outcome, setOutcome] = useState<Outcome>();
+  const [busy, setBusy] = useState(false);
+  const [confirmRemove, setConfirmRemove] = useState(false);
+
+  useEffect(() => {
+    if (!webhook) return;
+    actions.webhookInfo().then(setInfo, (e: unknown) => setOutcome({ kind: 'error', text: e instanceof Error ? e.message : String(e) }));
+  }, [webhook, actions]);
+
+  const run = async (work: () => Promise<Outcome>) => {
+    setBusy(true);
+    try {
+      setOutcome(await work());
+    } catch (e) {
+      const text = e instanceof Error ? e.message : String(e);
+      // Another system's webhook is there: the core left it alone; the user may replace it.
+      setOutcome({ kind: /another system|already sends events/i.test(text) ? 'foreign' : 'error', text });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const register = (replace: boolean) =>
+    run(async () => {
+      const done = await actions.register(replace);
+      setInfo(await actions.webhookInfo());
+      return { kind: 'ok', text: t('webhook.registered', { url: done.url }) };
+    });
+
+  return (
+    <div className="dialog dialog-wide" role="dialog" aria-modal="true" aria-labelledby="account-title">
+      <h2 id="account-title">{account.label}</h2>
+      {webhook && (
+        <section aria-labelledby="webhook-title">
+          <h3 id="webhook-title">{t('webhook.title')}</h3>
+          <p className="muted">{info?.gapWarning}</p>
+          <dl className="webhook-urls">
+            <dt>{t('webhook.public')}</dt>
+            <dd data-testid="webhook-public">
+              {info?.publicUrl ?? t('webhook.noPublic')}
+              {info?.publicUrl && (
+                <button type="button" className="link-button webhook-copy" onClick={() => void navigator.clipboard?.writeText(info.publicUrl!).then(() => setOutcome({ kind: 'ok', text: t('webhook.copied') }))}>
+                  {t('webhook.copy')}
+                </button>
+              )}
+            </dd>
+            <dt>{t('webhook.local')}</dt>
+            <dd data-testid="webhook-local">{info?.localUrl ?? t('webhook.notListening')}</dd>
+            <dt>{t('webhook.atProvider')}</dt>
+            <dd data-testid="webhook-registered">{info?.registered ?? t('webhook.none')}</dd>
+          </dl>
+          {outcome && (
+            <p role={outcome.kind === 'ok' ? 'status' : 'alert'} className={outcome.kind === 'ok' ? 'webhook-ok' : 'form-error'}>
+              {outcome.text}
+            </p>
+          )}
+          <div className="dialog-actions">
+            {outcome?.kind === 'foreign' ? (
+              <button type="button" disabled={busy} onClick={() => void register(true)}>
+                {t('webhook.replace')}
+              </button>
+            ) : (
+              <button type="button" disabled={busy || !info?.publicUrl} onClick={() => void register(false)}>
+                {t('webhook.register')}
+              </button>
+            )}
+            <button type="button" className="secondary" disabled={busy || !info?.publicUrl} onClick={() => void run(async () => ({ kind: 'ok', text: t('webhook.testOk', { ms: (await actions.test()).ms }) }))}>
+              {t('webhook.test')}
+            </button>
+          </div>
+        </section>
+      )}
+      <section className="danger-zone">
+        {confirmRemove ? (
+          <div role="alertdialog" aria-labelledby="remove-question">
+            <p id="remove-question">{t(account.demo ? 'account.removeDemoQuestion' : 'account.removeQuestion', { label: account.label })}</p>
+            <div className="dialog-actions">
+              <button type="button" className="danger" disabled={busy} onClick={() => void run(async () => (await actions.remove(), { kind: 'ok', text: '' }))}>
+                {t('account.removeConfirm')}
+              </button>
+              <button type="button" className="secondary" onClick={() => setConfirmRemove(false)}>
+                {t('login.cancel')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" className="link-button danger-link" onClick={() => setConfirmRemove(true)}>
+            {t('account.remove')}
+          </button>
+        )}
+      </section>
+      <div className="dialog-actions">
+        <button type="button" className="secondary" onClick={actions.onClose}>
+          {t('login.close')}
+        </button>
+      </div>
+    </div>
+  );
+}
