@@ -28,4 +28,14 @@ test('the main screens have no serious accessibility violations', async ({ page 
 
   await page.getByRole('button', { name: 'Settings' }).click();
   expect(await serious(page), 'settings').toEqual([]);
+  await page.getByRole('radio', { name: 'Dark' }).check();
+  await page.getByRole('button', { name: 'Close' }).click();
+  expect(await serious(page), 'conversation, dark').toEqual([]);
+
+  await page.getByRole('button', { name: 'Manage Demo · Maytapi' }).click();
+  await expect(page.getByRole('dialog', { name: 'Demo · Maytapi' })).toBeVisible();
+  expect(await serious(page), 'account dialog, dark').toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'As the system' }).check();
 });

@@ -38,6 +38,7 @@ test.beforeAll(async () => {
   fs.writeFileSync(path.join(core.media.dir, '1-shelf.png'), png);
   incoming('', { type: 'image', media: { fileName: 'shelf.png', mime: 'image/png', localPath: path.join(core.media.dir, '1-shelf.png') } });
   for (const text of ['Hello!', 'Is the blue sofa still available?', 'And can you deliver to Kazan?']) incoming(text);
+  core.ingest({ kind: 'tag', line, chat: { id: 'anna@c.us' }, tag: { id: 't1', name: 'Wholesale', color: '#2471a3' }, op: 'add' });
   await core.queue.flushed();
   bridge = await startBridge({ core, port: 0, token: 'conv', staticDir: 'dist/renderer' });
 });
@@ -52,6 +53,7 @@ test('opens at the unread part under a divider, shows the picture, and counts wh
   await page.getByTestId('conversation-row').filter({ hasText: 'Anna Petrova' }).click();
   const view = page.getByRole('region', { name: 'Anna Petrova' });
   await expect(view.getByTestId('unread-divider')).toHaveText('Unread messages: 4');
+  await expect(view.getByRole('list', { name: 'Tags' })).toHaveText('Wholesale');
   const picture = view.getByRole('link', { name: 'Open the picture' }).locator('img');
   await expect(picture).toBeVisible();
   await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);

@@ -148,6 +148,15 @@ export function ConversationView({ controller, onSend, onRetry, onSearchHere, me
         <div className="conversation-header-main">
           <div className="conversation-header-title">{conversation.title}</div>
           <div className="muted">{line?.title ?? line?.phone}</div>
+          {conversation.meta.tags && conversation.meta.tags.length > 0 && (
+            <ul className="conversation-tags" aria-label={t('conversation.tags')}>
+              {conversation.meta.tags.map((tag) => (
+                <li key={tag.id} className="chat-tag" style={tag.color && /^#[0-9a-f]{3,8}$/i.test(tag.color) ? { borderColor: tag.color } : undefined}>
+                  {tag.name}
+                </li>
+              ))}
+            </ul>
+          )}
           {window24h && (
             <div className="muted">{window24h.endsAt > Date.now() ? t('conversation.window', { time: time.format(window24h.endsAt) }) : t('conversation.windowClosed')}</div>
           )}

@@ -49,6 +49,7 @@ export function LoginDialog({ title, state, method, demo, onStart, onSubmit, onC
             <li>{t('login.qrStep2')}</li>
           </ol>
           {image ? <img className="qr" src={image} alt={t('login.qrAlt')} width={264} height={264} /> : <div className="qr qr-placeholder" />}
+          <QrCountdown expiresAt={state.expiresAt} />
         </>
       )}
       {(state.state === 'phone' || state.state === 'code' || state.state === 'password') && <PhoneLogin state={state} onSubmit={onSubmit} />}
@@ -102,5 +103,24 @@ export function LoginDialog({ title, state, method, demo, onStart, onSubmit, onC
         </div>
       )}
     </div>
+  );
+}
+
+/** How long the code on screen stays valid, ticking; the provider sends the next one by itself. */
+function QrCountdown({ expiresAt }: { expiresAt: number | undefined }) {
+  const t = useT();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (expiresAt === undefined) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [expiresAt]);
+  if (expiresAt === undefined) return <p className="muted qr-timer">{t('login.qrRotates')}</p>;
+  const seconds = Math.ceil((expiresAt - now) / 1000);
+  return (
+    <p className="muted qr-timer" role="timer" aria-live="off">
+      {seconds > 0 ? t('login.qrRefreshIn', { seconds }) : t('login.qrRefreshing')}
+    </p>
   );
 }

@@ -134,6 +134,20 @@ describe('the QR screen', () => {
     await waitFor(() => expect(screen.getByRole('img').getAttribute('src')).toBe('data:image/png;base64,AAAA'));
   });
 
+  it('counts down to the next code where the provider says when it expires', async () => {
+    vi.useFakeTimers({ now: 1_000_000 });
+    try {
+      render(<LoginDialog method="qr" onSubmit={async () => undefined} title="Support" demo={false} state={{ state: 'qr', qr: { kind: 'raw', value: 'x' }, expiresAt: 1_000_000 + 20_000 }} {...handlers} />);
+      expect(screen.getByRole('timer').textContent).toBe('A new code in 20 s');
+      act(() => vi.advanceTimersByTime(5_000));
+      expect(screen.getByRole('timer').textContent).toBe('A new code in 15 s');
+      act(() => vi.advanceTimersByTime(16_000));
+      expect(screen.getByRole('timer').textContent).toBe('Getting a new code…');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('walks through to connected, offers cancel while waiting and the simulated scan only in the demo', async () => {
     const { rerender } = render(<LoginDialog method="qr" onSubmit={async () => undefined} title="Support" demo={true} state={{ state: 'qr', qr: { kind: 'raw', value: 'x' } }} {...handlers} />);
     fireEvent.click(screen.getByRole('button', { name: 'Simulate scan (demo)' }));
