@@ -13,7 +13,9 @@ export const RENDERER_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 /** Local media copies live beside the renderer at app://switchboard/media/<name>. */
 export const MEDIA_PREFIX = '/media/';
 
-export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, stream: true } as const;
+// corsEnabled: Vite's module scripts load in CORS mode, which Chromium allows only on schemes
+// registered for it (as VS Code does for vscode-file). The window can reach no other origin.
+export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true } as const;
 
 /** The file a request maps to, or null: other hosts, escapes from the root, and odd paths are refused. */
 export function resolveAppRequest(requestUrl: string, rendererRoot: string, mediaDir?: string): { file: string; media: boolean } | null {

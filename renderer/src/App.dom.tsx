@@ -42,9 +42,17 @@ export function App() {
         await client.call('accounts.remove', { id: accountId });
         setAccountDialog(undefined);
       },
+      muteAll: async (muted) => {
+        const lines = useWorkspace.getState().lines.filter((l) => l.accountId === accountId && l.muted !== muted);
+        await Promise.all(lines.map((l) => client.call('lines.setMuted', { lineId: l.id, muted })));
+      },
       onClose: () => setAccountDialog(undefined),
     };
   }, [accountDialog]);
+  const dialogAllMuted = useWorkspace((s) => {
+    const lines = s.lines.filter((l) => l.accountId === accountDialog?.accountId);
+    return lines.length > 0 && lines.every((l) => l.muted);
+  });
   const settings = useWorkspace((s) => s.settings);
   const desktop = useWorkspace((s) => s.app?.electron ?? false);
   const theme = settings?.theme ?? 'system';
@@ -97,6 +105,7 @@ export function App() {
           onSettings={() => setSettingsOpen(true)}
           onScope={(accountId) => void act(setScope(client, accountId))}
           onMute={(lineId, muted) => void act(client.call('lines.setMuted', { lineId, muted }))}
+          onRemoveDemo={() => void act(client.call('demo.remove', {}))}
           onAccountSettings={(accountId) => void act(client.call('providers.list', {}).then((list) => setAccountDialog({ accountId, webhook: list.some((p) => p.realtime === 'webhook' && p.kind === useWorkspace.getState().accounts.find((a) => a.id === accountId)?.provider) })))}
         />
         <main className="conversations">
@@ -135,7 +144,7 @@ export function App() {
       )}
       {accountDialog && dialogAccount && accountActions && (
         <div className="dialog-backdrop">
-          <AccountDialog account={dialogAccount} webhook={accountDialog.webhook} actions={accountActions} />
+          <AccountDialog account={dialogAccount} webhook={accountDialog.webhook} allMuted={dialogAllMuted} actions={accountActions} />
         </div>
       )}
       {providers && (

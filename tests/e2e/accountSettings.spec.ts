@@ -65,6 +65,11 @@ test('sets the public address, registers it over a CRM’s hook only when confir
   await expect(dialog.getByRole('status')).toContainText(/A test event came back through the public address in \d+ ms/);
   await page.screenshot({ path: 'test-results/e2e/screens/account-webhook.png' });
 
+  // Mute the whole account: every line, as the sidebar then shows.
+  await dialog.getByRole('checkbox', { name: 'Mute notifications from all its lines' }).check();
+  await expect.poll(() => core.cache.accounts.lines().filter((l) => l.accountId === accountId).every((l) => l.muted)).toBe(true);
+  await expect(dialog.getByRole('checkbox', { name: 'Mute notifications from all its lines' })).toBeChecked();
+
   await dialog.getByRole('button', { name: 'Remove this account…' }).click();
   await expect(dialog.getByRole('alertdialog')).toContainText('Remove “Hosted shop” from Switchboard?');
   await dialog.getByRole('button', { name: 'Remove', exact: true }).click();

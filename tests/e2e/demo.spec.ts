@@ -23,6 +23,17 @@ test('a conversation opens at the newest message, and a reply goes from the cloc
   await row.click();
   const view = page.getByRole('region', { name: /Ольга/ });
   await expect(view.getByTestId('message').last()).toContainText('Ждём вас!');
+  // Record every tick state the reply shows, as the user would see them change.
+  await view.getByRole('log').evaluate((log) => {
+    const seen: string[] = [];
+    (window as unknown as { ticksSeen: string[] }).ticksSeen = seen;
+    const record = () => {
+      const bubble = [...log.querySelectorAll('[data-testid="message"]')].find((b) => b.textContent?.includes('Line one'));
+      const label = bubble?.querySelector('.ticks')?.getAttribute('aria-label');
+      if (label && seen.at(-1) !== label) seen.push(label);
+    };
+    new MutationObserver(record).observe(log, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
   const composer = view.getByRole('textbox', { name: 'Message' });
   await composer.fill('Line one');
   await composer.press('Shift+Enter');
@@ -32,6 +43,12 @@ test('a conversation opens at the newest message, and a reply goes from the cloc
   await expect(mine).toContainText('line two');
   await expect(mine.getByRole('img', { name: 'Read' })).toBeVisible({ timeout: 20_000 });
   await expect(composer).toHaveValue('');
+  // The clock first, then only forward (a state may pass too fast to be painted), ending blue.
+  const seen = await page.evaluate(() => (window as unknown as { ticksSeen: string[] }).ticksSeen);
+  const order = ['Sending', 'Sent', 'Delivered', 'Read'];
+  expect(seen[0]).toBe('Sending');
+  expect(seen.at(-1)).toBe('Read');
+  expect(seen.map((label) => order.indexOf(label))).toEqual([...seen.map((label) => order.indexOf(label))].sort((a, b) => a - b));
   await page.screenshot({ path: 'test-results/e2e/demo-conversation.png' });
 });
 

@@ -9,6 +9,8 @@ export interface AccountActions {
   register(replaceForeign: boolean): Promise<Result<'webhooks.register'>>;
   test(): Promise<Result<'webhooks.test'>>;
   remove(): Promise<void>;
+  /** Mutes or unmutes every line of the account. */
+  muteAll(muted: boolean): Promise<void>;
   onClose(): void;
 }
 
@@ -18,13 +20,15 @@ type Outcome = { kind: 'ok' | 'error'; text: string } | { kind: 'foreign'; text:
  * One account: for webhook providers the addresses the provider must call, registering ours
  * there and a round-trip test; and removing the account, after saying what that deletes.
  */
-export function AccountDialog({ account, webhook, actions }: { account: Account; webhook: boolean; actions: AccountActions }) {
+export function AccountDialog({ account, webhook, allMuted, actions }: { account: Account; webhook: boolean; allMuted: boolean; actions: AccountActions }) {
   const t = useT();
   useEscape(actions.onClose);
   const [info, setInfo] = useState<Result<'webhooks.info'>>();
   const [outcome, setOutcome] = useState<Outcome>();
   const [busy, setBusy] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState(false);
+  const [muted, setMuted] = useState(allMuted);
+  useEffect(() => setMuted(allMuted), [allMuted]);
 
   useEffect(() => {
     if (!webhook) return;
@@ -53,6 +57,21 @@ export function AccountDialog({ account, webhook, actions }: { account: Account;
   return (
     <div className="dialog dialog-wide" role="dialog" aria-modal="true" aria-labelledby="account-title">
       <h2 id="account-title">{account.label}</h2>
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={muted}
+          onChange={(e) => {
+            // Shown at once; the lines' own state follows from the core (and puts it back on failure).
+            setMuted(e.target.checked);
+            void actions.muteAll(e.target.checked).catch((error: unknown) => {
+              setMuted(allMuted);
+              setOutcome({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+            });
+          }}
+        />{' '}
+        {t('account.muteAll')}
+      </label>
       {webhook && (
         <section aria-labelledby="webhook-title">
           <h3 id="webhook-title">{t('webhook.title')}</h3>

@@ -13,6 +13,8 @@ interface SidebarProps {
   onScope(accountId: string | null): void;
   onMute(lineId: string, muted: boolean): void;
   onAccountSettings?(accountId: string): void;
+  /** Removes every demo account and its simulators at once. */
+  onRemoveDemo?(): void;
 }
 
 function Count({ n, muted = false, label }: { n: number; muted?: boolean; label: string }) {
@@ -24,7 +26,7 @@ function Count({ n, muted = false, label }: { n: number; muted?: boolean; label:
   );
 }
 
-export function AccountSidebar({ onLineClick, onAddAccount, onSettings, onScope, onMute, onAccountSettings }: SidebarProps) {
+export function AccountSidebar({ onLineClick, onAddAccount, onSettings, onScope, onMute, onAccountSettings, onRemoveDemo }: SidebarProps) {
   const t = useT();
   const accounts = useWorkspace((s) => s.accounts);
   const lines = useWorkspace((s) => s.lines);
@@ -47,6 +49,14 @@ export function AccountSidebar({ onLineClick, onAddAccount, onSettings, onScope,
         </button>
       </div>
       {accounts.length === 0 && <p className="muted">{t('sidebar.noAccounts')}</p>}
+      {onRemoveDemo && accounts.some((a) => a.demo) && (
+        <div className="demo-note" role="note">
+          <p>{t('demo.note')}</p>
+          <button type="button" className="link-button" onClick={onRemoveDemo}>
+            {t('demo.remove')}
+          </button>
+        </div>
+      )}
       <ul role="list">
         {accounts.map((account) => (
           <li key={account.id} className="sidebar-account">

@@ -4,6 +4,7 @@ import type { LoginState, LoginStep } from '../../../shared/model/login.std.ts';
 import { useT } from '../i18n/i18n.dom.ts';
 import { PhoneLogin } from './PhoneLogin.dom.tsx';
 import { useEscape } from './useEscape.dom.ts';
+import { useNow } from './useNow.dom.ts';
 
 export interface LoginDialogProps {
   title: string;
@@ -109,13 +110,7 @@ export function LoginDialog({ title, state, method, demo, onStart, onSubmit, onC
 /** How long the code on screen stays valid, ticking; the provider sends the next one by itself. */
 function QrCountdown({ expiresAt }: { expiresAt: number | undefined }) {
   const t = useT();
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (expiresAt === undefined) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [expiresAt]);
+  const now = useNow(expiresAt !== undefined);
   if (expiresAt === undefined) return <p className="muted qr-timer">{t('login.qrRotates')}</p>;
   const seconds = Math.ceil((expiresAt - now) / 1000);
   return (

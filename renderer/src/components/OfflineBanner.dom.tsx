@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import type { Account } from '../../../shared/model/entities.std.ts';
 import { useWorkspace } from '../store/workspace.dom.ts';
 import { useT } from '../i18n/i18n.dom.ts';
+import { useNow } from './useNow.dom.ts';
 
 const DOWN = new Set(['offline', 'reconnecting', 'auth_error']);
 
@@ -15,12 +15,7 @@ export function OfflineBanner() {
   const accounts = useWorkspace((s) => s.accounts);
   const down = accounts.filter((a) => DOWN.has(a.connection.state));
   const counting = down.some((a) => a.connection.state === 'reconnecting');
-  const [, tick] = useState(0);
-  useEffect(() => {
-    if (!counting) return;
-    const timer = setInterval(() => tick((n) => n + 1), 1000);
-    return () => clearInterval(timer);
-  }, [counting]);
+  const now = useNow(counting);
 
   if (status !== 'open') {
     return (
@@ -32,7 +27,7 @@ export function OfflineBanner() {
   if (down.length === 0) return null;
   const describe = (a: Account) => {
     const c = a.connection;
-    const state = c.state === 'reconnecting' ? t('connection.reconnecting', { seconds: Math.max(0, Math.round((c.nextAttemptAt - Date.now()) / 1000)) }) : t(`connection.${c.state}`);
+    const state = c.state === 'reconnecting' ? t('connection.reconnecting', { seconds: Math.max(0, Math.round((c.nextAttemptAt - now) / 1000)) }) : t(`connection.${c.state}`);
     const reason = 'reason' in c && c.reason ? `: ${c.reason}` : '';
     return `${a.label} — ${state.toLowerCase()}${reason}`;
   };
