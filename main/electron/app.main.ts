@@ -158,7 +158,8 @@ function run(): void {
         if (process.env.SWITCHBOARD_E2E) created.push(n);
         return n;
       },
-      open: (target) => open(target),
+      // As WhatsApp does: the chat opens at its newest messages, the unread ones under their divider.
+      open: (target) => open({ conversationId: target.conversationId }),
       icon: assets('icon.png'),
     });
 
