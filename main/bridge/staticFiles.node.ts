@@ -1,17 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
+import { contentTypeOf } from './contentTypes.node.ts';
 
 /** The renderer's CSP in browser mode; Electron applies the same policy to its window. */
 export function contentSecurityPolicy(port: number): string {
@@ -46,7 +36,7 @@ export function serveStatic(root: string, port: number) {
         return;
       }
       res.writeHead(200, {
-        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-type': contentTypeOf(file),
         'content-security-policy': contentSecurityPolicy(port),
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { mediaFilePath } from '../core/mediaFiles.node.ts';
+export { contentTypeOf } from '../bridge/contentTypes.node.ts';
 
 /**
  * The renderer is served from `app://switchboard/`, not `file://`: a page on a custom secure
@@ -41,18 +42,4 @@ export function resolveAppRequest(requestUrl: string, rendererRoot: string, medi
   const root = path.resolve(rendererRoot);
   const file = path.resolve(root, `.${relative}`);
   return file.startsWith(root + path.sep) ? { file, media: false } : null;
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
-
-export function contentTypeOf(file: string): string {
-  return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }

@@ -1,19 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { Core } from '../../main/core/core.node.ts';
-import { startBridge, type Bridge } from '../../main/bridge/wsBridge.node.ts';
-import { MemorySettingsStore } from '../../main/core/settingsStore.node.ts';
 import { lineIdOf } from '../../main/db/accountsRepo.node.ts';
-import { tempDir } from '../helpers/cache.ts';
+import { addShop, useHeadlessCore } from '../helpers/headless.ts';
 
 /** A 100,000-message conversation stays light: the DOM holds only what is on screen. */
-let core: Core;
-let bridge: Bridge;
 const TOTAL = 100_000;
-
-test.beforeAll(async () => {
-  core = Core.open({ dataDir: tempDir(), settings: new MemorySettingsStore() });
-  core.cache.accounts.add({ id: 'acc', provider: 'chatapp', label: 'Busy shop', config: {}, demo: false, createdAt: 1 });
-  core.cache.accounts.upsertLine('acc', { providerLineId: 'L', messenger: 'whatsapp', title: 'Main line', login: { state: 'authorized' } });
+const headless = useHeadlessCore((core) => {
+  addShop(core, 'acc', 'Busy shop', { providerLineId: 'L', messenger: 'whatsapp', title: 'Main line' });
   const line = lineIdOf('acc', 'L');
   const start = Date.now() - TOTAL * 60_000;
   for (let i = 0; i < TOTAL; i++) {
@@ -25,17 +17,10 @@ test.beforeAll(async () => {
       historical: true,
     });
   }
-  await core.queue.flushed();
-  bridge = await startBridge({ core, port: 0, token: 'big', staticDir: 'dist/renderer' });
-});
-
-test.afterAll(async () => {
-  await bridge.close();
-  await core.close();
 });
 
 test('scrolling far back keeps fewer than 200 message nodes, and the order intact', async ({ page }) => {
-  await page.goto(bridge.url);
+  await page.goto(headless.url());
   await page.getByTestId('conversation-row').filter({ hasText: 'Wholesale buyer' }).click();
   const view = page.getByRole('region', { name: 'Wholesale buyer' });
   await expect(view.getByTestId('message').last()).toContainText(`Message number ${TOTAL - 1}`);

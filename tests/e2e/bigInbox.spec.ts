@@ -1,18 +1,21 @@
 import { expect, test } from '@playwright/test';
-import { Core } from '../../main/core/core.node.ts';
-import { startBridge, type Bridge } from '../../main/bridge/wsBridge.node.ts';
-import { MemorySettingsStore } from '../../main/core/settingsStore.node.ts';
 import { lineIdOf } from '../../main/db/accountsRepo.node.ts';
-import { tempDir } from '../helpers/cache.ts';
+import { addShop, useHeadlessCore } from '../helpers/headless.ts';
 
 /** 10,000 conversations in two accounts: the list stays light, pages in, and holds still on live updates. */
-let core: Core;
-let bridge: Bridge;
 const PER_ACCOUNT = 5_000;
 const start = Date.now() - 2 * PER_ACCOUNT * 60_000;
+const headless = useHeadlessCore((core) => {
+  addShop(core, 'shop', 'Shop');
+  addShop(core, 'agency', 'Agency');
+  for (let i = 0; i < PER_ACCOUNT; i++) {
+    say('shop', i, `Order question ${i}`, start + i * 120_000);
+    say('agency', i, `Campaign question ${i}`, start + i * 120_000 + 60_000);
+  }
+});
 
 function say(account: 'shop' | 'agency', chat: number, text: string, time: number) {
-  core.ingest({
+  headless.core().ingest({
     kind: 'message',
     line: lineIdOf(account, 'L'),
     chat: { id: `${account}-${chat}@c.us`, title: `${account === 'shop' ? 'Shop' : 'Agency'} customer ${chat}` },
@@ -21,27 +24,8 @@ function say(account: 'shop' | 'agency', chat: number, text: string, time: numbe
   });
 }
 
-test.beforeAll(async () => {
-  core = Core.open({ dataDir: tempDir(), settings: new MemorySettingsStore() });
-  for (const [id, label] of [['shop', 'Shop'], ['agency', 'Agency']] as const) {
-    core.cache.accounts.add({ id, provider: 'chatapp', label, config: {}, demo: false, createdAt: 1 });
-    core.cache.accounts.upsertLine(id, { providerLineId: 'L', messenger: 'whatsapp', title: `${label} WhatsApp`, login: { state: 'authorized' } });
-  }
-  for (let i = 0; i < PER_ACCOUNT; i++) {
-    say('shop', i, `Order question ${i}`, start + i * 120_000);
-    say('agency', i, `Campaign question ${i}`, start + i * 120_000 + 60_000);
-  }
-  await core.queue.flushed();
-  bridge = await startBridge({ core, port: 0, token: 'inbox', staticDir: 'dist/renderer' });
-});
-
-test.afterAll(async () => {
-  await bridge.close();
-  await core.close();
-});
-
 test('10,000 conversations: few rows in the DOM, older pages on scrolling, the oldest reachable', async ({ page }) => {
-  await page.goto(bridge.url);
+  await page.goto(headless.url());
   const rows = page.getByTestId('conversation-row');
   await expect(rows.first()).toContainText(`Agency customer ${PER_ACCOUNT - 1}`);
   const scroller = page.locator('.conversation-scroller');
@@ -56,7 +40,7 @@ test('10,000 conversations: few rows in the DOM, older pages on scrolling, the o
 });
 
 test('a chat moving to the top does not shift the rows the user is reading', async ({ page }) => {
-  await page.goto(bridge.url);
+  await page.goto(headless.url());
   const scroller = page.locator('.conversation-scroller');
   await expect(page.getByTestId('conversation-row').first()).toBeVisible();
   await scroller.evaluate((el) => (el.scrollTop = 68 * 40 + 10));
@@ -73,7 +57,7 @@ test('a chat moving to the top does not shift the rows the user is reading', asy
   say('shop', 10, 'Back again', Date.now());
   say('shop', 11, 'Back again', Date.now());
   say('shop', 90_001, 'New here', Date.now());
-  await core.queue.flushed();
+  await headless.core().queue.flushed();
   // The update has landed once the three rows are in (none of them was among the loaded ones).
   await expect.poll(() => scroller.evaluate((el) => el.scrollHeight)).toBe(height + 3 * 68);
   expect(await topRow()).toEqual(before);
@@ -83,7 +67,7 @@ test('a chat moving to the top does not shift the rows the user is reading', asy
 });
 
 test('one account’s chats only, its unread count, and a line muted from the sidebar', async ({ page }) => {
-  await page.goto(bridge.url);
+  await page.goto(headless.url());
   const sidebar = page.getByRole('navigation', { name: 'Accounts' });
   await sidebar.getByRole('button', { name: /^Agency Offline/ }).click();
   const rows = page.getByTestId('conversation-row');
@@ -96,6 +80,6 @@ test('one account’s chats only, its unread count, and a line muted from the si
   const mute = sidebar.getByRole('button', { name: 'Mute notifications from Shop WhatsApp' });
   await mute.click();
   await expect(sidebar.getByRole('button', { name: 'Unmute Shop WhatsApp' })).toHaveAttribute('aria-pressed', 'true');
-  expect(core.cache.accounts.line(lineIdOf('shop', 'L'))!.muted).toBe(true);
+  expect(headless.core().cache.accounts.line(lineIdOf('shop', 'L'))!.muted).toBe(true);
   await page.screenshot({ path: 'test-results/e2e/screens/sidebar-muted.png' });
 });

@@ -1,32 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { Core } from '../../main/core/core.node.ts';
-import { startBridge, type Bridge } from '../../main/bridge/wsBridge.node.ts';
-import { MemorySettingsStore } from '../../main/core/settingsStore.node.ts';
 import { lineIdOf } from '../../main/db/accountsRepo.node.ts';
-import { tempDir } from '../helpers/cache.ts';
+import { addShop, useHeadlessCore } from '../helpers/headless.ts';
 
 /** The conversation view as a user works in it: unread divider, jump button, replies, files, media, search in the chat. */
-let core: Core;
-let bridge: Bridge;
 const line = lineIdOf('shop', 'L');
 let n = 0;
-
-function incoming(text: string, extra: Record<string, unknown> = {}, historical = false) {
-  core.ingest({
-    kind: 'message',
-    line,
-    chat: { id: 'anna@c.us', title: 'Anna Petrova' },
-    message: { ids: { provider: `in-${++n}` }, direction: 'in', origin: 'contact', type: 'text', text, time: Date.now() - 1000 + n, ...extra },
-    historical,
-  });
-}
-
-test.beforeAll(async () => {
-  core = Core.open({ dataDir: tempDir(), settings: new MemorySettingsStore() });
-  core.cache.accounts.add({ id: 'shop', provider: 'chatapp', label: 'Shop', config: {}, demo: false, createdAt: 1 });
-  core.cache.accounts.upsertLine('shop', { providerLineId: 'L', messenger: 'whatsapp', title: 'Shop WhatsApp', login: { state: 'authorized' } });
+const headless = useHeadlessCore(async (core) => {
+  addShop(core, 'shop', 'Shop');
   const start = Date.now() - 400 * 60_000;
   for (let i = 0; i < 300; i++) {
     core.ingest({ kind: 'message', line, chat: { id: 'anna@c.us', title: 'Anna Petrova' }, message: { ids: { provider: `old-${i}` }, direction: i % 2 ? 'in' : 'out', origin: i % 2 ? 'contact' : 'phone', type: 'text', text: `Earlier message ${i}`, time: start + i * 60_000 }, historical: true });
@@ -39,17 +21,21 @@ test.beforeAll(async () => {
   incoming('', { type: 'image', media: { fileName: 'shelf.png', mime: 'image/png', localPath: path.join(core.media.dir, '1-shelf.png') } });
   for (const text of ['Hello!', 'Is the blue sofa still available?', 'And can you deliver to Kazan?']) incoming(text);
   core.ingest({ kind: 'tag', line, chat: { id: 'anna@c.us' }, tag: { id: 't1', name: 'Wholesale', color: '#2471a3' }, op: 'add' });
-  await core.queue.flushed();
-  bridge = await startBridge({ core, port: 0, token: 'conv', staticDir: 'dist/renderer' });
 });
+const core = () => headless.core();
 
-test.afterAll(async () => {
-  await bridge.close();
-  await core.close();
-});
+function incoming(text: string, extra: Record<string, unknown> = {}, historical = false) {
+  core().ingest({
+    kind: 'message',
+    line,
+    chat: { id: 'anna@c.us', title: 'Anna Petrova' },
+    message: { ids: { provider: `in-${++n}` }, direction: 'in', origin: 'contact', type: 'text', text, time: Date.now() - 1000 + n, ...extra },
+    historical,
+  });
+}
 
 test('opens at the unread part under a divider, shows the picture, and counts what arrives while scrolled up', async ({ page }) => {
-  await page.goto(bridge.url);
+  await page.goto(headless.url());
   await page.getByTestId('conversation-row').filter({ hasText: 'Anna Petrova' }).click();
   const view = page.getByRole('region', { name: 'Anna Petrova' });
   await expect(view.getByTestId('unread-divider')).toHaveText('Unread messages: 4');
@@ -65,7 +51,7 @@ test('opens at the unread part under a divider, shows the picture, and counts wh
   await expect(jump).toBeVisible();
   incoming('Hello? Anyone there?');
   incoming('I need it by Friday');
-  await core.queue.flushed();
+  await core().queue.flushed();
   await expect(jump).toHaveAccessibleName('Go to the newest message, 2 new');
   await jump.click();
   await expect(jump).toBeHidden();
@@ -73,7 +59,7 @@ test('opens at the unread part under a divider, shows the picture, and counts wh
 });
 
 test('replies to a message and sends a file with a caption', async ({ page }) => {
-  await page.goto(bridge.url);
+  await page.goto(headless.url());
   await page.getByTestId('conversation-row').filter({ hasText: 'Anna Petrova' }).click();
   const view = page.getByRole('region', { name: 'Anna Petrova' });
   const question = view.locator('.bubble-row').filter({ hasText: 'And can you deliver to Kazan?' });
@@ -92,7 +78,7 @@ test('replies to a message and sends a file with a caption', async ({ page }) =>
   await view.getByRole('button', { name: 'Send' }).click();
   const sent = view.getByTestId('message').filter({ hasText: 'price-list.pdf' });
   await expect(sent).toContainText('Our prices');
-  const stored = (await core.call('messages.page', { conversationId: (await core.call('conversations.list', { limit: 1 })).items[0]!.id, limit: 1 })).items[0]!;
+  const stored = (await core().call('messages.page', { conversationId: (await core().call('conversations.list', { limit: 1 })).items[0]!.id, limit: 1 })).items[0]!;
   expect(stored).toMatchObject({ direction: 'out', text: 'Our prices', media: { fileName: 'price-list.pdf' } });
   // Sending brings the view to the newest message.
   await expect(sent).toBeInViewport();
@@ -101,9 +87,9 @@ test('replies to a message and sends a file with a caption', async ({ page }) =>
 });
 
 test('searches inside the open chat only, and back to everywhere', async ({ page }) => {
-  core.ingest({ kind: 'message', line, chat: { id: 'boris@c.us', title: 'Boris' }, message: { ids: { provider: 'b1' }, direction: 'in', origin: 'contact', type: 'text', text: 'Is the blue sofa on sale?', time: Date.now() }, historical: true });
-  await core.queue.flushed();
-  await page.goto(bridge.url);
+  core().ingest({ kind: 'message', line, chat: { id: 'boris@c.us', title: 'Boris' }, message: { ids: { provider: 'b1' }, direction: 'in', origin: 'contact', type: 'text', text: 'Is the blue sofa on sale?', time: Date.now() }, historical: true });
+  await core().queue.flushed();
+  await page.goto(headless.url());
   await page.getByTestId('conversation-row').filter({ hasText: 'Anna Petrova' }).click();
   await page.getByRole('region', { name: 'Anna Petrova' }).getByRole('button', { name: 'Search in this chat' }).click();
   await expect(page.getByRole('searchbox', { name: 'Search messages' })).toBeFocused();

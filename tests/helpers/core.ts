@@ -32,3 +32,20 @@ export async function openTestCore(plugin: ProviderPlugin, cleanups: (() => Prom
   };
   return { core, settings, logins, reopen };
 }
+
+/**
+ * A core with no provider plug-ins and one account ("Shop", id `a`) with these lines, for
+ * the core's own logic (badge, tray, unread, notifications). Closed by the caller's list.
+ */
+export function shopCore(cores: Core[], lines: { providerLineId: string; messenger: string; title?: string }[]): Core {
+  const core = Core.open({ dataDir: tempDir(), settings: new MemorySettingsStore() });
+  cores.push(core);
+  core.cache.accounts.add({ id: 'a', provider: 'chatapp', label: 'Shop', config: {}, demo: false, createdAt: 1 });
+  for (const line of lines) core.cache.accounts.upsertLine('a', line as Parameters<typeof core.cache.accounts.upsertLine>[1]);
+  return core;
+}
+
+/** A customer writes on line `a/<line>` in chat `chat`. */
+export function customerSays(core: Core, line: string, chat: string, id: string, text = 'hi', title?: string): void {
+  core.ingest({ kind: 'message', line: `a/${line}`, chat: { id: chat, ...(title ? { title } : {}) }, message: { ids: { provider: id }, direction: 'in', origin: 'contact', type: 'text', text, time: Date.now() } });
+}

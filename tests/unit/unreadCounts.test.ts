@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Core } from '../../main/core/core.node.ts';
-import { MemorySettingsStore } from '../../main/core/settingsStore.node.ts';
-import { tempDir } from '../helpers/cache.ts';
+import type { Core } from '../../main/core/core.node.ts';
+import { customerSays, shopCore } from '../helpers/core.ts';
 import { until } from '../integration/chatapp/harness.ts';
 
 const cores: Core[] = [];
@@ -11,17 +10,12 @@ afterEach(async () => {
 
 describe('unread counts', () => {
   it('are counted per line and in total without muted lines, and pushed when they change', async () => {
-    const core = Core.open({ dataDir: tempDir(), settings: new MemorySettingsStore() });
-    cores.push(core);
-    core.cache.accounts.add({ id: 'a', provider: 'chatapp', label: 'Shop', config: {}, demo: false, createdAt: 1 });
-    core.cache.accounts.upsertLine('a', { providerLineId: 'wa', messenger: 'whatsapp' });
-    core.cache.accounts.upsertLine('a', { providerLineId: 'tg', messenger: 'telegram' });
+    const core = shopCore(cores, [{ providerLineId: 'wa', messenger: 'whatsapp' }, { providerLineId: 'tg', messenger: 'telegram' }]);
     const pushed: unknown[] = [];
     core.on((event, payload) => event === 'unread.changed' && pushed.push(payload));
     expect(await core.call('unread.counts', {})).toEqual({ total: 0, lines: {} });
     let n = 0;
-    const say = (line: string, chat: string) =>
-      core.ingest({ kind: 'message', line: `a/${line}`, chat: { id: chat }, message: { ids: { provider: `m${++n}` }, direction: 'in', origin: 'contact', type: 'text', text: 'hi', time: Date.now() } });
+    const say = (line: string, chat: string) => customerSays(core, line, chat, `m${++n}`);
     say('wa', 'c1');
     say('wa', 'c2');
     say('tg', 'c3');

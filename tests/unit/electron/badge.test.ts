@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Core } from '../../../main/core/core.node.ts';
-import { MemorySettingsStore } from '../../../main/core/settingsStore.node.ts';
+import type { Core } from '../../../main/core/core.node.ts';
 import { bindBadge } from '../../../main/electron/badge.main.ts';
-import { tempDir } from '../../helpers/cache.ts';
+import { customerSays, shopCore } from '../../helpers/core.ts';
 import { until } from '../../integration/chatapp/harness.ts';
 
 const cores: Core[] = [];
@@ -12,15 +11,10 @@ afterEach(async () => {
 
 describe('the badge', () => {
   it('counts unread messages on lines that are not muted, and follows reading and muting', async () => {
-    const core = Core.open({ dataDir: tempDir(), settings: new MemorySettingsStore() });
-    cores.push(core);
-    core.cache.accounts.add({ id: 'a', provider: 'chatapp', label: 'Shop', config: {}, demo: false, createdAt: 1 });
+    const core = shopCore(cores, [{ providerLineId: 'wa', messenger: 'whatsapp' }, { providerLineId: 'tg', messenger: 'telegram' }]);
     const counts: number[] = [];
     const off = bindBadge(core, (n) => counts.push(n), 5);
-    const say = (line: string, chat: string, id: string) =>
-      core.ingest({ kind: 'message', line: `a/${line}`, chat: { id: chat }, message: { ids: { provider: id }, direction: 'in', origin: 'contact', type: 'text', text: 'hi', time: Date.now() } });
-    core.cache.accounts.upsertLine('a', { providerLineId: 'wa', messenger: 'whatsapp' });
-    core.cache.accounts.upsertLine('a', { providerLineId: 'tg', messenger: 'telegram' });
+    const say = (line: string, chat: string, id: string) => customerSays(core, line, chat, id);
     say('wa', 'c1', 'm1');
     say('wa', 'c1', 'm2');
     say('tg', 'c2', 'm3');

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NotificationConstructorOptions } from 'electron';
-import { Core } from '../../../main/core/core.node.ts';
-import { MemorySettingsStore } from '../../../main/core/settingsStore.node.ts';
+import type { Core } from '../../../main/core/core.node.ts';
 import { bindNotifications, type DesktopNotification } from '../../../main/electron/notifications.main.ts';
-import { tempDir } from '../../helpers/cache.ts';
+import { customerSays, shopCore } from '../../helpers/core.ts';
 import { until } from '../../integration/chatapp/harness.ts';
 
 /** Stands in for Electron's Notification: records what was shown, closed and clicked. */
@@ -30,16 +29,13 @@ afterEach(async () => {
 });
 
 function setup(supported = true) {
-  const core = Core.open({ dataDir: tempDir(), settings: new MemorySettingsStore() });
-  cores.push(core);
-  core.cache.accounts.add({ id: 'a', provider: 'chatapp', label: 'Shop', config: {}, demo: false, createdAt: 1 });
-  core.cache.accounts.upsertLine('a', { providerLineId: 'wa', messenger: 'whatsapp', title: 'Shop WhatsApp' });
+  const core = shopCore(cores, [{ providerLineId: 'wa', messenger: 'whatsapp', title: 'Shop WhatsApp' }]);
   const created: FakeNotification[] = [];
   const open = vi.fn();
   const off = bindNotifications(core, { isSupported: () => supported, create: (o) => (created.push(new FakeNotification(o)), created.at(-1)!), open });
   let n = 0;
   const say = (chat: string, text: string) => {
-    core.ingest({ kind: 'message', line: 'a/wa', chat: { id: chat, title: `Customer ${chat}` }, message: { ids: { provider: `m${++n}` }, direction: 'in', origin: 'contact', type: 'text', text, time: Date.now() } });
+    customerSays(core, 'wa', chat, `m${++n}`, text, `Customer ${chat}`);
     core.queue.flushNow();
   };
   return { core, created, open, off, say };

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Menu, MenuItemConstructorOptions, NativeImage } from 'electron';
-import { Core } from '../../../main/core/core.node.ts';
-import { MemorySettingsStore } from '../../../main/core/settingsStore.node.ts';
+import type { Core } from '../../../main/core/core.node.ts';
 import { bindTray } from '../../../main/electron/tray.main.ts';
 import { trayMenu, trayTooltip, type TrayActions, type TrayView } from '../../../main/electron/trayMenu.main.ts';
-import { tempDir } from '../../helpers/cache.ts';
+import { customerSays, shopCore } from '../../helpers/core.ts';
 import { until } from '../../integration/chatapp/harness.ts';
 
 const view = (patch: Partial<TrayView> = {}): TrayView => ({
@@ -75,10 +74,7 @@ afterEach(async () => {
 
 describe('the tray icon', () => {
   it('follows unread messages, do-not-disturb and accounts from the core', async () => {
-    const core = Core.open({ dataDir: tempDir(), settings: new MemorySettingsStore() });
-    cores.push(core);
-    core.cache.accounts.add({ id: 'a', provider: 'chatapp', label: 'Shop', config: {}, demo: false, createdAt: 1 });
-    core.cache.accounts.upsertLine('a', { providerLineId: 'wa', messenger: 'whatsapp' });
+    const core = shopCore(cores, [{ providerLineId: 'wa', messenger: 'whatsapp' }]);
     const idle = { name: 'idle' } as unknown as NativeImage;
     const unread = { name: 'unread' } as unknown as NativeImage;
     const menus: MenuItemConstructorOptions[][] = [];
@@ -88,7 +84,7 @@ describe('the tray icon', () => {
     expect(tray.setImage).toHaveBeenLastCalledWith(idle);
     expect(item(menus.at(-1)!, 'account-a').label).toBe('Shop — offline');
 
-    core.ingest({ kind: 'message', line: 'a/wa', chat: { id: 'c1' }, message: { ids: { provider: 'm1' }, direction: 'in', origin: 'contact', type: 'text', text: 'hi', time: Date.now() } });
+    customerSays(core, 'wa', 'c1', 'm1');
     core.queue.flushNow();
     await until(() => tray.setImage.mock.lastCall?.[0] === unread, 'the unread icon');
     expect(tray.setTitle).toHaveBeenLastCalledWith('1');
@@ -108,8 +104,7 @@ describe('the tray icon', () => {
   });
 
   it('toggles the window on a left click outside macOS', () => {
-    const core = Core.open({ dataDir: tempDir(), settings: new MemorySettingsStore() });
-    cores.push(core);
+    const core = shopCore(cores, []);
     const handlers: Record<string, () => void> = {};
     const tray = { setContextMenu: vi.fn(), setToolTip: vi.fn(), setImage: vi.fn(), setTitle: vi.fn(), on: vi.fn((e: string, h: () => void) => (handlers[e] = h)), destroy: vi.fn() };
     const a = actions();
