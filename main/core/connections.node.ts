@@ -2,6 +2,7 @@ import type { ConnectionState } from '../../shared/model/connection.std.ts';
 import type { ProviderEvent } from '../../shared/model/events.std.ts';
 import type { Cache } from '../db/cache.node.ts';
 import type { AccountRecord } from '../db/accountsRepo.node.ts';
+import { reasonOf } from '../providers/errors.node.ts';
 import { lineIdOf } from '../db/accountsRepo.node.ts';
 import type { CacheEvent } from '../db/ingestWriter.node.ts';
 import type { ProviderRegistry } from '../providers/registry.node.ts';
@@ -54,8 +55,7 @@ export class Connections {
     this.#runtimes.set(record.id, runtime);
     this.deps.bus.emit('connection.changed', { accountId: record.id, state: runtime.state });
     runtime.connection.start().catch((error: unknown) => {
-      const reason = error instanceof Error ? error.message : String(error);
-      this.#setState(record.id, { state: 'offline', reason });
+      this.#setState(record.id, { state: 'offline', ...reasonOf(error) });
     });
   }
 

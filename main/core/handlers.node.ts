@@ -5,6 +5,7 @@ import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
 import type { Account } from '../../shared/model/entities.std.ts';
 import type { AccountRecord } from '../db/accountsRepo.node.ts';
 import type { Core } from './core.node.ts';
+import { words } from '../../shared/ipc/coreWords.std.ts';
 
 type ParamsOf<M extends MethodName> = z.output<(typeof methods)[M]['params']>;
 export type Handlers = { [M in MethodName]: (params: ParamsOf<M>) => Result<M> | Promise<Result<M>> };
@@ -26,15 +27,15 @@ export function createHandlers(core: Core): Handlers {
 
   const requireAccount = (id: string): AccountRecord => {
     const record = cache.accounts.get(id);
-    if (!record) throw new SwitchboardError('not_found', 'This account no longer exists.');
+    if (!record) throw new SwitchboardError('not_found', words('account.gone'));
     return record;
   };
 
   const loginDriver = (lineId: string) => {
     const line = cache.accounts.line(lineId);
-    if (!line) throw new SwitchboardError('not_found', 'This line no longer exists.');
+    if (!line) throw new SwitchboardError('not_found', words('line.gone'));
     const login = core.connections.connection(line.accountId)?.login;
-    if (!login) throw new SwitchboardError('unavailable', 'This line is signed in at the provider, not in Switchboard.');
+    if (!login) throw new SwitchboardError('unavailable', words('line.signedInAtProvider'));
     return { login, line: line.providerLineId };
   };
 
@@ -43,7 +44,7 @@ export function createHandlers(core: Core): Handlers {
     const message = cache.reader.getMessages([id])[0];
     const chat = message ? cache.conversations.lineOf(message.conversationId) : undefined;
     const line = chat ? cache.accounts.line(chat.lineId) : undefined;
-    if (!message || !chat || !line) throw new SwitchboardError('not_found', 'This message no longer exists.');
+    if (!message || !chat || !line) throw new SwitchboardError('not_found', words('message.gone'));
     return { message, chat, line, connection: core.connections.connection(line.accountId), ref: cache.reader.refsOf(chat.lineId, id) };
   };
 
@@ -118,7 +119,7 @@ export function createHandlers(core: Core): Handlers {
     'lines.add': async ({ accountId }) => {
       requireAccount(accountId);
       const connection = core.connections.connection(accountId);
-      if (!connection?.addLine) throw new SwitchboardError('unavailable', 'Lines of this provider are added in its own console.');
+      if (!connection?.addLine) throw new SwitchboardError('unavailable', words('line.addedInConsole'));
       await connection.addLine().catch((error: unknown) => {
         throw new SwitchboardError('provider', error instanceof Error ? error.message : String(error));
       });
@@ -128,7 +129,7 @@ export function createHandlers(core: Core): Handlers {
     'webhooks.info': async ({ accountId }) => {
       requireAccount(accountId);
       const sink = core.connections.connection(accountId)?.webhook;
-      if (!sink) throw new SwitchboardError('invalid_request', 'This account does not receive events by webhook.');
+      if (!sink) throw new SwitchboardError('invalid_request', words('webhook.notWebhookAccount'));
       const registered = sink.registered ? await sink.registered().catch(() => null) : null;
       return {
         localUrl: core.webhooks.localUrl(accountId),
@@ -147,7 +148,7 @@ export function createHandlers(core: Core): Handlers {
     },
 
     'lines.setMuted': ({ lineId, muted }) => {
-      if (!cache.accounts.setMuted(lineId, muted)) throw new SwitchboardError('not_found', 'This line no longer exists.');
+      if (!cache.accounts.setMuted(lineId, muted)) throw new SwitchboardError('not_found', words('line.gone'));
       core.bus.emit('accounts.changed', handlers['accounts.list']({}) as Result<'accounts.list'>);
       return { ok: true };
     },
@@ -155,7 +156,7 @@ export function createHandlers(core: Core): Handlers {
     'login.start': ({ lineId, method }) => {
       const { login, line } = loginDriver(lineId);
       if (!login.methods.includes(method)) {
-        throw new SwitchboardError('invalid_request', `This line cannot sign in by ${method}.`);
+        throw new SwitchboardError('invalid_request', words('login.methodUnsupported', { method }));
       }
       return login.start(line, method);
     },
@@ -177,13 +178,13 @@ export function createHandlers(core: Core): Handlers {
     'conversations.list': (query) => cache.reader.listConversations(query),
     'conversations.get': ({ id }) => {
       const conversation = cache.reader.getConversation(id);
-      if (!conversation) throw new SwitchboardError('not_found', 'This conversation no longer exists.');
+      if (!conversation) throw new SwitchboardError('not_found', words('conversation.gone'));
       return conversation;
     },
     'conversations.markRead': ({ id }) => {
       core.queue.flushNow();
       const chat = cache.conversations.lineOf(id);
-      if (!chat) throw new SwitchboardError('not_found', 'This conversation no longer exists.');
+      if (!chat) throw new SwitchboardError('not_found', words('conversation.gone'));
       const conversation = cache.reader.getConversation(id);
       if (cache.ingest.markRead(id)) {
         const updated = cache.reader.getConversation(id);
@@ -203,7 +204,7 @@ export function createHandlers(core: Core): Handlers {
 
     'messages.page': (query) => {
       if (!cache.conversations.exists(query.conversationId)) {
-        throw new SwitchboardError('not_found', 'This conversation no longer exists.');
+        throw new SwitchboardError('not_found', words('conversation.gone'));
       }
       const page = cache.reader.messagesPage(query);
       // At the top of what the cache holds: ask the provider for more, if it keeps history.
@@ -216,13 +217,13 @@ export function createHandlers(core: Core): Handlers {
     'messages.retry': ({ id }) => core.sender.retry(id),
     'messages.deleteForEveryone': async ({ id }) => {
       const { message, chat, line, connection, ref } = target(id);
-      if (message.direction !== 'out') throw new SwitchboardError('invalid_request', 'Only your own messages can be deleted for everyone.');
-      if (!connection?.deleteForEveryone) throw new SwitchboardError('unavailable', 'This provider cannot delete messages for everyone.');
-      if (!ref?.provider && !ref?.internal) throw new SwitchboardError('unavailable', 'This message has not reached the provider yet.');
+      if (message.direction !== 'out') throw new SwitchboardError('invalid_request', words('message.deleteNotOwn'));
+      if (!connection?.deleteForEveryone) throw new SwitchboardError('unavailable', words('message.deleteUnsupported'));
+      if (!ref?.provider && !ref?.internal) throw new SwitchboardError('unavailable', words('message.notAtProvider'));
       try {
         await connection.deleteForEveryone(line.providerLineId, chat.providerChatId, ref);
       } catch (error) {
-        throw new SwitchboardError('provider', `The message was not deleted: ${error instanceof Error ? error.message : String(error)}`);
+        throw new SwitchboardError('provider', words('message.deleteFailed', { detail: error instanceof Error ? error.message : String(error) }));
       }
       core.ingest({ kind: 'deleted', line: chat.lineId, ref });
       core.queue.flushNow();
@@ -230,12 +231,12 @@ export function createHandlers(core: Core): Handlers {
     },
     'messages.react': async ({ id, emoji }) => {
       const { chat, line, connection, ref } = target(id);
-      if (!connection?.react) throw new SwitchboardError('unavailable', 'This provider does not support reactions.');
-      if (!ref?.provider) throw new SwitchboardError('unavailable', 'This message has not reached WhatsApp yet; react once it has a tick.');
+      if (!connection?.react) throw new SwitchboardError('unavailable', words('message.reactUnsupported'));
+      if (!ref?.provider) throw new SwitchboardError('unavailable', words('message.reactNotYet'));
       try {
         await connection.react(line.providerLineId, chat.providerChatId, ref, emoji);
       } catch (error) {
-        throw new SwitchboardError('provider', `The reaction was not sent: ${error instanceof Error ? error.message : String(error)}`);
+        throw new SwitchboardError('provider', words('message.reactFailed', { detail: error instanceof Error ? error.message : String(error) }));
       }
       core.ingest({ kind: 'reaction', line: chat.lineId, ref, from: 'me', emoji });
       core.queue.flushNow();
@@ -245,9 +246,9 @@ export function createHandlers(core: Core): Handlers {
     search: (query) => ({ hits: cache.reader.search(query) }),
 
     'demo.simulateScan': async ({ lineId }) => {
-      if (!core.demo) throw new SwitchboardError('not_found', 'The demo workspace is not running.');
+      if (!core.demo) throw new SwitchboardError('not_found', words('demo.notRunning'));
       await core.demo.simulateScan(lineId).catch(() => {
-        throw new SwitchboardError('invalid_request', 'This is not a demo line.');
+        throw new SwitchboardError('invalid_request', words('demo.notDemoLine'));
       });
       return { ok: true };
     },
@@ -283,7 +284,7 @@ export function createHandlers(core: Core): Handlers {
         } catch (error) {
           core.settings.set({ webhook: before.webhook });
           await core.webhooks.start().catch(() => undefined);
-          throw new SwitchboardError('unavailable', `Switchboard could not receive webhooks on ${next.webhook.bindAddress}:${next.webhook.port} (${error instanceof Error ? error.message : String(error)}). It keeps using ${before.webhook.bindAddress}:${core.webhooks.port ?? before.webhook.port}.`);
+          throw new SwitchboardError('unavailable', words('webhook.bindFailed', { address: `${next.webhook.bindAddress}:${next.webhook.port}`, detail: error instanceof Error ? error.message : String(error), previous: `${before.webhook.bindAddress}:${core.webhooks.port ?? before.webhook.port}` }));
         }
       }
       const saved = core.settings.get();

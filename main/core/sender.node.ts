@@ -10,6 +10,7 @@ import type { OutboxEntry } from '../db/outboxRepo.node.ts';
 import { SendFailure, type SendRequest } from '../providers/plugin.node.ts';
 import type { Connections } from './connections.node.ts';
 import type { IngestQueue } from './ingestQueue.node.ts';
+import { words } from '../../shared/ipc/coreWords.std.ts';
 
 /** The largest attachment any supported provider takes (Chategy: 100 MB). */
 
@@ -57,7 +58,7 @@ export class Sender {
     if (existing) return this.#message(existing.messageId);
 
     const chat = this.cache.conversations.lineOf(params.conversationId);
-    if (!chat) throw new SwitchboardError('not_found', 'This conversation no longer exists.');
+    if (!chat) throw new SwitchboardError('not_found', words('conversation.gone'));
     const request: StoredRequest = { chatId: chat.providerChatId };
     if (params.text?.trim()) request.text = params.text;
     if (params.location) request.location = params.location;
@@ -93,7 +94,7 @@ export class Sender {
     this.queue.push(event);
     this.queue.flushNow();
     const messageId = this.cache.reader.messageIdByAlias(chat.lineId, `c:${params.clientRef}`);
-    if (messageId === undefined) throw new SwitchboardError('storage', 'The message could not be saved. It was not sent.');
+    if (messageId === undefined) throw new SwitchboardError('storage', words('message.notSaved'));
     this.cache.outbox.add(messageId, chat.lineId, params.clientRef, request, this.now());
     this.kick();
     return this.#message(messageId);
@@ -101,7 +102,7 @@ export class Sender {
 
   retry(messageId: number): Message {
     const entry = this.cache.outbox.byMessage(messageId);
-    if (!entry) throw new SwitchboardError('not_found', 'Only messages sent from this app can be retried.');
+    if (!entry) throw new SwitchboardError('not_found', words('message.retryNotOurs'));
     if (entry.state === 'failed' || entry.state === 'queued') {
       this.cache.ingest.restartDelivery(messageId);
       this.cache.outbox.requeue(messageId);
@@ -216,7 +217,7 @@ export class Sender {
   #storeAttachment(clientRef: string, attachment: Attachment): NonNullable<StoredRequest['attachment']> {
     const data = Buffer.from(attachment.dataBase64, 'base64');
     if (data.length > MAX_ATTACHMENT_BYTES) {
-      throw new SwitchboardError('invalid_request', `“${attachment.fileName}” is ${formatMb(data.length)}, over the ${formatMb(MAX_ATTACHMENT_BYTES)} limit for a file you can send. Share a link to it instead.`);
+      throw new SwitchboardError('invalid_request', words('message.fileTooLarge', { name: attachment.fileName, size: formatMb(data.length), limit: formatMb(MAX_ATTACHMENT_BYTES) }));
     }
     fs.mkdirSync(this.attachmentsDir, { recursive: true });
     const file = path.join(this.attachmentsDir, `${clientRef.replace(/[^\w-]/g, '_')}-${path.basename(attachment.fileName).replace(/[^\w.-]/g, '_')}`);
@@ -227,7 +228,7 @@ export class Sender {
   #message(id: number): Message {
     this.queue.flushNow();
     const message = this.cache.reader.getMessages([id])[0];
-    if (!message) throw new SwitchboardError('not_found', 'The message no longer exists.');
+    if (!message) throw new SwitchboardError('not_found', words('message.gone'));
     return message;
   }
 }

@@ -1,13 +1,23 @@
 import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
+import { say, words, type Words } from '../../shared/ipc/coreWords.std.ts';
 import { SendFailure } from './plugin.node.ts';
 
+/** An error said in words the UI can translate (the English text is its message). */
+class SaidError extends Error {
+  readonly words: Words | undefined;
+  constructor(message: string | Words) {
+    super(typeof message === 'string' ? message : (say(message, 'en') ?? message.key));
+    this.words = typeof message === 'string' ? undefined : message;
+  }
+}
+
 /** The credentials are refused for good: only the user can fix it ("sign-in needed"). */
-export class ProviderAuthError extends Error {
+export class ProviderAuthError extends SaidError {
   override readonly name = 'ProviderAuthError';
 }
 
 /** The host could not be reached or failed on its side: try again later. */
-export class ProviderUnavailable extends Error {
+export class ProviderUnavailable extends SaidError {
   override readonly name = 'ProviderUnavailable';
 }
 
@@ -23,6 +33,23 @@ export class ProviderRequestError extends Error {
   ) {
     super(message);
   }
+}
+
+/** Why a connection is down, in English and (when it has them) in translatable words. */
+export function reasonOf(error: unknown): { reason: string; reasonWords?: Words } {
+  const reason = error instanceof Error ? error.message : String(error);
+  const said = error instanceof SaidError ? error.words : error instanceof SwitchboardError ? error.words : undefined;
+  return said ? { reason, reasonWords: said } : { reason };
+}
+
+/** A host that did not answer, said by its cause: refused, unknown name, silence, or what the system said. */
+export function unreachable(provider: string, host: string, error: unknown): ProviderUnavailable {
+  const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
+  if (cause?.code === 'ECONNREFUSED') return new ProviderUnavailable(words('provider.refused', { provider, host }));
+  if (cause?.code === 'ENOTFOUND' || cause?.code === 'EAI_AGAIN') return new ProviderUnavailable(words('provider.unknownHost', { provider, host }));
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return new ProviderUnavailable(words('provider.noAnswer', { provider, host }));
+  const detail = cause?.message ?? (error instanceof Error ? error.message : String(error));
+  return new ProviderUnavailable(words('provider.unreachable', { provider, host, detail: detail ? `: ${detail}` : '' }));
 }
 
 /** How a failed send is kept: passing trouble stays in the outbox, a refusal fails the message. */
@@ -46,7 +73,7 @@ export function toSendFailure(error: unknown): SendFailure {
  */
 export function verifyFailure(error: unknown, fields: { secret: string; address: string }): SwitchboardError {
   if (error instanceof SwitchboardError) return error;
-  if (error instanceof ProviderAuthError) return new SwitchboardError('auth', error.message, [{ path: fields.secret, message: error.message }]);
-  if (error instanceof ProviderUnavailable) return new SwitchboardError('unavailable', error.message, [{ path: fields.address, message: error.message }]);
+  if (error instanceof ProviderAuthError) return new SwitchboardError('auth', error.words ?? error.message, [{ path: fields.secret, message: error.message }]);
+  if (error instanceof ProviderUnavailable) return new SwitchboardError('unavailable', error.words ?? error.message, [{ path: fields.address, message: error.message }]);
   return new SwitchboardError('provider', error instanceof Error ? error.message : String(error));
 }

@@ -7,6 +7,7 @@ import type { IngestQueue } from '../core/ingestQueue.node.ts';
 import type { Cache } from '../db/cache.node.ts';
 import { startIngress, type Ingress } from './ingress.node.ts';
 import type { DeliveryOutcome, WebhookDelivery, WebhookSink } from './webhookSource.node.ts';
+import { words } from '../../shared/ipc/coreWords.std.ts';
 
 const SECRET_KEY = 'webhookSecret';
 
@@ -89,12 +90,12 @@ export class WebhookService implements WebhookSink {
    */
   async register(accountId: string, replace: boolean): Promise<{ url: string; previous: string | null }> {
     const sink = this.connections.connection(accountId)?.webhook;
-    if (!sink?.register) throw new SwitchboardError('unavailable', 'This provider’s webhook cannot be set from Switchboard.');
+    if (!sink?.register) throw new SwitchboardError('unavailable', words('webhook.cannotSet'));
     const url = this.publicUrl(accountId);
-    if (!url) throw new SwitchboardError('invalid_request', 'Set the public address first: a desktop behind a router needs a reverse proxy or tunnel that reaches this computer.');
+    if (!url) throw new SwitchboardError('invalid_request', words('webhook.needPublic'));
     const previous = (await sink.registered?.()) ?? null;
     if (previous && previous !== url && !replace) {
-      throw new SwitchboardError('provider', `The provider already sends events to ${previous}, which may belong to another system (a CRM). Switchboard left it unchanged; confirm to replace it.`);
+      throw new SwitchboardError('provider', words('webhook.foreign', { previous }));
     }
     if (previous !== url) await sink.register(url);
     return { url, previous };
@@ -103,7 +104,7 @@ export class WebhookService implements WebhookSink {
   /** Posts a test event to our own public URL and waits for it: proves the round trip. */
   async test(accountId: string, timeoutMs = 10_000): Promise<{ ok: true; ms: number }> {
     const url = this.publicUrl(accountId);
-    if (!url) throw new SwitchboardError('invalid_request', 'Set the public address first.');
+    if (!url) throw new SwitchboardError('invalid_request', words('webhook.needPublic'));
     const nonce = randomBytes(8).toString('hex');
     const started = Date.now();
     const arrived = new Promise<void>((resolve) => this.#tests.set(`${accountId}:${nonce}`, resolve));
@@ -112,7 +113,7 @@ export class WebhookService implements WebhookSink {
       await Promise.race([arrived, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs))]);
       return { ok: true, ms: Date.now() - started };
     } catch {
-      throw new SwitchboardError('unavailable', `A test event sent to ${url} did not come back. Check that the public address forwards to this computer.`);
+      throw new SwitchboardError('unavailable', words('webhook.testFailed', { url }));
     } finally {
       this.#tests.delete(`${accountId}:${nonce}`);
     }

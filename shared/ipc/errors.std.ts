@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Words, say, type Words as WordsT } from './coreWords.std.ts';
 
 export const ErrorCode = z.enum([
   /** The request did not match the contract. */
@@ -22,22 +23,30 @@ export const IpcError = z.object({
   message: z.string(),
   /** Field-level problems, for forms. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** The same words by key and values, for the renderer to say in the user's language. */
+  words: Words.optional(),
 });
 export type IpcError = z.infer<typeof IpcError>;
 
 /** Thrown by core handlers; crosses the process boundary as an IpcError. */
 export class SwitchboardError extends Error {
+  /** Present when the message has a translation (see coreWords). */
+  readonly words: WordsT | undefined;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: string | WordsT,
     readonly issues?: { path: string; message: string }[],
+    /** With a message already said in the user's language: the words it was said from. */
+    said?: WordsT,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : (say(message, 'en') ?? message.key));
+    this.words = typeof message === 'string' ? said : message;
     this.name = 'SwitchboardError';
   }
 
   toIpc(): IpcError {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}), ...(this.words ? { words: this.words } : {}) };
   }
 }
 

@@ -14,12 +14,13 @@ import { tempDir } from '../helpers/cache.ts';
  */
 let core: Core;
 let bridge: Bridge;
+let port: number;
 
 test.beforeAll(async () => {
   const dataDir = tempDir();
   const first = Core.open({ dataDir, settings: new MemorySettingsStore() });
   // A loopback port that was just free: nothing listens, every connection is refused at once.
-  const port = await new Promise<number>((resolve) => {
+  port = await new Promise<number>((resolve) => {
     const probe = net.createServer().listen(0, '127.0.0.1', () => {
       const { port: free } = probe.address() as net.AddressInfo;
       probe.close(() => resolve(free));
@@ -73,6 +74,12 @@ test('after a restart with the provider unreachable, history is browsable and se
   await page.keyboard.type('pickup');
   await expect(page.getByTestId('search-hit')).toContainText('pickup at 6 pm');
   await page.screenshot({ path: 'test-results/e2e/screens/offline-accounts.png' });
+  // The reason comes from the core; it is said in the user's language like everything else.
+  await expect(banner).toContainText(`ChatApp could not be reached at 127.0.0.1:${port}: the connection was refused.`);
+  await core.call('settings.set', { language: 'ru' });
+  await expect(banner).toContainText(`Нет связи (1): Shop — переподключение через`);
+  await expect(banner).toContainText(`ChatApp недоступен по адресу 127.0.0.1:${port}: соединение отклонено.`);
+  await core.call('settings.set', { language: 'en' });
 
   // The core itself goes away: what was loaded stays on screen, and the banner says so.
   await bridge.close();

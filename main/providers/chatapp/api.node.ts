@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { ChatListItem, ErrorBody, License, MessageItem, Page, SendReply } from './wire.node.ts';
-import { ProviderAuthError, ProviderRequestError, ProviderUnavailable } from '../errors.node.ts';
-import { describe, type TokenManager } from './tokens.node.ts';
+import { ProviderAuthError, ProviderRequestError, ProviderUnavailable, unreachable } from '../errors.node.ts';
+import type { TokenManager } from './tokens.node.ts';
+import { words } from '../../../shared/ipc/coreWords.std.ts';
 
 export interface HistoryQuery {
   limit: number;
@@ -74,8 +75,8 @@ export class ChatAppApi {
         continue;
       }
       const json: unknown = await response.json().catch(() => undefined);
-      if (response.status === 401) throw new ProviderAuthError('ChatApp no longer accepts this account’s sign-in. Sign in again.');
-      if (response.status >= 500) throw new ProviderUnavailable(`ChatApp answered ${response.status} to ${method} ${path.split('?')[0]}.`);
+      if (response.status === 401) throw new ProviderAuthError(words('chatapp.signInExpired'));
+      if (response.status >= 500) throw new ProviderUnavailable(words('provider.serverError', { provider: 'ChatApp', status: response.status }));
       const error = ErrorBody.safeParse(json);
       if (!response.ok || error.success) {
         const detail = error.success ? error.data.error : undefined;
@@ -99,7 +100,7 @@ export class ChatAppApi {
         signal: AbortSignal.timeout(isForm ? 120_000 : 30_000),
       });
     } catch (error) {
-      throw new ProviderUnavailable(`ChatApp could not be reached at ${new URL(this.apiBase).host}: ${describe(error)}`);
+      throw unreachable('ChatApp', new URL(this.apiBase).host, error);
     }
   }
 }

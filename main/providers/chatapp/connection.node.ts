@@ -4,12 +4,13 @@ import { type HistorySource, type ProviderConnection, type ProviderContext, type
 import { Backoff } from '../backoff.node.ts';
 import { ChatAppApi } from './api.node.ts';
 import { configOf, type ChatAppConfig } from './config.node.ts';
-import { ProviderAuthError, ProviderRequestError, ProviderUnavailable, toSendFailure } from '../errors.node.ts';
+import { ProviderAuthError, ProviderRequestError, ProviderUnavailable, toSendFailure, reasonOf } from '../errors.node.ts';
 import { LINE_EVENT_NAMES, mapLineEvent, messageOf, toMs } from './mapping.node.ts';
 import { lineIdOf, messengerOf, splitLineId } from './messengers.node.ts';
 import { Realtime } from './realtime.node.ts';
 import { TokenManager } from './tokens.node.ts';
 import { TokenData, companyChannel, lineChannel, lineOfChannel, userChannel, type MessageItem } from './wire.node.ts';
+import { words } from '../../../shared/ipc/coreWords.std.ts';
 
 const FIRST_SYNC_CHATS = 50;
 const FIRST_SYNC_MESSAGES = 30;
@@ -103,12 +104,11 @@ export class ChatAppConnection implements ProviderConnection {
 
   #startFailed(error: unknown): void {
     if (error instanceof ProviderAuthError) {
-      this.#emit({ kind: 'connection', state: { state: 'auth_error', reason: error.message } });
+      this.#emit({ kind: 'connection', state: { state: 'auth_error', ...reasonOf(error) } });
       return;
     }
     const delay = this.#startBackoff.next();
-    const reason = error instanceof Error ? error.message : String(error);
-    this.#emit({ kind: 'connection', state: { state: 'reconnecting', nextAttemptAt: Date.now() + delay, attempt: this.#startBackoff.attempt, reason } });
+    this.#emit({ kind: 'connection', state: { state: 'reconnecting', nextAttemptAt: Date.now() + delay, attempt: this.#startBackoff.attempt, ...reasonOf(error) } });
     this.#retry = setTimeout(() => void this.start(), delay);
   }
 
@@ -166,13 +166,13 @@ export class ChatAppConnection implements ProviderConnection {
           signal: AbortSignal.timeout(20_000),
         });
       } catch {
-        throw new ProviderUnavailable('ChatApp’s channel sign-in could not be reached.');
+        throw new ProviderUnavailable(words('chatapp.channelUnreachable'));
       }
       if ((response.status === 401 || response.status === 403) && attempt === 0) {
         token = await this.#tokens.afterUnauthorized(token);
         continue;
       }
-      if (response.status === 401 || response.status === 403) throw new ProviderAuthError('ChatApp refused the channel sign-in. Sign in again.');
+      if (response.status === 401 || response.status === 403) throw new ProviderAuthError(words('chatapp.channelRefused'));
       const answer = (await response.json().catch(() => null)) as { auth?: unknown } | null;
       if (!response.ok || typeof answer?.auth !== 'string') throw new ProviderRequestError(`Channel sign-in failed (${response.status}).`, response.status);
       return { auth: answer.auth };

@@ -1,5 +1,6 @@
 import { ErrorBody, TokenData } from './wire.node.ts';
-import { ProviderAuthError, ProviderRequestError, ProviderUnavailable } from '../errors.node.ts';
+import { ProviderAuthError, ProviderRequestError, ProviderUnavailable, unreachable } from '../errors.node.ts';
+import { words } from '../../../shared/ipc/coreWords.std.ts';
 
 export interface Credentials {
   email: string;
@@ -88,9 +89,7 @@ export class TokenManager {
     const { email, password, appId } = this.credentials;
     const response = await post(`${this.apiBase}/v1/tokens`, {}, { email, password, appId });
     if (response.status === 401 || response.status === 403 || response.status === 422) {
-      throw new ProviderAuthError(
-        `ChatApp refused the email, password or app id${response.message ? `: ${response.message}` : ''}. Check them and sign in again.`,
-      );
+      throw new ProviderAuthError(words('chatapp.credentialsRefused', { detail: response.message ? `: ${response.message}` : '' }));
     }
     return parseTokens(response);
   }
@@ -112,7 +111,7 @@ async function post(url: string, headers: Record<string, string>, json: unknown)
       signal: AbortSignal.timeout(20_000),
     });
   } catch (error) {
-    throw new ProviderUnavailable(`ChatApp could not be reached at ${new URL(url).host}: ${describe(error)}`);
+    throw unreachable('ChatApp', new URL(url).host, error);
   }
   const body = await response.json().catch(() => undefined);
   const error = ErrorBody.safeParse(body);
@@ -120,19 +119,11 @@ async function post(url: string, headers: Record<string, string>, json: unknown)
 }
 
 function parseTokens(answer: Answer): TokenData {
-  if (answer.status >= 500) throw new ProviderUnavailable(`ChatApp answered ${answer.status} while issuing tokens.`);
+  if (answer.status >= 500) throw new ProviderUnavailable(words('provider.serverError', { provider: 'ChatApp', status: answer.status }));
   const data = (answer.body as { data?: unknown } | undefined)?.data;
   const parsed = TokenData.safeParse(data);
   if (answer.status !== 200 || !parsed.success) {
     throw new ProviderRequestError(answer.message ?? `ChatApp answered ${answer.status} without tokens. Is this a ChatApp API address?`, answer.status);
   }
   return parsed.data;
-}
-
-export function describe(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  if (cause?.code === 'ECONNREFUSED') return 'the connection was refused';
-  if (cause?.code === 'ENOTFOUND') return 'the host name is unknown';
-  if (error instanceof Error && error.name === 'TimeoutError') return 'no answer in time';
-  return cause?.message ?? (error instanceof Error ? error.message : String(error));
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { ProviderAuthError, ProviderRequestError, ProviderUnavailable } from '../errors.node.ts';
 import { checksumOf, type Params } from './checksum.node.ts';
 import { Account, Delivery, Webhook } from './wire.node.ts';
+import { unreachable } from '../errors.node.ts';
+import { words } from '../../../shared/ipc/coreWords.std.ts';
 
 export interface ChategyCredentials {
   token: string;
@@ -106,7 +108,7 @@ export class ChategyApi {
   }
 
   #developer(method: string, path: string, params?: Params) {
-    if (!this.credentials.developerKey) throw new ProviderAuthError('This needs the developer API key, which this account does not have.');
+    if (!this.credentials.developerKey) throw new ProviderAuthError(words('chategy.developerKeyMissing'));
     return this.#request(this.developerBase, method, path, { authorization: this.credentials.developerKey }, params);
   }
 
@@ -122,15 +124,15 @@ export class ChategyApi {
       });
     } catch (error) {
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      throw new ProviderUnavailable(timedOut ? `Chategy did not answer within ${Math.ceil(timeouts.requestMs / 1000)} s.` : `Chategy could not be reached at ${new URL(base).host}.`);
+      throw timedOut ? new ProviderUnavailable(words('provider.timeout', { provider: 'Chategy', seconds: Math.ceil(timeouts.requestMs / 1000) })) : unreachable('Chategy', new URL(base).host, error);
     }
     const body = (await response.json().catch(() => undefined)) as { meta?: { message?: string; errors?: Record<string, string[]> } } | undefined;
     if (response.ok) {
-      if (body === undefined) throw new ProviderUnavailable('Chategy answered with something other than JSON. Is the API address right?');
+      if (body === undefined) throw new ProviderUnavailable(words('provider.notJson', { provider: 'Chategy' }));
       return body;
     }
-    if (response.status === 401 || response.status === 403) throw new ProviderAuthError('Chategy refused the token (401). Copy the client token again from the personal account.');
-    if (response.status >= 500) throw new ProviderUnavailable(`Chategy answered ${response.status}; it will be tried again.`);
+    if (response.status === 401 || response.status === 403) throw new ProviderAuthError(words('chategy.tokenRefused'));
+    if (response.status >= 500) throw new ProviderUnavailable(words('provider.serverError', { provider: 'Chategy', status: response.status }));
     const errors = body?.meta?.errors ?? {};
     if (response.status === 409) throw new ChategyRequestError('Chategy already has this request.', 409, errors);
     if (response.status === 400 && /checksum/i.test(body?.meta?.message ?? '')) {

@@ -1,6 +1,6 @@
 import type { ProviderEvent, MessageRef } from '../../../shared/model/events.std.ts';
 import { Backoff } from '../backoff.node.ts';
-import { ProviderAuthError, toSendFailure } from '../errors.node.ts';
+import { ProviderAuthError, toSendFailure, reasonOf } from '../errors.node.ts';
 import type { ProviderConnection, ProviderContext, SendRequest, SendResult, WebhookSink } from '../plugin.node.ts';
 import { ChategyApi, ChategyRequestError } from './api.node.ts';
 import { configOf, type ChategyConfig } from './config.node.ts';
@@ -89,9 +89,9 @@ export class ChategyConnection implements ProviderConnection {
     try {
       await this.#readAccount(true);
     } catch (error) {
-      if (error instanceof ProviderAuthError) return this.#emit({ kind: 'connection', state: { state: 'auth_error', reason: error.message } });
+      if (error instanceof ProviderAuthError) return this.#emit({ kind: 'connection', state: { state: 'auth_error', ...reasonOf(error) } });
       const delay = this.#backoff.next();
-      this.#emit({ kind: 'connection', state: { state: 'reconnecting', nextAttemptAt: Date.now() + delay, attempt: this.#backoff.attempt, reason: error instanceof Error ? error.message : String(error) } });
+      this.#emit({ kind: 'connection', state: { state: 'reconnecting', nextAttemptAt: Date.now() + delay, attempt: this.#backoff.attempt, ...reasonOf(error) } });
       this.#retry = setTimeout(() => void this.start(), delay);
       return;
     }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ProviderAuthError, ProviderRequestError, ProviderUnavailable } from '../errors.node.ts';
 import { Phone, PhoneStatus, SendReply } from './wire.node.ts';
+import { unreachable } from '../errors.node.ts';
+import { words } from '../../../shared/ipc/coreWords.std.ts';
 
 /** Maytapi's REST API: /api/{product_id}/…, the static x-maytapi-key on every call. */
 export class MaytapiApi {
@@ -81,15 +83,15 @@ export class MaytapiApi {
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
         signal: AbortSignal.timeout(30_000),
       });
-    } catch {
-      throw new ProviderUnavailable(`Maytapi could not be reached at ${new URL(this.apiBase).host}.`);
+    } catch (error) {
+      throw unreachable('Maytapi', new URL(this.apiBase).host, error);
     }
   }
 
   async #error(response: Response, path: string): Promise<Error> {
     const body = (await response.json().catch(() => undefined)) as { message?: string } | undefined;
-    if (response.status === 401 || response.status === 403) return new ProviderAuthError('Maytapi refused the API token (or the product id). Check both in the Maytapi console.');
-    if (response.status >= 500) return new ProviderUnavailable(`Maytapi answered ${response.status}.`);
+    if (response.status === 401 || response.status === 403) return new ProviderAuthError(words('maytapi.tokenRefused'));
+    if (response.status >= 500) return new ProviderUnavailable(words('provider.serverError', { provider: 'Maytapi', status: response.status }));
     return new ProviderRequestError(body?.message ?? `Maytapi refused ${path} (${response.status}).`, response.status);
   }
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { authHeaders, type MultiWaAuth } from './config.node.ts';
 import { ConversationRow, MessageRow, Profile, SendReply, listOf } from './wire.node.ts';
 import { ProviderAuthError, ProviderRequestError, ProviderUnavailable } from '../errors.node.ts';
+import { unreachable } from '../errors.node.ts';
+import { words } from '../../../shared/ipc/coreWords.std.ts';
 
 /** MultiWA's REST API under /api/v1. Parses both the docs' envelope and NestJS's plain bodies. */
 export class MultiWaApi {
@@ -77,8 +79,7 @@ export class MultiWaApi {
         signal: AbortSignal.timeout(30_000),
       });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      throw new ProviderUnavailable(`MultiWA at ${new URL(this.baseUrl).host} could not be reached${cause === 'ECONNREFUSED' ? ': the connection was refused' : ''}.`);
+      throw unreachable('MultiWA', new URL(this.baseUrl).host, error);
     }
     const text = await response.text();
     let json: unknown;
@@ -88,7 +89,7 @@ export class MultiWaApi {
       throw new ProviderRequestError(`This address does not look like a MultiWA server (it answered ${response.status} with something other than JSON).`, response.status);
     }
     if (response.status === 401 || response.status === 403) {
-      throw new ProviderAuthError(response.status === 401 ? 'MultiWA refused the API key (or JWT). Check it in MultiWA’s admin UI.' : 'This API key may not use that profile.');
+      throw new ProviderAuthError(words(response.status === 401 ? 'multiwa.keyRefused' : 'multiwa.profileForbidden'));
     }
     if (response.status === 429) {
       const limit = json as { error?: string; limit?: number; count?: number; resetAt?: string; message?: string };
@@ -98,7 +99,7 @@ export class MultiWaApi {
         : 'MultiWA is rate-limiting; Switchboard will try again shortly.';
       throw new ProviderRequestError(words, 429, 'DAILY_LIMIT_REACHED', resetAt);
     }
-    if (response.status >= 500) throw new ProviderUnavailable(`MultiWA answered ${response.status}.`);
+    if (response.status >= 500) throw new ProviderUnavailable(words('provider.serverError', { provider: 'MultiWA', status: response.status }));
     if (response.status === 404 && path === '/profiles') throw new ProviderRequestError('This address is not a MultiWA server (no /api/v1/profiles).', 404);
     if (!response.ok) {
       const detail = json as { message?: unknown; error?: { message?: string } | string };

@@ -4,13 +4,14 @@ import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
 import { Backoff } from '../backoff.node.ts';
 import { type HistorySource, type LoginDriver, type ProviderConnection, type ProviderContext, type SendRequest, type SendResult } from '../plugin.node.ts';
 import { MultiWaApi } from './api.node.ts';
-import { ProviderAuthError, ProviderUnavailable, toSendFailure } from '../errors.node.ts';
+import { ProviderAuthError, ProviderUnavailable, toSendFailure, reasonOf } from '../errors.node.ts';
 import { configOf, rawSocketUrl, type MultiWaAuth, type MultiWaConfig } from './config.node.ts';
 import { chatOf, loginOf, messageOfRow, qrOf, tickOf, typeOf } from './mapping.node.ts';
 import type { Realtime, RealtimeHandlers } from './realtime.node.ts';
 import { RawRealtime, type RawOptions } from './rawSocket.node.ts';
 import { SocketIoRealtime } from './socketio.node.ts';
 import { RawReceived, SocketMessage, isWhatsAppId, type ConversationRow, type MessageRow, type Profile } from './wire.node.ts';
+import { words } from '../../../shared/ipc/coreWords.std.ts';
 
 const FIRST_SYNC_CHATS = 50;
 const FIRST_SYNC_MESSAGES = 30;
@@ -135,10 +136,9 @@ export class MultiWaConnection implements ProviderConnection {
   }
 
   #startFailed(error: unknown): void {
-    if (error instanceof ProviderAuthError) return this.#emit({ kind: 'connection', state: { state: 'auth_error', reason: error.message } });
+    if (error instanceof ProviderAuthError) return this.#emit({ kind: 'connection', state: { state: 'auth_error', ...reasonOf(error) } });
     const delay = this.#startBackoff.next();
-    const reason = error instanceof Error ? error.message : String(error);
-    this.#emit({ kind: 'connection', state: { state: 'reconnecting', nextAttemptAt: Date.now() + delay, attempt: this.#startBackoff.attempt, reason } });
+    this.#emit({ kind: 'connection', state: { state: 'reconnecting', nextAttemptAt: Date.now() + delay, attempt: this.#startBackoff.attempt, ...reasonOf(error) } });
     this.#retry = setTimeout(() => void this.start(), delay);
   }
 
@@ -178,7 +178,7 @@ export class MultiWaConnection implements ProviderConnection {
       realtime.stop();
     }
     // Neither answered: keep trying both, from the top.
-    this.#startFailed(new ProviderUnavailable('MultiWA’s real-time socket did not answer (tried Socket.IO and the documented WebSocket).'));
+    this.#startFailed(new ProviderUnavailable(words('multiwa.socketSilent')));
   }
 
   #handlers(): RealtimeHandlers {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Account } from '../../../shared/model/entities.std.ts';
 import type { Result } from '../../../shared/ipc/contract.std.ts';
 import { useT } from '../i18n/i18n.dom.ts';
+import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
 import { useEscape } from './useEscape.dom.ts';
 
 export interface AccountActions {
@@ -42,7 +43,7 @@ export function AccountDialog({ account, webhook, allMuted, actions }: { account
     } catch (e) {
       const text = e instanceof Error ? e.message : String(e);
       // Another system's webhook is there: the core left it alone; the user may replace it.
-      setOutcome({ kind: /another system|already sends events/i.test(text) ? 'foreign' : 'error', text });
+      setOutcome({ kind: e instanceof SwitchboardError && e.words?.key === 'webhook.foreign' ? 'foreign' : 'error', text });
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import type { Account } from '../../../shared/model/entities.std.ts';
 import { useWorkspace } from '../store/workspace.dom.ts';
-import { useT } from '../i18n/i18n.dom.ts';
+import { useSay, useT } from '../i18n/i18n.dom.ts';
 import { useNow } from './useNow.dom.ts';
 
 const DOWN = new Set(['offline', 'reconnecting', 'auth_error']);
@@ -11,6 +11,7 @@ const DOWN = new Set(['offline', 'reconnecting', 'auth_error']);
  */
 export function OfflineBanner() {
   const t = useT();
+  const sayCore = useSay();
   const status = useWorkspace((s) => s.status);
   const accounts = useWorkspace((s) => s.accounts);
   const down = accounts.filter((a) => DOWN.has(a.connection.state));
@@ -28,7 +29,7 @@ export function OfflineBanner() {
   const describe = (a: Account) => {
     const c = a.connection;
     const state = c.state === 'reconnecting' ? t('connection.reconnecting', { seconds: Math.max(0, Math.round((c.nextAttemptAt - now) / 1000)) }) : t(`connection.${c.state}`);
-    const reason = 'reason' in c && c.reason ? `: ${c.reason}` : '';
+    const reason = 'reason' in c && c.reason ? `: ${sayCore(c.reasonWords, c.reason)}` : '';
     return `${a.label} — ${state.toLowerCase()}${reason}`;
   };
   return (

@@ -1,6 +1,7 @@
 import { en, type MessageKey } from './en.std.ts';
 import { ru } from './ru.std.ts';
 import { useWorkspace } from '../store/workspace.dom.ts';
+import { say } from '../../../shared/ipc/coreWords.std.ts';
 
 const dictionaries = { en, ru } as const;
 export type Language = keyof typeof dictionaries;
@@ -14,4 +15,10 @@ export function translate(language: Language, key: MessageKey, params: Record<st
 export function useT(): (key: MessageKey, params?: Record<string, string | number>) => string {
   const language = useWorkspace((s) => s.settings?.language ?? 'en');
   return (key, params) => translate(language, key, params);
+}
+
+/** The core's own words (a connection's reason, a refusal) in the user's language, or its English text. */
+export function useSay(): (words: { key: string; params: Record<string, string | number> } | undefined, english: string) => string {
+  const language = useWorkspace((s) => s.settings?.language ?? 'en');
+  return (words, english) => (words ? (say(words, language) ?? english) : english);
 }

@@ -1,5 +1,6 @@
 import { events, isEventName, methods, type EventName, type EventPayload, type MethodName, type Params, type Result } from '../../../shared/ipc/contract.std.ts';
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
+import { say, type Language, type Words } from '../../../shared/ipc/coreWords.std.ts';
 import { PRELOAD_KEY, type PreloadApi } from '../../../shared/ipc/preloadApi.std.ts';
 import type { ConnectionStatus, Transport } from './transport.dom.ts';
 import { createElectronTransport } from './electronTransport.dom.ts';
@@ -12,9 +13,18 @@ import { createWsTransport } from './wsTransport.dom.ts';
 export class CoreClient {
   constructor(private readonly transport: Transport) {}
 
+  /** The user's language, for the core's words (set from Settings). */
+  language: Language = 'en';
+
   async call<M extends MethodName>(method: M, params: Params<M>): Promise<Result<M>> {
     const reply = await this.transport.invoke(method, params);
-    if (!reply.ok) throw new SwitchboardError(reply.error.code, reply.error.message, reply.error.issues);
+    if (!reply.ok) {
+      const { code, message, issues, words } = reply.error;
+      const said = words ? say(words, this.language) : null;
+      if (!said || !words) throw new SwitchboardError(code, message, issues);
+      // A field issue that repeats the message (a refused password) is said the same way.
+      throw new SwitchboardError(code, said, issues?.map((issue) => (issue.message === message ? { ...issue, message: said } : issue)), words as Words);
+    }
     const parsed = methods[method].result.safeParse(reply.result);
     if (!parsed.success) throw new SwitchboardError('internal', `The core sent an unexpected ${method} reply.`);
     return parsed.data as Result<M>;

@@ -89,6 +89,7 @@ export function bindWorkspace(client: CoreClient): () => void {
         client.call('app.info', {}),
         client.call('unread.counts', {}),
       ]);
+      client.language = settings.language;
       set({ accounts: accounts.accounts, lines: accounts.lines, conversations: conversations.items, next: conversations.next, settings, app, unread, error: undefined });
       const notices: Record<string, AccountNotices> = {};
       for (const account of accounts.accounts) {
@@ -120,7 +121,10 @@ export function bindWorkspace(client: CoreClient): () => void {
     ),
     client.on('conversations.upserted', ({ conversations }) => set((s) => ({ conversations: mergeConversations(s.conversations, conversations).filter(belongs) }))),
     client.on('conversations.invalidated', () => void reload()),
-    client.on('settings.changed', (settings) => set({ settings })),
+    client.on('settings.changed', (settings) => {
+      client.language = settings.language;
+      set({ settings });
+    }),
     client.on('unread.changed', (unread) => set({ unread })),
     client.on('workspace.changed', ({ accountId, key, value }) => {
       const found = key === ACCOUNT_NOTICES_KEY ? noticesOf(value) : undefined;

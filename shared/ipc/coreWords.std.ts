@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/**
+ * What the core says to users (refusals, failures, reasons), in every language of the UI.
+ * An error carries its key and values across the contract, so the renderer says it in the
+ * user's language; the English text is also the message, for logs and older pages.
+ */
+const CATALOG = {
+  // The providers: reaching them, and what they refuse.
+  'provider.unreachable': { en: '{provider} could not be reached at {host}{detail}.', ru: '{provider} недоступен по адресу {host}{detail}.' },
+  'provider.refused': { en: '{provider} could not be reached at {host}: the connection was refused.', ru: '{provider} недоступен по адресу {host}: соединение отклонено.' },
+  'provider.unknownHost': { en: '{provider} could not be reached at {host}: the host name is unknown.', ru: '{provider} недоступен по адресу {host}: такого имени хоста нет.' },
+  'provider.noAnswer': { en: '{provider} could not be reached at {host}: no answer in time.', ru: '{provider} недоступен по адресу {host}: нет ответа вовремя.' },
+  'provider.timeout': { en: '{provider} did not answer within {seconds} s.', ru: '{provider} не ответил за {seconds} с.' },
+  'provider.notJson': { en: '{provider} answered with something other than JSON. Is the API address right?', ru: '{provider} ответил не в формате JSON. Адрес API указан верно?' },
+  'provider.serverError': { en: '{provider} answered {status}; it will be tried again.', ru: '{provider} ответил кодом {status}; попробуем ещё раз.' },
+  'chatapp.credentialsRefused': { en: 'ChatApp refused the email, password or app id{detail}. Check them and sign in again.', ru: 'ChatApp не принял email, пароль или app id{detail}. Проверьте их и войдите снова.' },
+  'chatapp.signInExpired': { en: 'ChatApp no longer accepts this account’s sign-in. Sign in again.', ru: 'ChatApp больше не принимает вход этого аккаунта. Войдите снова.' },
+  'chatapp.channelRefused': { en: 'ChatApp refused the channel sign-in. Sign in again.', ru: 'ChatApp отказал во входе в канал. Войдите снова.' },
+  'chatapp.channelUnreachable': { en: 'ChatApp’s channel sign-in could not be reached.', ru: 'Вход в канал ChatApp недоступен.' },
+  'maytapi.tokenRefused': { en: 'Maytapi refused the API token (or the product id). Check both in the Maytapi console.', ru: 'Maytapi не принял API-токен (или product id). Проверьте оба в консоли Maytapi.' },
+  'multiwa.keyRefused': { en: 'MultiWA refused the API key (or JWT). Check it in MultiWA’s admin UI.', ru: 'MultiWA не принял API-ключ (или JWT). Проверьте его в админке MultiWA.' },
+  'multiwa.profileForbidden': { en: 'This API key may not use that profile.', ru: 'Этому API-ключу нельзя работать с этим профилем.' },
+  'multiwa.socketSilent': { en: 'MultiWA’s real-time socket did not answer (tried Socket.IO and the documented WebSocket).', ru: 'Сокет MultiWA не ответил (пробовали Socket.IO и WebSocket из документации).' },
+  'chategy.tokenRefused': { en: 'Chategy refused the token (401). Copy the client token again from the personal account.', ru: 'Chategy не принял токен (401). Скопируйте клиентский токен из личного кабинета заново.' },
+  'chategy.developerKeyMissing': { en: 'This needs the developer API key, which this account does not have.', ru: 'Для этого нужен API-ключ разработчика, а у аккаунта его нет.' },
+
+  // The core's own refusals.
+  'account.gone': { en: 'This account no longer exists.', ru: 'Этого аккаунта больше нет.' },
+  'line.gone': { en: 'This line no longer exists.', ru: 'Этой линии больше нет.' },
+  'conversation.gone': { en: 'This conversation no longer exists.', ru: 'Этого чата больше нет.' },
+  'message.gone': { en: 'This message no longer exists.', ru: 'Этого сообщения больше нет.' },
+  'message.notSaved': { en: 'The message could not be saved. It was not sent.', ru: 'Сообщение не удалось сохранить. Оно не отправлено.' },
+  'message.retryNotOurs': { en: 'Only messages sent from this app can be retried.', ru: 'Повторить можно только сообщения, отправленные из этого приложения.' },
+  'message.fileTooLarge': { en: '“{name}” is {size}, over the {limit} limit for a file you can send. Share a link to it instead.', ru: '«{name}» весит {size}, а отправить можно не больше {limit}. Поделитесь ссылкой на него.' },
+  'message.notAtProvider': { en: 'This message has not reached the provider yet.', ru: 'Это сообщение ещё не дошло до провайдера.' },
+  'message.deleteNotOwn': { en: 'Only your own messages can be deleted for everyone.', ru: 'Удалить у всех можно только свои сообщения.' },
+  'message.deleteUnsupported': { en: 'This provider cannot delete messages for everyone.', ru: 'Этот провайдер не умеет удалять сообщения у всех.' },
+  'message.deleteFailed': { en: 'The message was not deleted: {detail}', ru: 'Сообщение не удалено: {detail}' },
+  'message.reactUnsupported': { en: 'This provider does not support reactions.', ru: 'Этот провайдер не поддерживает реакции.' },
+  'message.reactNotYet': { en: 'This message has not reached WhatsApp yet; react once it has a tick.', ru: 'Сообщение ещё не дошло до WhatsApp; поставьте реакцию, когда появится галочка.' },
+  'message.reactFailed': { en: 'The reaction was not sent: {detail}', ru: 'Реакция не отправлена: {detail}' },
+  'line.signedInAtProvider': { en: 'This line is signed in at the provider, not in Switchboard.', ru: 'Эта линия подключается у провайдера, а не в Switchboard.' },
+  'line.addedInConsole': { en: 'Lines of this provider are added in its own console.', ru: 'Линии этого провайдера добавляются в его собственной консоли.' },
+  'login.methodUnsupported': { en: 'This line cannot sign in by {method}.', ru: 'Эта линия не умеет входить способом «{method}».' },
+  'demo.notRunning': { en: 'The demo workspace is not running.', ru: 'Демо сейчас не запущено.' },
+  'demo.notDemoLine': { en: 'This is not a demo line.', ru: 'Это не демо-линия.' },
+  'webhook.notWebhookAccount': { en: 'This account does not receive events by webhook.', ru: 'Этот аккаунт получает события не через вебхук.' },
+  'webhook.cannotSet': { en: 'This provider’s webhook cannot be set from Switchboard.', ru: 'Вебхук этого провайдера нельзя задать из Switchboard.' },
+  'webhook.needPublic': { en: 'Set the public address first: a desktop behind a router needs a reverse proxy or tunnel that reaches this computer.', ru: 'Сначала укажите публичный адрес: компьютеру за роутером нужен обратный прокси или туннель до него.' },
+  'webhook.foreign': { en: 'The provider already sends events to {previous}, which may belong to another system (a CRM). Switchboard left it unchanged; confirm to replace it.', ru: 'Провайдер уже шлёт события на {previous} — возможно, это другая система (CRM). Switchboard его не тронул; подтвердите, чтобы заменить.' },
+  'webhook.testFailed': { en: 'A test event sent to {url} did not come back. Check that the public address forwards to this computer.', ru: 'Тестовое событие, отправленное на {url}, не вернулось. Проверьте, что публичный адрес ведёт на этот компьютер.' },
+  'webhook.bindFailed': { en: 'Switchboard could not receive webhooks on {address} ({detail}). It keeps using {previous}.', ru: 'Switchboard не смог принимать вебхуки на {address} ({detail}). Остаётся прежний адрес {previous}.' },
+} as const;
+
+export type WordKey = keyof typeof CATALOG;
+export type Language = 'en' | 'ru';
+
+export const Words = z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+export type Words = { key: WordKey; params: Record<string, string | number> };
+
+export function words(key: WordKey, params: Record<string, string | number> = {}): Words {
+  return { key, params };
+}
+
+export function isWordKey(key: string): key is WordKey {
+  return Object.hasOwn(CATALOG, key);
+}
+
+/** The words in a language; null for a key this build does not know (an older page, a newer core). */
+export function say(w: { key: string; params: Record<string, string | number> }, language: Language): string | null {
+  if (!isWordKey(w.key)) return null;
+  return CATALOG[w.key][language].replace(/\{(\w+)\}/g, (whole, name: string) => (name in w.params ? String(w.params[name]) : whole));
+}
+
+/** For the test that every key is said in every language with the same placeholders. */
+export const WORD_CATALOG: Readonly<Record<WordKey, Record<Language, string>>> = CATALOG;
