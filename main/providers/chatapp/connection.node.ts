@@ -11,6 +11,7 @@ import { Realtime } from './realtime.node.ts';
 import { TokenManager } from './tokens.node.ts';
 import { TokenData, companyChannel, lineChannel, lineOfChannel, userChannel, type MessageItem } from './wire.node.ts';
 import { words } from '../../../shared/ipc/coreWords.std.ts';
+import { loginSaid } from '../../../shared/model/login.std.ts';
 
 const FIRST_SYNC_CHATS = 50;
 const FIRST_SYNC_MESSAGES = 30;
@@ -130,7 +131,7 @@ export class ChatAppConnection implements ProviderConnection {
             title: messenger.name ?? license.name ?? phone ?? `${messenger.type} · ${license.licenseId}`,
             ...(phone ? { phone } : {}),
             // Pairing happens in ChatApp's cabinet; an inactive license cannot send or receive.
-            login: license.active === false ? { state: 'logged_out', reason: 'The ChatApp license is not active.' } : { state: 'authorized', ...(phone ? { phone } : {}) },
+            login: license.active === false ? loginSaid.loggedOut(words('login.licenseInactive')) : { state: 'authorized', ...(phone ? { phone } : {}) },
           },
         });
         this.#lines.add(line);

@@ -1,10 +1,11 @@
 import type { LineInfo } from '../../../shared/model/events.std.ts';
-import type { LoginState } from '../../../shared/model/login.std.ts';
+import { type LoginState, loginSaid } from '../../../shared/model/login.std.ts';
 import { LINES, type LineKey } from './lines.node.ts';
 import type { Account } from './wire.node.ts';
 import type { AccountNotices, AccountWarning } from '../../../shared/model/notices.std.ts';
+import { words } from '../../../shared/ipc/coreWords.std.ts';
 
-const SIGNED_OUT: LoginState = { state: 'logged_out', reason: 'Not signed in at Chategy.' };
+const SIGNED_OUT: LoginState = loginSaid.loggedOut(words('login.notSignedInChategy'));
 
 /** `whatsapp_session` 0/1; `tdlib_session` 0–3 (+4 QR, 5 blocked); `max_session` 0–5 (third-party). */
 export function sessionLogin(line: LineKey, value: number | null | undefined): LoginState {
@@ -12,11 +13,11 @@ export function sessionLogin(line: LineKey, value: number | null | undefined): L
   if (line === 'whatsapp') return value === 1 ? { state: 'authorized' } : SIGNED_OUT;
   if (line === 'tdlib') {
     if (value === 3) return { state: 'authorized' };
-    if (value === 5) return { state: 'error', reason: 'Telegram blocked this account.', retryable: false };
+    if (value === 5) return loginSaid.error(words('login.telegramBlocked'), false);
     return SIGNED_OUT;
   }
   if (value === 2) return { state: 'authorized' };
-  if (value === 4) return { state: 'error', reason: 'MAX suspended this account.', retryable: false };
+  if (value === 4) return loginSaid.error(words('login.maxSuspended'), false);
   return SIGNED_OUT;
 }
 

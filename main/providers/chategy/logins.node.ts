@@ -1,11 +1,12 @@
 import type { Channel } from 'phoenix';
-import type { LoginMethod, LoginState, LoginStep } from '../../../shared/model/login.std.ts';
+import { type LoginMethod, type LoginState, type LoginStep, loginSaid } from '../../../shared/model/login.std.ts';
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
 import type { LoginDriver } from '../plugin.node.ts';
 import { ChategyRequestError, wordsOf, type ChategyApi } from './api.node.ts';
 import type { ChategyConfig } from './config.node.ts';
 import { PhoenixSession, type PushReply } from './phoenix.node.ts';
 import { TelegramAuthState, WhatsAppAuthState } from './wire.node.ts';
+import { words } from '../../../shared/ipc/coreWords.std.ts';
 
 /**
  * The seed's `send_phone` payload key is garbled by machine translation ("telemon"); MAX's
@@ -57,13 +58,13 @@ export class ChategyLogins implements LoginDriver {
 
   async start(line: string, method: LoginMethod): Promise<LoginState> {
     if (line === 'whatsapp') {
-      if (method !== 'qr') throw new SwitchboardError('invalid_request', 'WhatsApp at Chategy signs in by QR code.');
+      if (method !== 'qr') throw new SwitchboardError('invalid_request', words('chategy.whatsappByQr'));
       return this.#startWhatsApp();
     }
-    if (method !== 'phone') throw new SwitchboardError('invalid_request', 'Telegram and MAX at Chategy sign in with a phone number and a code.');
+    if (method !== 'phone') throw new SwitchboardError('invalid_request', words('chategy.phoneAndCode'));
     if (line === 'tdlib') return this.#startTelegram();
     if (line === 'max') return this.#emit('max', (this.#max = { state: 'phone' }));
-    throw new SwitchboardError('invalid_request', 'This line is signed in from Chategy’s personal account.');
+    throw new SwitchboardError('invalid_request', words('chategy.signedInInCabinet'));
   }
 
   async submit(line: string, step: LoginStep): Promise<LoginState> {
@@ -89,16 +90,16 @@ export class ChategyLogins implements LoginDriver {
       const telegram = this.#telegram ?? this.#openTelegram(false);
       const reply = await telegram.session.push(telegram.channel, 'reset', {});
       this.#closeTelegram();
-      if (!reply.ok) throw new SwitchboardError('provider', reasonOf(reply) ?? 'Chategy did not sign Telegram out. Try again.');
+      if (!reply.ok) throw new SwitchboardError('provider', reasonOf(reply) ?? words('chategy.telegramNotSignedOut'));
     } else if (line === 'max') {
       await this.deps.api.maxCloseSession().catch((error: unknown) => {
         // Nothing to close is what the user wanted anyway.
         if (!(error instanceof ChategyRequestError && error.status === 422)) throw new SwitchboardError('provider', messageOf(error));
       });
     } else if (line === 'whatsapp') {
-      throw new SwitchboardError('provider', 'Chategy cannot sign WhatsApp out from here. On the phone open WhatsApp → Linked devices and log the Chategy device out.');
+      throw new SwitchboardError('provider', words('chategy.whatsappLogoutOnPhone'));
     }
-    return this.#emit(line, { state: 'logged_out', reason: 'Signed out from Switchboard.' });
+    return this.#emit(line, loginSaid.loggedOut(words('login.signedOutHere')));
   }
 
   /** Whether a sign-in is under way on the line (a session read must not overwrite it). */
@@ -150,7 +151,7 @@ export class ChategyLogins implements LoginDriver {
           this.#closeWhatsApp();
           this.#emit('whatsapp', { state: 'authorized' });
         } else if (state.data.in_progress) {
-          this.#emit('whatsapp', { state: 'connecting', detail: 'Linking the phone…' });
+          this.#emit('whatsapp', loginSaid.connecting(words('login.linkingPhone')));
         } else if (state.data.qr_code && state.data.qr_code !== pairing.lastQr) {
           // Codes may come every few hundred ms: only a changed one is shown.
           pairing.lastQr = state.data.qr_code;
@@ -159,7 +160,7 @@ export class ChategyLogins implements LoginDriver {
         // {auth:false, qr_code:null}: the container is still starting; keep waiting.
       },
     });
-    return this.#emit('whatsapp', { state: 'connecting', detail: 'Preparing the QR code…' });
+    return this.#emit('whatsapp', loginSaid.connecting(words('login.preparingQr')));
   }
 
   #closeWhatsApp(): void {
@@ -190,12 +191,12 @@ export class ChategyLogins implements LoginDriver {
 
   #startTelegram(): LoginState {
     this.#openTelegram();
-    return this.#emit('tdlib', { state: 'connecting', detail: 'Connecting to Telegram…' });
+    return this.#emit('tdlib', loginSaid.connecting(words('login.connectingTelegram')));
   }
 
   async #submitTelegram(step: LoginStep): Promise<LoginState> {
     const telegram = this.#telegram;
-    if (!telegram) throw new SwitchboardError('invalid_request', 'Start the Telegram sign-in first.');
+    if (!telegram) throw new SwitchboardError('invalid_request', words('chategy.startTelegramFirst'));
     const [event, payload] =
       step.step === 'phone' ? ['send_phone', { [TELEGRAM_PHONE_KEY]: normalizePhone(step.phone) }] : step.step === 'code' ? ['send_code', { code: step.code.trim() }] : ['send_password', { password: step.password }];
     const next = new Promise<LoginState>((resolve) => {
@@ -234,7 +235,7 @@ export class ChategyLogins implements LoginDriver {
       }
       throw new SwitchboardError('provider', messageOf(error));
     }
-    throw new SwitchboardError('invalid_request', 'MAX at Chategy has no password step.');
+    throw new SwitchboardError('invalid_request', words('chategy.maxNoPassword'));
   }
 }
 

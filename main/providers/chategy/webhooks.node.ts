@@ -4,6 +4,8 @@ import type { SendRequest } from '../plugin.node.ts';
 import type { LineKey } from './lines.node.ts';
 import { flatMessageOf, telegramCallOf, whatsAppCallOf, whatsAppMessageOf, whatsAppStatusOf } from './mapping.node.ts';
 import { Envelope, FlatIncoming, LogEvent, TdlibCall, WhatsAppCall, WhatsAppIncoming, WhatsAppStatus, type Instance } from './wire.node.ts';
+import { loginSaid } from '../../../shared/model/login.std.ts';
+import { words } from '../../../shared/ipc/coreWords.std.ts';
 
 const FLAT: Record<string, LineKey> = {
   tdlib_incoming_msg: 'tdlib',
@@ -117,7 +119,7 @@ export class WebhookReader {
         this.deps.emit({
           kind: 'login',
           line: 'whatsapp',
-          state: type === 'whatsapp_log_in' ? { state: 'authorized', ...(typeof phone === 'string' ? { phone } : {}) } : { state: 'logged_out', reason: 'WhatsApp signed this device out (on the phone, or after a long time offline).' },
+          state: type === 'whatsapp_log_in' ? { state: 'authorized', ...(typeof phone === 'string' ? { phone } : {}) } : loginSaid.loggedOut(words('login.signedOutByPhone')),
         });
         return { accepted: 1, rejected: 0 };
       }

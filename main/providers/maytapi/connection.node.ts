@@ -1,5 +1,5 @@
 import type { ProviderEvent, MessageRef } from '../../../shared/model/events.std.ts';
-import type { LoginMethod, LoginState, LoginStep } from '../../../shared/model/login.std.ts';
+import { type LoginMethod, type LoginState, type LoginStep, loginSaid } from '../../../shared/model/login.std.ts';
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
 import { Backoff } from '../backoff.node.ts';
 import { ProviderAuthError, toSendFailure, reasonOf } from '../errors.node.ts';
@@ -8,6 +8,7 @@ import { MaytapiApi } from './api.node.ts';
 import { configOf } from './config.node.ts';
 import { ackOf, loginOf, messageOf } from './mapping.node.ts';
 import { AckHook, AckItem, EditHook, ErrorHook, LiveEventHook, MessageHook, StatusHook } from './wire.node.ts';
+import { words } from '../../../shared/ipc/coreWords.std.ts';
 
 /** The seed's rule: base64 media only for images under 1 MB; anything else needs a link. */
 export const MAX_INLINE_IMAGE = 1024 * 1024;
@@ -143,9 +144,9 @@ export class MaytapiConnection implements ProviderConnection {
     const state: LoginState = status.loggedIn
       ? { state: 'authorized', ...(status.number != null ? { phone: String(status.number) } : {}) }
       : status.isQr
-        ? { state: 'connecting', detail: 'Fetching the QR code…' }
+        ? loginSaid.connecting(words('login.fetchingQr'))
         : status.loading
-          ? { state: 'connecting', detail: 'The phone’s session is starting…' }
+          ? loginSaid.connecting(words('login.sessionStarting'))
           : loginOf(status.state?.state);
     if (!this.#logins.get(line)?.lastQr || state.state !== 'connecting') this.#emit({ kind: 'login', line, state });
     return state;
@@ -182,7 +183,7 @@ export class MaytapiConnection implements ProviderConnection {
       if (current) current.timer = setTimeout(() => void tick(), timings.loginPollMs);
     };
     this.#logins.set(line, { timer: setTimeout(() => void tick(), 0), lastQrAt: 0 });
-    const waiting: LoginState = { state: 'connecting', detail: 'Fetching the QR code…' };
+    const waiting: LoginState = loginSaid.connecting(words('login.fetchingQr'));
     this.#emit({ kind: 'login', line, state: waiting });
     return waiting;
   }
@@ -209,7 +210,7 @@ export class MaytapiConnection implements ProviderConnection {
     await this.#api.logout(line).catch((error: unknown) => {
       throw new SwitchboardError('provider', error instanceof Error ? error.message : String(error));
     });
-    const state: LoginState = { state: 'logged_out', reason: 'Signed out from Switchboard.' };
+    const state: LoginState = loginSaid.loggedOut(words('login.signedOutHere'));
     this.#emit({ kind: 'login', line, state });
     return state;
   }

@@ -1,9 +1,10 @@
 import type { DeliveryStatus } from '../../../shared/model/delivery.std.ts';
 import type { MessageType } from '../../../shared/model/entities.std.ts';
 import type { NormalizedMessage, ProviderEvent } from '../../../shared/model/events.std.ts';
-import type { LoginState } from '../../../shared/model/login.std.ts';
+import { type LoginState, loginSaid } from '../../../shared/model/login.std.ts';
 import type { z } from 'zod';
 import type { AckItem, MessageHook } from './wire.node.ts';
+import { words } from '../../../shared/ipc/coreWords.std.ts';
 
 /** Maytapi's phone statuses (listPhones and status webhooks). */
 export function loginOf(status: string | null | undefined): LoginState {
@@ -11,15 +12,15 @@ export function loginOf(status: string | null | undefined): LoginState {
     case 'active':
       return { state: 'authorized' };
     case 'qr-code':
-      return { state: 'connecting', detail: 'Fetching the QR code…' };
+      return loginSaid.connecting(words('login.fetchingQr'));
     case 'loading':
-      return { state: 'connecting', detail: 'The phone’s session is starting…' };
+      return loginSaid.connecting(words('login.sessionStarting'));
     case 'idle':
-      return { state: 'error', reason: 'The QR code expired unscanned. Restart the session to get a new one.', retryable: true };
+      return loginSaid.error(words('login.qrExpired'), true);
     case 'phone-error':
-      return { state: 'error', reason: 'The phone is offline or out of battery; WhatsApp cannot reach it.', retryable: true };
+      return loginSaid.error(words('login.phoneOffline'), true);
     case 'disabled':
-      return { state: 'logged_out', reason: 'This phone is disabled in the Maytapi console.' };
+      return loginSaid.loggedOut(words('login.phoneDisabled'));
     default:
       return { state: 'unknown' };
   }

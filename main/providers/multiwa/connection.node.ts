@@ -1,5 +1,5 @@
 import type { ProviderEvent, MessageRef } from '../../../shared/model/events.std.ts';
-import type { LoginMethod, LoginState, LoginStep } from '../../../shared/model/login.std.ts';
+import { type LoginMethod, type LoginState, type LoginStep, loginSaid } from '../../../shared/model/login.std.ts';
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
 import { Backoff } from '../backoff.node.ts';
 import { type HistorySource, type LoginDriver, type ProviderConnection, type ProviderContext, type SendRequest, type SendResult } from '../plugin.node.ts';
@@ -264,7 +264,7 @@ export class MultiWaConnection implements ProviderConnection {
       this.#emit({ kind: 'login', line, state });
       return state;
     }
-    const waiting: LoginState = { state: 'connecting', detail: 'Waiting for the QR code…' };
+    const waiting: LoginState = loginSaid.connecting(words('login.waitingQr'));
     this.#emit({ kind: 'login', line, state: waiting });
     this.#lastQr.delete(line);
     if (profile.accountId) {
@@ -283,7 +283,7 @@ export class MultiWaConnection implements ProviderConnection {
     await this.#api.disconnect(line).catch((error: unknown) => {
       throw new SwitchboardError('provider', error instanceof Error ? error.message : String(error));
     });
-    const state: LoginState = { state: 'logged_out', reason: 'Signed out from Switchboard.' };
+    const state: LoginState = loginSaid.loggedOut(words('login.signedOutHere'));
     this.#emit({ kind: 'login', line, state });
     return state;
   }

@@ -1,9 +1,10 @@
 import type { DeliveryStatus } from '../../../shared/model/delivery.std.ts';
 import type { MessageType } from '../../../shared/model/entities.std.ts';
 import type { ChatRef, NormalizedMessage } from '../../../shared/model/events.std.ts';
-import type { LoginState, QrCode } from '../../../shared/model/login.std.ts';
+import { type LoginState, type QrCode, loginSaid } from '../../../shared/model/login.std.ts';
 import type { ConversationRow, MessageRow } from './wire.node.ts';
 import { Content } from './wire.node.ts';
+import { words } from '../../../shared/ipc/coreWords.std.ts';
 
 const TYPES: Record<string, MessageType> = {
   text: 'text', chat: 'text', image: 'image', video: 'video', audio: 'audio', ptt: 'voice', voice: 'voice',
@@ -24,7 +25,7 @@ export function loginOf(status: string, phone?: string | null, reason?: string |
   const s = status.toLowerCase();
   if (s === 'connected' || s === 'ready' || s === 'authenticated' || s === 'already_connected') return { state: 'authorized', ...(phone ? { phone } : {}) };
   if (s === 'disconnected' || s === 'logged_out' || s === 'logout') return { state: 'logged_out', ...(reason ? { reason } : {}) };
-  if (s === 'error' || s === 'failed' || s === 'auth_failure') return { state: 'error', reason: reason ?? 'WhatsApp refused the session.', retryable: true };
+  if (s === 'error' || s === 'failed' || s === 'auth_failure') return reason ? { state: 'error', reason, retryable: true } : loginSaid.error(words('login.whatsappRefused'), true);
   const reconnecting = /^reconnecting\s*\((\d+)\/(\d+)\)/i.exec(status);
   if (reconnecting) return { state: 'connecting', detail: `Reconnecting (${reconnecting[1]}/${reconnecting[2]})` };
   if (s === 'connecting' || s === 'initializing' || s === 'qr' || s === 'loading') return { state: 'connecting' };

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import type { LoginState, LoginStep } from '../../../shared/model/login.std.ts';
-import { useT } from '../i18n/i18n.dom.ts';
+import { useSay, useT } from '../i18n/i18n.dom.ts';
 import { PhoneLogin } from './PhoneLogin.dom.tsx';
 import { useEscape } from './useEscape.dom.ts';
 import { useNow } from './useNow.dom.ts';
@@ -26,6 +26,7 @@ export interface LoginDialogProps {
  */
 export function LoginDialog({ title, state, method, demo, onStart, onSubmit, onCancel, onSimulateScan, onClose, onLogout }: LoginDialogProps) {
   const t = useT();
+  const sayCore = useSay();
   useEscape(onClose);
   const [image, setImage] = useState<string>();
   const [confirmLogout, setConfirmLogout] = useState(false);
@@ -54,10 +55,10 @@ export function LoginDialog({ title, state, method, demo, onStart, onSubmit, onC
         </>
       )}
       {(state.state === 'phone' || state.state === 'code' || state.state === 'password') && <PhoneLogin state={state} onSubmit={onSubmit} />}
-      {state.state === 'connecting' && <p role="status">{state.detail ?? t('login.connecting')}</p>}
+      {state.state === 'connecting' && <p role="status">{state.detail ? sayCore(state.words, state.detail) : t('login.connecting')}</p>}
       {state.state === 'authorized' && <p role="status">{t('login.done', { phone: state.phone ?? '' })}</p>}
-      {state.state === 'error' && <p role="alert">{state.reason}</p>}
-      {(state.state === 'logged_out' || state.state === 'unknown') && <p>{t('login.signedOut')}</p>}
+      {state.state === 'error' && <p role="alert">{sayCore(state.words, state.reason)}</p>}
+      {(state.state === 'logged_out' || state.state === 'unknown') && <p>{state.state === 'logged_out' && state.reason ? sayCore(state.words, state.reason) : t('login.signedOut')}</p>}
       <div className="dialog-actions">
         {(state.state === 'logged_out' || state.state === 'unknown' || state.state === 'error') && (
           <button type="button" onClick={onStart}>

@@ -76,3 +76,22 @@ describe('signing a line out', () => {
     expect(onLogout).toHaveBeenCalledOnce();
   });
 });
+
+describe('a line’s sign-in state from the core', () => {
+  it('is said in the user’s language', async () => {
+    const { LoginDialog } = await import('../../../renderer/src/components/LoginDialog.dom.tsx');
+    const { loginSaid } = await import('../../../shared/model/login.std.ts');
+    const { words } = await import('../../../shared/ipc/coreWords.std.ts');
+    useWorkspace.setState({ settings: { language: 'ru' } as never });
+    const noop = () => undefined;
+    const props = { title: 'Продажи', method: 'qr' as const, demo: false, onStart: noop, onSubmit: async () => undefined, onCancel: noop, onSimulateScan: noop, onClose: noop };
+    const { rerender } = render(<LoginDialog {...props} state={loginSaid.error(words('login.qrExpired'), true)} />);
+    expect(screen.getByRole('alert').textContent).toBe('QR-код истёк, его не отсканировали. Перезапустите сессию, чтобы получить новый.');
+    rerender(<LoginDialog {...props} state={loginSaid.connecting(words('login.fetchingQr'))} />);
+    expect(screen.getByRole('status').textContent).toBe('Получаем QR-код…');
+    // A reason the provider wrote itself stays as written.
+    rerender(<LoginDialog {...props} state={{ state: 'error', reason: 'Scanned WA number does not match', retryable: true }} />);
+    expect(screen.getByRole('alert').textContent).toBe('Scanned WA number does not match');
+    useWorkspace.setState({ settings: { language: 'en' } as never });
+  });
+});
