@@ -19,19 +19,21 @@ let port: number;
 test.beforeAll(async () => {
   const dataDir = tempDir();
   const first = Core.open({ dataDir, settings: new MemorySettingsStore() });
-  // A loopback port that was just free: nothing listens, every connection is refused at once.
+  // A loopback address no test server binds (they all use 127.0.0.1), on a port that was just
+  // free: nothing listens there, so every connection is refused at once, even while other
+  // specs reuse ports.
   port = await new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+    const probe = net.createServer().listen(0, '127.0.0.2', () => {
       const { port: free } = probe.address() as net.AddressInfo;
       probe.close(() => resolve(free));
     });
   });
-  const dead = `http://127.0.0.1:${port}`;
+  const dead = `http://127.0.0.2:${port}`;
   first.cache.accounts.add({
     id: 'shop',
     provider: 'chatapp',
     label: 'Shop',
-    config: { email: 'me@shop.example', appId: 'app_1_1', apiBase: dead, socketHost: '127.0.0.1', socketPort: String(port), socketTls: 'false', authEndpoint: `${dead}/broadcasting/auth`, appKey: 'key' },
+    config: { email: 'me@shop.example', appId: 'app_1_1', apiBase: dead, socketHost: '127.0.0.2', socketPort: String(port), socketTls: 'false', authEndpoint: `${dead}/broadcasting/auth`, appKey: 'key' },
     demo: false,
     createdAt: 1,
   });
@@ -75,10 +77,10 @@ test('after a restart with the provider unreachable, history is browsable and se
   await expect(page.getByTestId('search-hit')).toContainText('pickup at 6 pm');
   await page.screenshot({ path: 'test-results/e2e/screens/offline-accounts.png' });
   // The reason comes from the core; it is said in the user's language like everything else.
-  await expect(banner).toContainText(`ChatApp could not be reached at 127.0.0.1:${port}: the connection was refused.`);
+  await expect(banner).toContainText(`ChatApp could not be reached at 127.0.0.2:${port}: the connection was refused.`);
   await core.call('settings.set', { language: 'ru' });
   await expect(banner).toContainText(`Нет связи (1): Shop — переподключение через`);
-  await expect(banner).toContainText(`ChatApp недоступен по адресу 127.0.0.1:${port}: соединение отклонено.`);
+  await expect(banner).toContainText(`ChatApp недоступен по адресу 127.0.0.2:${port}: соединение отклонено.`);
   await core.call('settings.set', { language: 'en' });
 
   // The core itself goes away: what was loaded stays on screen, and the banner says so.
