@@ -4,6 +4,7 @@ import { useWorkspace } from '../store/workspace.dom.ts';
 import { useT } from '../i18n/i18n.dom.ts';
 import { ConnectionBadge } from './ConnectionBadge.dom.tsx';
 import { BellIcon } from './BellIcon.dom.tsx';
+import { MessengerIcon } from './MessengerIcon.dom.tsx';
 
 interface SidebarProps {
   onLineClick(lineId: string): void;
@@ -91,7 +92,7 @@ export function AccountSidebar({ onLineClick, onAddAccount, onSettings, onScope,
                   return (
                     <li key={line.id} className="sidebar-line">
                       <button type="button" className="line-button" onClick={() => onLineClick(line.id)} data-testid="line">
-                        <span className={`messenger messenger-${line.messenger}`} aria-hidden="true" />
+                        <MessengerIcon messenger={line.messenger} />
                         <span className="line-name">{name}</span>
                         {label && <span className={`line-state line-state-${state}`}>{label}</span>}
                         <Count n={count} muted={line.muted} label={t('conversations.unread', { count })} />

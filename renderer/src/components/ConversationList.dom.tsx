@@ -6,6 +6,7 @@ import { useT } from '../i18n/i18n.dom.ts';
 import { Ticks } from './Ticks.dom.tsx';
 import { Avatar } from './Avatar.dom.tsx';
 import { useListTime } from './listTime.dom.ts';
+import { MessengerIcon } from './MessengerIcon.dom.tsx';
 
 /** Every row is this tall, so positions are exact and a live reorder can keep the view still. */
 export const ROW_HEIGHT = 68;
@@ -145,7 +146,7 @@ export function ConversationList({ selectedId, onOpen, onFilter, onLoadMore }: {
                   </div>
                   {showLine && line && (
                     <div className="conversation-line muted">
-                      <span className={`messenger messenger-${line.messenger}`} aria-hidden="true" />
+                      <MessengerIcon messenger={line.messenger} />
                       <span>{labelOf(line)}</span>
                     </div>
                   )}

@@ -35,7 +35,7 @@ describe('the account sidebar', () => {
     expect(all.getAttribute('aria-current')).toBe('page');
     const shop = screen.getByRole('button', { name: /^Shop online/i });
     expect(within(shop).getByLabelText('3 unread')).toBeTruthy();
-    const muted = screen.getByRole('button', { name: /^Shop Telegram/ });
+    const muted = screen.getByRole('button', { name: /^WhatsApp Shop Telegram/ });
     expect(within(muted).getByLabelText('5 unread').className).toContain('unread-muted');
   });
 
