@@ -61,6 +61,7 @@ export function createHandlers(core: Core): Handlers {
       version: core.options.version ?? '0.0.0',
       demo: cache.accounts.list().some((a) => a.demo),
       electron: core.options.electron ?? false,
+      secrets: core.secrets.storage?.() ?? { where: 'memory', choosable: false },
     }),
     'providers.list': () => core.registry.descriptors(),
     'accounts.list': () => ({ accounts: cache.accounts.list().map(accountDto), lines: cache.accounts.lines() }),
@@ -267,6 +268,11 @@ export function createHandlers(core: Core): Handlers {
       return { ok: true };
     },
     'unread.counts': () => core.unread.counts(),
+    'secrets.storeWithoutKeyring': ({ allow }) => {
+      if (!core.secrets.setStoreWithoutKeyring || !core.secrets.storage?.().choosable) throw new SwitchboardError('invalid_request', words('secrets.notChoosable'));
+      core.secrets.setStoreWithoutKeyring(allow);
+      return core.secrets.storage();
+    },
     'ui.focus': ({ conversationId }) => {
       core.notifier.focusedConversationId = conversationId;
       return { ok: true };

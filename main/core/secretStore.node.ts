@@ -1,3 +1,5 @@
+import type { SecretStorage } from '../../shared/model/settings.std.ts';
+
 /**
  * Where account secrets (passwords, tokens, API keys) live. The Electron shell backs it
  * with safeStorage + electron-store; the headless core keeps them in memory only, so no
@@ -9,6 +11,10 @@ export interface SecretStore {
   delete(accountId: string): void;
   /** Whether secrets survive a restart. */
   readonly persistent: boolean;
+  /** Where they are kept, for Settings; absent means memory, not choosable. */
+  storage?(): SecretStorage;
+  /** Where the OS has no keyring: store secrets anyway (readable by anyone who reads the files), or not. */
+  setStoreWithoutKeyring?(allow: boolean): void;
 }
 
 export class MemorySecretStore implements SecretStore {

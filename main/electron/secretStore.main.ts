@@ -1,4 +1,5 @@
 import type { SecretStore } from '../core/secretStore.node.ts';
+import type { SecretStorage } from '../../shared/model/settings.std.ts';
 
 /** The slice of Electron's `safeStorage` this module uses (a test passes a fake). */
 export interface SafeStorageLike {
@@ -14,6 +15,8 @@ export interface KeyValueStore {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
   delete(key: string): void;
+  /** Every key (electron-store's `store`), to forget all stored secrets at once. */
+  readonly store?: Record<string, unknown>;
 }
 
 export type SecretProtection = 'os' | 'basic_text' | 'none';
@@ -39,7 +42,41 @@ export class SafeSecretStore implements SecretStore {
     private readonly safe: SafeStorageLike,
     private readonly allowWeak: () => boolean,
     private readonly platform: NodeJS.Platform = process.platform,
+    /** Remembers the user's choice for `basic_text` (see setStoreWithoutKeyring). */
+    private readonly rememberWeak: (allow: boolean) => void = () => undefined,
   ) {}
+
+  storage(): SecretStorage {
+    const protection = this.protection;
+    if (protection === 'os') return { where: 'keychain', choosable: false };
+    if (protection === 'none') return { where: 'memory', choosable: false };
+    return { where: this.allowWeak() ? 'weak' : 'memory', choosable: true };
+  }
+
+  /**
+   * The user changed their mind about storing without a keyring: what is in memory is written
+   * now (no sign-in lost), or everything written is deleted from disk and kept in memory.
+   */
+  setStoreWithoutKeyring(allow: boolean): void {
+    if (this.protection !== 'basic_text') return;
+    // Whatever is on disk is read into memory first: switching either way loses no sign-in.
+    const stored = this.#storedIds();
+    for (const accountId of stored) this.get(accountId);
+    this.rememberWeak(allow);
+    if (allow) {
+      for (const [accountId, secrets] of this.#memory) this.store.set(keyOf(accountId), this.safe.encryptString(JSON.stringify(secrets)).toString('base64'));
+      return;
+    }
+    for (const accountId of stored) this.store.delete(keyOf(accountId));
+  }
+
+  /** Accounts with secrets on disk. electron-store nests dotted keys; a plain map keeps them flat. */
+  #storedIds(): string[] {
+    const nested = this.store.get(PREFIX.slice(0, -1));
+    const ids = new Set(nested && typeof nested === 'object' ? Object.keys(nested) : []);
+    for (const key of Object.keys(this.store.store ?? {})) if (key.startsWith(PREFIX)) ids.add(key.slice(PREFIX.length));
+    return [...ids];
+  }
 
   get protection(): SecretProtection {
     return protectionOf(this.safe, this.platform);
@@ -77,4 +114,5 @@ export class SafeSecretStore implements SecretStore {
   }
 }
 
-const keyOf = (accountId: string) => `secrets.${accountId}`;
+const PREFIX = 'secrets.';
+const keyOf = (accountId: string) => `${PREFIX}${accountId}`;

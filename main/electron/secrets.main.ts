@@ -8,7 +8,7 @@ import { SafeSecretStore } from './secretStore.main.ts';
  */
 export function openSecretStore(): SafeSecretStore {
   const store = new Store<Record<string, unknown>>({ name: 'secrets' });
-  const secrets = new SafeSecretStore(store, safeStorage, () => store.get('allowBasicText') === true);
+  const secrets = new SafeSecretStore(store, safeStorage, () => store.get('allowBasicText') === true, process.platform, (allow) => store.set('allowBasicText', allow));
   // Unattended runs (the shell's own tests, kiosk installs) cannot answer a dialog: memory only, nothing remembered.
   if (process.env.SWITCHBOARD_NO_SECRET_PROMPT) return secrets;
   if (secrets.protection === 'basic_text' && store.get('allowBasicText') === undefined) {

@@ -54,7 +54,8 @@ export function App() {
     return lines.length > 0 && lines.every((l) => l.muted);
   });
   const settings = useWorkspace((s) => s.settings);
-  const desktop = useWorkspace((s) => s.app?.electron ?? false);
+  const appInfo = useWorkspace((s) => s.app);
+  const desktop = appInfo?.electron ?? false;
   const theme = settings?.theme ?? 'system';
   const language = settings?.language ?? 'en';
 
@@ -132,6 +133,10 @@ export function App() {
           <SettingsDialog
             settings={settings}
             desktop={desktop}
+            {...(appInfo ? { secrets: appInfo.secrets } : {})}
+            onStoreWithoutKeyring={(allow) =>
+              void act(client.call('secrets.storeWithoutKeyring', { allow }).then((secrets) => useWorkspace.setState((s) => (s.app ? { app: { ...s.app, secrets } } : {}))))
+            }
             onApplyWebhook={async (webhook) => void (await client.call('settings.set', { webhook }))}
             onChange={(patch) => {
               // Show the choice at once; the core's settings.changed confirms (or corrects) it.

@@ -3,7 +3,7 @@ import { Account, Conversation, Line, Message, SearchHit } from '../model/entiti
 import { AccountId, ConversationId, LineId, MessageId, ProviderKind } from '../model/ids.std.ts';
 import { LoginMethod, LoginState, LoginStep } from '../model/login.std.ts';
 import { ConnectionState } from '../model/connection.std.ts';
-import { Settings, SettingsPatch } from '../model/settings.std.ts';
+import { SecretStorage, Settings, SettingsPatch } from '../model/settings.std.ts';
 import { ProviderDescriptor } from './providers.std.ts';
 import { IpcError } from './errors.std.ts';
 
@@ -36,7 +36,7 @@ const UnreadCounts = z.object({ total: z.number().int().nonnegative(), lines: z.
 export const methods = {
   'app.info': {
     params: Empty,
-    result: z.object({ version: z.string(), demo: z.boolean(), electron: z.boolean() }),
+    result: z.object({ version: z.string(), demo: z.boolean(), electron: z.boolean(), secrets: SecretStorage }),
   },
   'providers.list': { params: Empty, result: z.array(ProviderDescriptor) },
   'accounts.list': { params: Empty, result: z.object({ accounts: z.array(Account), lines: z.array(Line) }) },
@@ -158,6 +158,8 @@ export const methods = {
   'ui.focus': { params: z.object({ conversationId: ConversationId.nullable() }), result: Ok },
   /** Unread messages: the total outside muted lines (the badge), and per line. */
   'unread.counts': { params: Empty, result: UnreadCounts },
+  /** Where the OS has no keyring: keep account secrets on disk anyway (true) or in memory only. */
+  'secrets.storeWithoutKeyring': { params: z.object({ allow: z.boolean() }), result: SecretStorage },
   'settings.get': { params: Empty, result: Settings },
   'settings.set': { params: SettingsPatch, result: Settings },
 } as const;

@@ -68,6 +68,7 @@ const CATALOG = {
   'line.signedInAtProvider': { en: 'This line is signed in at the provider, not in Switchboard.', ru: 'Эта линия подключается у провайдера, а не в Switchboard.' },
   'line.addedInConsole': { en: 'Lines of this provider are added in its own console.', ru: 'Линии этого провайдера добавляются в его собственной консоли.' },
   'login.methodUnsupported': { en: 'This line cannot sign in by {method}.', ru: 'Эта линия не умеет входить способом «{method}».' },
+  'secrets.notChoosable': { en: 'Where passwords and tokens are kept can be chosen only in the desktop app, on a computer without a keyring.', ru: 'Где хранить пароли и токены, можно выбрать только в приложении для компьютера без связки ключей.' },
   'demo.notRunning': { en: 'The demo workspace is not running.', ru: 'Демо сейчас не запущено.' },
   'demo.notDemoLine': { en: 'This is not a demo line.', ru: 'Это не демо-линия.' },
   'webhook.notWebhookAccount': { en: 'This account does not receive events by webhook.', ru: 'Этот аккаунт получает события не через вебхук.' },

@@ -44,3 +44,11 @@ export const doNotDisturb = {
     return d.getTime();
   },
 };
+
+/**
+ * Where account secrets live: the OS keychain; memory only (the headless core, or a computer
+ * without a keyring where the user has not opted in); or without a keyring because the user
+ * chose so. `choosable`: the user can switch between the last two.
+ */
+export const SecretStorage = z.object({ where: z.enum(['keychain', 'memory', 'weak']), choosable: z.boolean() });
+export type SecretStorage = z.infer<typeof SecretStorage>;

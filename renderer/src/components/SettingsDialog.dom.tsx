@@ -1,11 +1,22 @@
-import { doNotDisturb, type Settings, type SettingsPatch } from '../../../shared/model/settings.std.ts';
+import { doNotDisturb, type SecretStorage, type Settings, type SettingsPatch } from '../../../shared/model/settings.std.ts';
 import { useT } from '../i18n/i18n.dom.ts';
 import { useEscape } from './useEscape.dom.ts';
 import { WebhookSettings } from './WebhookSettings.dom.tsx';
 
 /** Theme, language, notifications and do-not-disturb; every change is saved by the core at once. */
 /** `desktop`: running inside the Electron shell, where the tray and login items exist. */
-export function SettingsDialog({ settings, desktop = false, onChange, onApplyWebhook, onClose }: { settings: Settings; desktop?: boolean; onChange(patch: SettingsPatch): void; onApplyWebhook?: (webhook: Settings['webhook']) => Promise<void>; onClose(): void }) {
+interface SettingsProps {
+  settings: Settings;
+  desktop?: boolean;
+  /** Where account secrets are kept, and whether the user may choose (no keyring). */
+  secrets?: SecretStorage;
+  onStoreWithoutKeyring?: (allow: boolean) => void;
+  onChange(patch: SettingsPatch): void;
+  onApplyWebhook?: (webhook: Settings['webhook']) => Promise<void>;
+  onClose(): void;
+}
+
+export function SettingsDialog({ settings, desktop = false, secrets, onStoreWithoutKeyring, onChange, onApplyWebhook, onClose }: SettingsProps) {
   const t = useT();
   useEscape(onClose);
   const n = settings.notifications;
@@ -65,6 +76,18 @@ export function SettingsDialog({ settings, desktop = false, onChange, onApplyWeb
           <label className="choice">
             <input type="checkbox" checked={settings.startAtLogin} onChange={(e) => onChange({ startAtLogin: e.target.checked })} /> {t('settings.startAtLogin')}
           </label>
+          {secrets && (
+            <>
+              <p className="muted settings-secrets" data-testid="secret-storage">
+                {t(`settings.secrets.${secrets.where}`)}
+              </p>
+              {secrets.choosable && (
+                <label className="choice">
+                  <input type="checkbox" checked={secrets.where === 'weak'} onChange={(e) => onStoreWithoutKeyring?.(e.target.checked)} /> {t('settings.secrets.storeAnyway')}
+                </label>
+              )}
+            </>
+          )}
         </fieldset>
       )}
       {onApplyWebhook && <WebhookSettings webhook={settings.webhook} onApply={onApplyWebhook} />}

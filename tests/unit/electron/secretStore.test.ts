@@ -72,4 +72,33 @@ describe('secrets in the Electron shell', () => {
     const store = new SafeSecretStore(kv, fakeSafeStorage(), () => false, 'linux');
     expect(store.get('acc-3')).toBeUndefined();
   });
+
+  it('lets the user change their mind about storing without a keyring, losing no sign-in either way', async () => {
+    const safe = fakeSafeStorage('basic_text');
+    const kv = await electronStore('secrets-d');
+    let allowed = false;
+    const open = () => new SafeSecretStore(kv, safe, () => allowed, 'linux', (allow) => (allowed = allow));
+    const store = open();
+    expect(store.storage()).toEqual({ where: 'memory', choosable: true });
+    store.set('acc-4', { password: 'hunter2-long' });
+    expect(kv.get('secrets.acc-4')).toBeUndefined();
+
+    store.setStoreWithoutKeyring(true);
+    expect(store.storage()).toEqual({ where: 'weak', choosable: true });
+    expect(fs.readFileSync(path.join(userData, 'secrets-d.json'), 'utf8')).not.toContain('hunter2');
+    expect(open().get('acc-4')).toEqual({ password: 'hunter2-long' });
+
+    // Back to memory only: gone from disk, still signed in for this run.
+    const later = open();
+    later.setStoreWithoutKeyring(false);
+    expect(kv.get('secrets.acc-4')).toBeUndefined();
+    expect(later.get('acc-4')).toEqual({ password: 'hunter2-long' });
+    expect(later.storage()).toEqual({ where: 'memory', choosable: true });
+  });
+
+  it('offers no choice where the keychain works, or where there is no encryption at all', async () => {
+    const kv = await electronStore('secrets-e');
+    expect(new SafeSecretStore(kv, fakeSafeStorage('gnome_libsecret'), () => false, 'linux').storage()).toEqual({ where: 'keychain', choosable: false });
+    expect(new SafeSecretStore(kv, fakeSafeStorage('gnome_libsecret', false), () => false, 'linux').storage()).toEqual({ where: 'memory', choosable: false });
+  });
 });

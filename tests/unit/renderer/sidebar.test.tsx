@@ -95,3 +95,20 @@ describe('a line’s sign-in state from the core', () => {
     useWorkspace.setState({ settings: { language: 'en' } as never });
   });
 });
+
+describe('the desktop settings', () => {
+  it('say where account secrets are, and offer to store them anyway only without a keyring', async () => {
+    const { SettingsDialog } = await import('../../../renderer/src/components/SettingsDialog.dom.tsx');
+    const { DEFAULT_SETTINGS } = await import('../../../shared/model/settings.std.ts');
+    useWorkspace.setState({ settings: DEFAULT_SETTINGS });
+    const onStore = vi.fn();
+    const noop = () => undefined;
+    const { rerender } = render(<SettingsDialog settings={DEFAULT_SETTINGS} desktop secrets={{ where: 'memory', choosable: true }} onStoreWithoutKeyring={onStore} onChange={noop} onClose={noop} />);
+    expect(screen.getByTestId('secret-storage').textContent).toContain('kept in memory only');
+    fireEvent.click(screen.getByRole('checkbox', { name: /Store them anyway/ }));
+    expect(onStore).toHaveBeenCalledWith(true);
+    rerender(<SettingsDialog settings={DEFAULT_SETTINGS} desktop secrets={{ where: 'keychain', choosable: false }} onStoreWithoutKeyring={onStore} onChange={noop} onClose={noop} />);
+    expect(screen.getByTestId('secret-storage').textContent).toContain('locked in this computer’s keychain');
+    expect(screen.queryByRole('checkbox', { name: /Store them anyway/ })).toBeNull();
+  });
+});
