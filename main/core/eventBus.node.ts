@@ -5,14 +5,21 @@ export type CoreListener = (event: EventName, payload: unknown) => void;
 /** Pushes core events to every attached transport (Electron windows, bridge clients). */
 export class EventBus {
   readonly #listeners = new Set<CoreListener>();
+  /** Listeners that only follow others' events (the unread counter): they alone do not make the core describe each batch. */
+  readonly #passive = new Set<CoreListener>();
 
-  on(listener: CoreListener): () => void {
+  on(listener: CoreListener, options: { passive?: boolean } = {}): () => void {
     this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    if (options.passive) this.#passive.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+      this.#passive.delete(listener);
+    };
   }
 
+  /** Whether anyone outside the core (a window, a bridge client, the shell) is listening. */
   get hasListeners(): boolean {
-    return this.#listeners.size > 0;
+    return this.#listeners.size > this.#passive.size;
   }
 
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {

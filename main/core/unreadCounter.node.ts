@@ -17,9 +17,13 @@ export class UnreadCounter {
     private readonly bus: EventBus,
     private readonly delayMs = 250,
   ) {
-    this.#off = bus.on((event) => {
-      if (event === 'conversations.upserted' || event === 'conversations.invalidated' || event === 'accounts.changed') this.#schedule();
-    });
+    // Passive: with nobody to tell (a headless run with no client), counting would be wasted work.
+    this.#off = bus.on(
+      (event) => {
+        if (event === 'conversations.upserted' || event === 'conversations.invalidated' || event === 'accounts.changed') this.#schedule();
+      },
+      { passive: true },
+    );
   }
 
   counts(): UnreadCounts {

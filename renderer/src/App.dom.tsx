@@ -126,6 +126,8 @@ export function App() {
             setSearchFocus((n) => n + 1);
           }}
           onRetry={(id) => void act(client.call('messages.retry', { id }))}
+          onReact={(message, emoji) => void act(client.call('messages.react', { id: message.id, emoji }))}
+          onDelete={(message) => void act(client.call('messages.deleteForEveryone', { id: message.id }))}
         />
       </div>
       {settingsOpen && settings && (

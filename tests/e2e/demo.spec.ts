@@ -124,3 +124,29 @@ test('switches language and theme, saved by the core, and back', async ({ page }
   await expect(page.getByRole('navigation', { name: 'Accounts' })).toBeVisible();
 });
 
+
+test('reacts to a customer’s message, and deletes a sent message for everyone after confirming', async ({ page }) => {
+  await page.goto(address());
+  await page.getByTestId('conversation-row').filter({ hasText: 'Budi Santoso' }).click();
+  const budi = page.getByRole('region', { name: 'Budi Santoso' });
+  const question = budi.locator('.bubble-row').filter({ hasText: 'Hello, wholesale prices please?' });
+  await question.hover();
+  await question.getByRole('button', { name: 'React' }).click();
+  await question.getByRole('button', { name: 'React with 👍' }).click();
+  await expect(question.locator('.bubble-reactions')).toHaveText('👍');
+
+  // A Maytapi customer writes within the demo's first half-minute; Maytapi can delete for everyone.
+  const maytapiRow = page.getByTestId('conversation-row').filter({ hasText: 'Demo · Maytapi' }).first();
+  await expect(maytapiRow).toBeVisible({ timeout: 45_000 });
+  await maytapiRow.click();
+  const view = page.getByRole('region').filter({ has: page.getByRole('log') });
+  await view.getByRole('textbox', { name: 'Message' }).fill('Sorry, wrong chat');
+  await view.getByRole('textbox', { name: 'Message' }).press('Enter');
+  const mine = view.locator('.bubble-row').filter({ hasText: 'Sorry, wrong chat' });
+  await expect(mine.getByRole('img', { name: /Sent|Delivered|Read/ })).toBeVisible({ timeout: 20_000 });
+  await mine.hover();
+  await mine.getByRole('button', { name: 'Delete for everyone' }).click();
+  await mine.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(view.locator('.bubble-row').filter({ hasText: 'This message was deleted' }).last()).toBeVisible();
+  await expect(view.locator('.bubble-row').filter({ hasText: 'Sorry, wrong chat' })).toHaveCount(0);
+});

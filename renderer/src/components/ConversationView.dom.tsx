@@ -19,10 +19,12 @@ interface ViewProps {
   onSend: (draft: Draft) => Promise<void>;
   onRetry: (id: number) => void;
   onSearchHere?: (scope: { conversationId: number; title: string }) => void;
+  onReact?: (message: Message, emoji: string | null) => void;
+  onDelete?: (message: Message) => void;
   mediaUrl?: MediaUrl;
 }
 
-export function ConversationView({ controller, onSend, onRetry, onSearchHere, mediaUrl }: ViewProps) {
+export function ConversationView({ controller, onSend, onRetry, onSearchHere, onReact, onDelete, mediaUrl }: ViewProps) {
   const t = useT();
   const conversationId = useConversation((s) => s.conversationId);
   const messages = useConversation((s) => s.messages);
@@ -206,7 +208,7 @@ export function ConversationView({ controller, onSend, onRetry, onSearchHere, me
                       group={conversation.kind === 'group'}
                       highlighted={row.message.id === highlightId}
                       onRetry={onRetry}
-                      onReply={signedIn ? setReplyTo : undefined}
+                      {...(signedIn ? { actions: { onReply: setReplyTo, ...(onReact ? { onReact } : {}), ...(onDelete ? { onDelete } : {}) } } : {})}
                       {...(mediaUrl ? { mediaUrl } : {})}
                     />
                   )}

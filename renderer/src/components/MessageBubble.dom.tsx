@@ -3,7 +3,7 @@ import { useT } from '../i18n/i18n.dom.ts';
 import { Ticks } from './Ticks.dom.tsx';
 import { LinkifiedText } from './LinkifiedText.dom.tsx';
 import { MediaPreview, type MediaUrl } from './MediaPreview.dom.tsx';
-import { Icon } from './Icon.dom.tsx';
+import { MessageActions, type MessageActionHandlers } from './MessageActions.dom.tsx';
 
 interface BubbleProps {
   message: Message;
@@ -11,12 +11,12 @@ interface BubbleProps {
   group?: boolean;
   highlighted?: boolean;
   onRetry?: (id: number) => void;
-  /** Offered when the line can send. */
-  onReply?: ((message: Message) => void) | undefined;
   mediaUrl?: MediaUrl;
+  /** Offered when the line can send. */
+  actions?: MessageActionHandlers;
 }
 
-export function MessageBubble({ message, time, group = false, highlighted = false, onRetry, onReply, mediaUrl }: BubbleProps) {
+export function MessageBubble({ message, time, group = false, highlighted = false, onRetry, actions, mediaUrl }: BubbleProps) {
   const t = useT();
   if (message.type === 'system' || message.origin === 'system') {
     return (
@@ -59,11 +59,7 @@ export function MessageBubble({ message, time, group = false, highlighted = fals
         </div>
         {reactions.length > 0 && <div className="bubble-reactions">{reactions.join(' ')}</div>}
       </div>
-      {onReply && !message.deleted && (
-        <button type="button" className="bubble-action" onClick={() => onReply(message)} aria-label={t('message.reply')} title={t('message.reply')}>
-          <Icon name="reply" size={16} />
-        </button>
-      )}
+      {actions && <MessageActions message={message} {...actions} />}
       </div>
       {out && (message.sendError || message.status?.tick === 'failed') && (
         <div className="bubble-error" role="alert">
