@@ -109,9 +109,10 @@ function run(): void {
 
     const saved = memory.get('windowState');
     win = new BrowserWindow({ ...secureWindowOptions(path.join(root, 'dist/main/preload.cjs'), restoredBounds(saved, screen.getAllDisplays().map((d) => d.workArea))), icon: assets('icon.png') });
-    if (saved?.maximized) win.maximize();
     trackWindowState(win, (state) => memory.set('windowState', state));
     const window = win;
+    // Maximising shows a window, so it waits for the first show (at once, or from the tray when started hidden).
+    if (saved?.maximized) window.once('show', () => window.maximize());
 
     let trayMenu: Menu | undefined;
     const tray = new Tray(nativeImage.createFromPath(assets('tray.png')));
