@@ -4,6 +4,7 @@ import type { Result } from '../../../shared/ipc/contract.std.ts';
 import { useT } from '../i18n/i18n.dom.ts';
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
 import { useEscape } from './useEscape.dom.ts';
+import { Confirm } from './Confirm.dom.tsx';
 
 export interface AccountActions {
   webhookInfo(): Promise<Result<'webhooks.info'>>;
@@ -115,17 +116,14 @@ export function AccountDialog({ account, webhook, allMuted, actions }: { account
       )}
       <section className="danger-zone">
         {confirmRemove ? (
-          <div role="alertdialog" aria-labelledby="remove-question">
-            <p id="remove-question">{t(account.demo ? 'account.removeDemoQuestion' : 'account.removeQuestion', { label: account.label })}</p>
-            <div className="dialog-actions">
-              <button type="button" className="danger" disabled={busy} onClick={() => void run(async () => (await actions.remove(), { kind: 'ok', text: '' }))}>
-                {t('account.removeConfirm')}
-              </button>
-              <button type="button" className="secondary" onClick={() => setConfirmRemove(false)}>
-                {t('login.cancel')}
-              </button>
-            </div>
-          </div>
+          <Confirm
+            className=""
+            question={t(account.demo ? 'account.removeDemoQuestion' : 'account.removeQuestion', { label: account.label })}
+            confirm={t('account.removeConfirm')}
+            busy={busy}
+            onConfirm={() => void run(async () => (await actions.remove(), { kind: 'ok', text: '' }))}
+            onCancel={() => setConfirmRemove(false)}
+          />
         ) : (
           <button type="button" className="link-button danger-link" onClick={() => setConfirmRemove(true)}>
             {t('account.remove')}

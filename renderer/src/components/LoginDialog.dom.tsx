@@ -4,6 +4,7 @@ import type { LoginState, LoginStep } from '../../../shared/model/login.std.ts';
 import { useSay, useT } from '../i18n/i18n.dom.ts';
 import { PhoneLogin } from './PhoneLogin.dom.tsx';
 import { useEscape } from './useEscape.dom.ts';
+import { Confirm } from './Confirm.dom.tsx';
 import { useNow } from './useNow.dom.ts';
 
 export interface LoginDialogProps {
@@ -85,24 +86,15 @@ export function LoginDialog({ title, state, method, demo, onStart, onSubmit, onC
         </button>
       </div>
       {confirmLogout && state.state === 'authorized' && (
-        <div role="alertdialog" aria-labelledby="logout-question" className="confirm">
-          <p id="logout-question">{t('login.logoutQuestion', { line: title })}</p>
-          <div className="dialog-actions">
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                setConfirmLogout(false);
-                onLogout?.();
-              }}
-            >
-              {t('login.logoutConfirm')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirmLogout(false)}>
-              {t('login.cancel')}
-            </button>
-          </div>
-        </div>
+        <Confirm
+          question={t('login.logoutQuestion', { line: title })}
+          confirm={t('login.logoutConfirm')}
+          onConfirm={() => {
+            setConfirmLogout(false);
+            onLogout?.();
+          }}
+          onCancel={() => setConfirmLogout(false)}
+        />
       )}
     </div>
   );

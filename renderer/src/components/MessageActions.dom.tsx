@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Message } from '../../../shared/model/entities.std.ts';
 import { useT } from '../i18n/i18n.dom.ts';
 import { Icon } from './Icon.dom.tsx';
+import { Confirm } from './Confirm.dom.tsx';
 
 /** WhatsApp's quick reactions. */
 export const QUICK_REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏'] as const;
@@ -59,24 +60,16 @@ export function MessageActions({ message, onReply, onReact, onDelete }: { messag
         </div>
       )}
       {confirming && onDelete && (
-        <div className="confirm bubble-confirm" role="alertdialog" aria-label={t('message.deleteForEveryone')}>
-          <p>{t('message.deleteQuestion')}</p>
-          <div className="dialog-actions">
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                setConfirming(false);
-                onDelete(message);
-              }}
-            >
-              {t('message.deleteConfirm')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-              {t('login.cancel')}
-            </button>
-          </div>
-        </div>
+        <Confirm
+          className="confirm bubble-confirm"
+          question={t('message.deleteQuestion')}
+          confirm={t('message.deleteConfirm')}
+          onConfirm={() => {
+            setConfirming(false);
+            onDelete(message);
+          }}
+          onCancel={() => setConfirming(false)}
+        />
       )}
     </div>
   );
