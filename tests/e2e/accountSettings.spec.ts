@@ -1,37 +1,28 @@
 import { expect, test } from '@playwright/test';
-import { Core } from '../../main/core/core.node.ts';
-import { startBridge, type Bridge } from '../../main/bridge/wsBridge.node.ts';
-import { MemorySettingsStore } from '../../main/core/settingsStore.node.ts';
 import { MemorySecretStore } from '../../main/core/secretStore.node.ts';
 import { ProviderRegistry } from '../../main/providers/registry.node.ts';
 import { maytapiPlugin } from '../../main/providers/maytapi/plugin.node.ts';
 import { MaytapiSimulator } from '../../main/providers/maytapi/simulator/simulator.node.ts';
-import { tempDir } from '../helpers/cache.ts';
+import { useHeadlessCore } from '../helpers/headless.ts';
 
 /** A webhook account as its user sets it up: the public address, registering it at Maytapi over a CRM's hook, a round-trip test; then removing the account. */
 let sim: MaytapiSimulator;
-let core: Core;
-let bridge: Bridge;
 let accountId: string;
-
-test.beforeAll(async () => {
-  sim = await new MaytapiSimulator({}).start();
-  core = Core.open({ dataDir: tempDir(), registry: new ProviderRegistry().register(maytapiPlugin), settings: new MemorySettingsStore(), secrets: new MemorySecretStore() });
-  await core.startAccounts();
-  accountId = (await core.call('accounts.add', { provider: 'maytapi', label: 'Hosted shop', config: sim.accountConfig(), secrets: { apiKey: sim.options.apiKey } })).id;
-  // Another system (a CRM) already owns the webhook at Maytapi.
-  sim.webhook = 'https://crm.example.com/maytapi-hook';
-  bridge = await startBridge({ core, port: 0, token: 'acct', staticDir: 'dist/renderer' });
-});
-
-test.afterAll(async () => {
-  await bridge.close();
-  await core.close();
-  await sim.stop();
-});
+const headless = useHeadlessCore(
+  async (core) => {
+    sim = await new MaytapiSimulator({}).start();
+    await core.startAccounts();
+    accountId = (await core.call('accounts.add', { provider: 'maytapi', label: 'Hosted shop', config: sim.accountConfig(), secrets: { apiKey: sim.options.apiKey } })).id;
+    // Another system (a CRM) already owns the webhook at Maytapi.
+    sim.webhook = 'https://crm.example.com/maytapi-hook';
+    return () => sim.stop();
+  },
+  { registry: new ProviderRegistry().register(maytapiPlugin), secrets: new MemorySecretStore() },
+);
 
 test('sets the public address, registers it over a CRM’s hook only when confirmed, tests the round trip, then removes the account', async ({ page }) => {
-  await page.goto(bridge.url);
+  await page.goto(headless.url());
+  const core = headless.core();
   const sidebar = page.getByRole('navigation', { name: 'Accounts' });
 
   // The public address: here the local receiver stands in for a tunnel to it.

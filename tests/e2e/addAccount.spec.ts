@@ -1,30 +1,20 @@
 import { expect, test } from '@playwright/test';
-import { Core } from '../../main/core/core.node.ts';
-import { startBridge, type Bridge } from '../../main/bridge/wsBridge.node.ts';
-import { MemorySettingsStore } from '../../main/core/settingsStore.node.ts';
 import { createRegistry } from '../../main/providers/builtins.node.ts';
 import { ChatAppSimulator } from '../../main/providers/chatapp/simulator/simulator.node.ts';
-import { tempDir } from '../helpers/cache.ts';
+import { useHeadlessCore } from '../helpers/headless.ts';
 
-let core: Core;
-let bridge: Bridge;
 let sim: ChatAppSimulator;
-
-test.beforeAll(async () => {
-  sim = await new ChatAppSimulator({ statusStepMs: 100 }).start();
-  core = Core.open({ dataDir: tempDir(), registry: createRegistry(), settings: new MemorySettingsStore() });
-  await core.startAccounts();
-  bridge = await startBridge({ core, port: 0, token: 'add-account', staticDir: 'dist/renderer' });
-});
-
-test.afterAll(async () => {
-  await bridge.close();
-  await core.close();
-  await sim.stop();
-});
+const headless = useHeadlessCore(
+  async (core) => {
+    sim = await new ChatAppSimulator({ statusStepMs: 100 }).start();
+    await core.startAccounts();
+    return () => sim.stop();
+  },
+  { registry: createRegistry() },
+);
 
 test('adds a ChatApp account through the form: a wrong password first, then the lines come online', async ({ page }) => {
-  await page.goto(bridge.url);
+  await page.goto(headless.url());
   await page.getByRole('button', { name: '+ Add account' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: /ChatApp/ }).click();

@@ -5,21 +5,24 @@ import { MemorySettingsStore } from '../../main/core/settingsStore.node.ts';
 import { tempDir } from './cache.ts';
 
 /**
- * For the tests of one file: a headless core, prepared by `setup` (accounts, seeded history),
- * serving the built renderer over its bridge, as browser mode does.
+ * For the tests of one file: a headless core, prepared by `setup` (accounts, seeded history,
+ * simulators; it may return their teardown), serving the built renderer over its bridge, as
+ * browser mode does.
  */
-export function useHeadlessCore(setup: (core: Core) => Promise<void> | void, options: Partial<CoreOptions> = {}) {
+export function useHeadlessCore(setup: (core: Core) => Promise<void | (() => Promise<void>)> | void, options: Partial<CoreOptions> = {}) {
   let core: Core | undefined;
   let bridge: Bridge | undefined;
+  let teardown: (() => Promise<void>) | undefined;
   test.beforeAll(async () => {
     core = Core.open({ dataDir: tempDir(), settings: new MemorySettingsStore(), ...options });
-    await setup(core);
+    teardown = (await setup(core)) ?? undefined;
     await core.queue.flushed();
     bridge = await startBridge({ core, port: 0, token: 'e2e-token', staticDir: 'dist/renderer' });
   });
   test.afterAll(async () => {
     await bridge?.close();
     await core?.close();
+    await teardown?.();
   });
   return {
     core: () => core!,
