@@ -121,7 +121,7 @@ function run(): void {
       {
         tray,
         buildMenu: (template) => (trayMenu = Menu.buildFromTemplate(template)),
-        icons: { idle: nativeImage.createFromPath(assets('tray.png')), unread: nativeImage.createFromPath(assets('tray-unread.png')) },
+        icons: { idle: nativeImage.createFromPath(assets('tray.png')), count: (n) => nativeImage.createFromPath(assets(n > 9 ? 'tray-9plus.png' : `tray-${n}.png`)) },
         windowVisible: () => window.isVisible(),
         platform: process.platform,
       },

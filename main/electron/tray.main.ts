@@ -5,7 +5,8 @@ import { trayMenu, trayTooltip, type TrayActions, type TrayView } from './trayMe
 export interface TrayDeps {
   tray: Pick<Tray, 'setContextMenu' | 'setToolTip' | 'setImage' | 'setTitle' | 'on' | 'destroy'>;
   buildMenu(template: MenuItemConstructorOptions[]): Menu;
-  icons: { idle: NativeImage; unread: NativeImage };
+  /** The plain icon, and the icon carrying a count (1–9, then 9+). */
+  icons: { idle: NativeImage; count(n: number): NativeImage };
   windowVisible(): boolean;
   platform: NodeJS.Platform;
 }
@@ -33,9 +34,9 @@ export function bindTray(core: Pick<Core, 'on' | 'cache' | 'settings' | 'connect
     deps.tray.setContextMenu(deps.buildMenu(trayMenu(v, actions, Date.now())));
     deps.tray.setToolTip(trayTooltip(v));
     if (v.unread !== lastUnread) {
-      deps.tray.setImage(v.unread ? deps.icons.unread : deps.icons.idle);
-      // macOS shows text beside the menu-bar icon; elsewhere the dot and tooltip carry it.
+      // macOS shows the count as text beside the menu-bar icon; elsewhere the icon carries it.
       if (deps.platform === 'darwin') deps.tray.setTitle(v.unread ? String(v.unread) : '');
+      else deps.tray.setImage(v.unread ? deps.icons.count(v.unread) : deps.icons.idle);
       lastUnread = v.unread;
     }
   };

@@ -45,6 +45,13 @@ describe('the package', () => {
     }
   });
 
+  it('ships the tray icons with every count the tray can show', () => {
+    for (const name of ['tray', ...Array.from({ length: 9 }, (_, i) => `tray-${i + 1}`), 'tray-9plus', 'overlay-unread', 'icon']) {
+      expect(fs.existsSync(`assets/${name}.png`), name).toBe(true);
+    }
+    expect(builder.files).toContain('assets/tray*.png');
+  });
+
   it('has an update feed for electron-updater', () => {
     expect(builder.publish).toMatchObject({ provider: 'github' });
   });

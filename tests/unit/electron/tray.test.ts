@@ -76,18 +76,17 @@ describe('the tray icon', () => {
   it('follows unread messages, do-not-disturb and accounts from the core', async () => {
     const core = shopCore(cores, [{ providerLineId: 'wa', messenger: 'whatsapp' }]);
     const idle = { name: 'idle' } as unknown as NativeImage;
-    const unread = { name: 'unread' } as unknown as NativeImage;
+    const count = (n: number) => ({ name: `count-${n}` }) as unknown as NativeImage;
     const menus: MenuItemConstructorOptions[][] = [];
     const tray = { setContextMenu: vi.fn(), setToolTip: vi.fn(), setImage: vi.fn(), setTitle: vi.fn(), on: vi.fn(), destroy: vi.fn() };
     const a = actions();
-    const binding = bindTray(core, { tray, buildMenu: (t) => (menus.push(t), {} as Menu), icons: { idle, unread }, windowVisible: () => true, platform: 'darwin' }, a, 5);
+    const binding = bindTray(core, { tray, buildMenu: (t) => (menus.push(t), {} as Menu), icons: { idle, count }, windowVisible: () => true, platform: 'linux' }, a, 5);
     expect(tray.setImage).toHaveBeenLastCalledWith(idle);
     expect(item(menus.at(-1)!, 'account-a').label).toBe('Shop — offline');
 
     customerSays(core, 'wa', 'c1', 'm1');
     core.queue.flushNow();
-    await until(() => tray.setImage.mock.lastCall?.[0] === unread, 'the unread icon');
-    expect(tray.setTitle).toHaveBeenLastCalledWith('1');
+    await until(() => (tray.setImage.mock.lastCall?.[0] as { name?: string } | undefined)?.name === 'count-1', 'the icon with the count');
     expect(tray.setToolTip).toHaveBeenLastCalledWith('Switchboard — 1 unread message');
 
     click(item(menus.at(-1)!, 'mute-hour'));
@@ -98,9 +97,20 @@ describe('the tray icon', () => {
     const { items } = await core.call('conversations.list', { limit: 10 });
     await core.call('conversations.markRead', { id: items[0]!.id });
     await until(() => tray.setImage.mock.lastCall?.[0] === idle, 'the idle icon once read');
-    expect(tray.setTitle).toHaveBeenLastCalledWith('');
+    expect(tray.setTitle).not.toHaveBeenCalled();
     binding.dispose();
     expect(tray.destroy).toHaveBeenCalled();
+  });
+
+  it('shows the count as text beside the macOS menu-bar icon', async () => {
+    const core = shopCore(cores, [{ providerLineId: 'wa', messenger: 'whatsapp' }]);
+    const tray = { setContextMenu: vi.fn(), setToolTip: vi.fn(), setImage: vi.fn(), setTitle: vi.fn(), on: vi.fn(), destroy: vi.fn() };
+    const binding = bindTray(core, { tray, buildMenu: () => ({}) as Menu, icons: { idle: {} as NativeImage, count: () => ({}) as NativeImage }, windowVisible: () => true, platform: 'darwin' }, actions(), 5);
+    for (let i = 0; i < 12; i++) customerSays(core, 'wa', `c${i}`, `m${i}`);
+    core.queue.flushNow();
+    await until(() => tray.setTitle.mock.lastCall?.[0] === '12', 'the count as text');
+    expect(tray.setImage).not.toHaveBeenCalled();
+    binding.dispose();
   });
 
   it('toggles the window on a left click outside macOS', () => {
@@ -108,7 +118,7 @@ describe('the tray icon', () => {
     const handlers: Record<string, () => void> = {};
     const tray = { setContextMenu: vi.fn(), setToolTip: vi.fn(), setImage: vi.fn(), setTitle: vi.fn(), on: vi.fn((e: string, h: () => void) => (handlers[e] = h)), destroy: vi.fn() };
     const a = actions();
-    const binding = bindTray(core, { tray: tray as never, buildMenu: () => ({}) as Menu, icons: { idle: {} as NativeImage, unread: {} as NativeImage }, windowVisible: () => false, platform: 'linux' }, a, 5);
+    const binding = bindTray(core, { tray: tray as never, buildMenu: () => ({}) as Menu, icons: { idle: {} as NativeImage, count: () => ({}) as NativeImage }, windowVisible: () => false, platform: 'linux' }, a, 5);
     handlers.click!();
     expect(a.toggleWindow).toHaveBeenCalledOnce();
     expect(tray.setTitle).not.toHaveBeenCalled();
