@@ -201,16 +201,16 @@ export class Sender {
       const attempt = entry.attempts + 1;
       const backoff = failure.retryAfterMs ?? Math.min(5 * 60_000, 2000 * 2 ** Math.min(attempt, 8));
       const jitter = Math.round(backoff * 0.2 * Math.random());
-      this.cache.outbox.retryLater(entry.messageId, this.now() + backoff + jitter, failure.message);
+      this.cache.outbox.retryLater(entry.messageId, this.now() + backoff + jitter, failure.message, failure.words);
       this.onChanged(entry.messageId);
       return;
     }
-    this.cache.outbox.failed(entry.messageId, failure.message);
+    this.cache.outbox.failed(entry.messageId, failure.message, failure.words);
     this.queue.push({
       kind: 'status',
       line: entry.lineId,
       ref: { clientRef: entry.clientRef },
-      status: { tick: 'failed', reason: failure.message, ...(failure.code !== undefined ? { code: failure.code } : {}) },
+      status: { tick: 'failed', reason: failure.message, ...(failure.words ? { reasonWords: failure.words } : {}), ...(failure.code !== undefined ? { code: failure.code } : {}) },
     });
   }
 

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { Words } from '../../shared/ipc/coreWords.std.ts';
 
 export type OutboxState = 'queued' | 'sending' | 'accepted' | 'failed';
 
@@ -27,7 +28,7 @@ export function createOutboxRepo(db: Database) {
   );
   const nextDue = db.prepare(`SELECT min(coalesce(next_attempt_at, 0)) FROM outbox WHERE state = 'queued'`).pluck();
   const startAttempt = db.prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE message_id = ?`);
-  const finish = db.prepare('UPDATE outbox SET state = ?, next_attempt_at = ?, last_error = ? WHERE message_id = ?');
+  const finish = db.prepare('UPDATE outbox SET state = ?, next_attempt_at = ?, last_error = ?, last_error_words = ? WHERE message_id = ?');
   const requeueStale = db.prepare(`UPDATE outbox SET state = 'queued' WHERE state = 'sending'`);
 
   return {
@@ -39,10 +40,11 @@ export function createOutboxRepo(db: Database) {
     due: (now: number, limit = 20) => due.all(now, limit) as OutboxEntry[],
     nextDueAt: () => nextDue.get() as number | null,
     startAttempt: (messageId: number) => startAttempt.run(messageId),
-    accepted: (messageId: number) => finish.run('accepted', null, null, messageId),
-    retryLater: (messageId: number, at: number, error: string) => finish.run('queued', at, error, messageId),
-    failed: (messageId: number, error: string) => finish.run('failed', null, error, messageId),
-    requeue: (messageId: number) => finish.run('queued', null, null, messageId),
+    accepted: (messageId: number) => finish.run('accepted', null, null, null, messageId),
+    /** `words`: the same error as a key and values, for the UI's language. */
+    retryLater: (messageId: number, at: number, error: string, words?: Words) => finish.run('queued', at, error, words ? JSON.stringify(words) : null, messageId),
+    failed: (messageId: number, error: string, words?: Words) => finish.run('failed', null, error, words ? JSON.stringify(words) : null, messageId),
+    requeue: (messageId: number) => finish.run('queued', null, null, null, messageId),
     /** A send that was in flight when the app died may or may not have arrived: retry it, idempotently. */
     recoverInterrupted: () => requeueStale.run(),
   };

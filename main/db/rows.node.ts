@@ -2,6 +2,7 @@ import type { Conversation, ConversationKind, ConversationMeta, Message, Line } 
 import type { DeliveryStatus } from '../../shared/model/delivery.std.ts';
 import type { LoginState } from '../../shared/model/login.std.ts';
 import type { Messenger } from '../../shared/model/ids.std.ts';
+import type { Words } from '../../shared/ipc/coreWords.std.ts';
 
 /** Rarely-queried message parts, kept as one JSON column so ingest writes one row. */
 export interface MessageBody {
@@ -25,12 +26,13 @@ export interface MessageRow {
   edited: number;
   deleted: number;
   outbox_error?: string | null;
+  outbox_error_words?: string | null;
   outbox_retry_at?: number | null;
 }
 
 /** Message columns, with the outbox's word on sends that are still waiting. */
 export const MESSAGE_COLUMNS = `m.id, m.conversation_id, m.direction, m.origin, m.type, m.text, m.body, m.time, m.status,
-  m.edited, m.deleted, o.last_error AS outbox_error, o.next_attempt_at AS outbox_retry_at`;
+  m.edited, m.deleted, o.last_error AS outbox_error, o.last_error_words AS outbox_error_words, o.next_attempt_at AS outbox_retry_at`;
 export const MESSAGE_FROM = 'messages m LEFT JOIN outbox o ON o.message_id = m.id';
 
 export function parseBody(json: string | null): MessageBody {
@@ -57,7 +59,11 @@ export function messageFromRow(row: MessageRow): Message {
   if (body.quoted) message.quoted = body.quoted;
   if (body.sender) message.sender = body.sender;
   if (row.outbox_error) {
-    message.sendError = { message: row.outbox_error, ...(row.outbox_retry_at ? { retryAt: row.outbox_retry_at } : {}) };
+    message.sendError = {
+      message: row.outbox_error,
+      ...(row.outbox_error_words ? { words: JSON.parse(row.outbox_error_words) as Words } : {}),
+      ...(row.outbox_retry_at ? { retryAt: row.outbox_retry_at } : {}),
+    };
   }
   return message;
 }

@@ -55,8 +55,8 @@ export function unreachable(provider: string, host: string, error: unknown): Pro
 /** How a failed send is kept: passing trouble stays in the outbox, a refusal fails the message. */
 export function toSendFailure(error: unknown): SendFailure {
   if (error instanceof SendFailure) return error;
-  if (error instanceof ProviderUnavailable) return new SendFailure(error.message, true);
-  if (error instanceof ProviderAuthError) return new SendFailure(error.message, true, 5 * 60_000);
+  if (error instanceof ProviderUnavailable) return new SendFailure(error.words ?? error.message, true);
+  if (error instanceof ProviderAuthError) return new SendFailure(error.words ?? error.message, true, 5 * 60_000);
   if (error instanceof ProviderRequestError) {
     if (error.status === 429 || error.status === 408) {
       const wait = error.retryAt ? Math.max(60_000, error.retryAt - Date.now()) : 60_000;

@@ -3,6 +3,7 @@ import type { Message } from '../../shared/model/entities.std.ts';
 import type { MessageRef, ProviderEvent } from '../../shared/model/events.std.ts';
 import type { LoginMethod, LoginState, LoginStep } from '../../shared/model/login.std.ts';
 import type { ProviderDescriptor } from '../../shared/ipc/providers.std.ts';
+import { say, type Words } from '../../shared/ipc/coreWords.std.ts';
 
 /**
  * A provider plug-in: one folder holding its client, its mapping to the unified model and
@@ -120,13 +121,17 @@ export interface SendResult {
 
 /** A send that did not go through: retryable ones stay in the outbox. */
 export class SendFailure extends Error {
+  /** The reason as a key and values, when it has a translation. */
+  readonly words: Words | undefined;
+
   constructor(
-    message: string,
+    message: string | Words,
     readonly retryable: boolean,
     readonly retryAfterMs?: number,
     readonly code?: string | number,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : (say(message, 'en') ?? message.key));
+    this.words = typeof message === 'string' ? undefined : message;
     this.name = 'SendFailure';
   }
 }

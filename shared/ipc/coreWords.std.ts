@@ -25,6 +25,14 @@ const CATALOG = {
   'chategy.tokenRefused': { en: 'Chategy refused the token (401). Copy the client token again from the personal account.', ru: 'Chategy не принял токен (401). Скопируйте клиентский токен из личного кабинета заново.' },
   'chategy.developerKeyMissing': { en: 'This needs the developer API key, which this account does not have.', ru: 'Для этого нужен API-ключ разработчика, а у аккаунта его нет.' },
 
+  // Sends a provider refuses before trying.
+  'chategy.lineCannotSend': { en: 'This line cannot send through Chategy.', ru: 'Через Chategy с этой линии отправлять нельзя.' },
+  'chategy.noGroups': { en: 'Chategy cannot send to WhatsApp groups; only to single contacts.', ru: 'Chategy не отправляет в группы WhatsApp — только отдельным контактам.' },
+  'chategy.fileTooLarge': { en: '“{name}” is {size} MB; Chategy takes files up to 100 MB.', ru: '«{name}» весит {size} МБ; Chategy принимает файлы до 100 МБ.' },
+  'chategy.fileTypeRefused': { en: 'Chategy does not send {mime} files. It takes PDF, Word, Excel, PowerPoint, ZIP and 7z documents, JPEG, PNG and WebP images, MP4 video, audio and vCards.', ru: 'Chategy не отправляет файлы {mime}. Он принимает документы PDF, Word, Excel, PowerPoint, ZIP и 7z, изображения JPEG, PNG и WebP, видео MP4, аудио и vCard.' },
+  'chategy.fileTypeUnknown': { en: 'Chategy does not send this kind of file. It takes PDF, Word, Excel, PowerPoint, ZIP and 7z documents, JPEG, PNG and WebP images, MP4 video, audio and vCards.', ru: 'Chategy не отправляет такие файлы. Он принимает документы PDF, Word, Excel, PowerPoint, ZIP и 7z, изображения JPEG, PNG и WebP, видео MP4, аудио и vCard.' },
+  'maytapi.imagesOnly': { en: 'Maytapi takes files from a computer only as images under 1 MB; larger files and documents need a web link.', ru: 'Maytapi принимает файлы с компьютера только как изображения до 1 МБ; для больших файлов и документов нужна ссылка.' },
+
   // Signing lines in and out.
   'login.linkingPhone': { en: 'Linking the phone…', ru: 'Привязываем телефон…' },
   'login.preparingQr': { en: 'Preparing the QR code…', ru: 'Готовим QR-код…' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Words } from '../ipc/coreWords.std.ts';
 
 export const Tick = z.enum(['pending', 'sent', 'delivered', 'read', 'failed']);
 export type Tick = z.infer<typeof Tick>;
@@ -12,6 +13,8 @@ export const DeliveryStatus = z.discriminatedUnion('tick', [
     tick: z.literal('failed'),
     code: z.union([z.string(), z.number()]).optional(),
     reason: z.string().optional(),
+    /** The reason as a key and values, for the UI's language. */
+    reasonWords: Words.optional(),
   }),
 ]);
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;

@@ -3,6 +3,7 @@ import { AccountId, ConversationId, LineId, MessageId, Messenger, ProviderKind }
 import { DeliveryStatus } from './delivery.std.ts';
 import { LoginState } from './login.std.ts';
 import { ConnectionState } from './connection.std.ts';
+import { Words } from '../ipc/coreWords.std.ts';
 
 export const Account = z.object({
   id: AccountId,
@@ -97,7 +98,7 @@ export const Message = z.object({
   /** Reaction per reacting party id. */
   reactions: z.record(z.string(), z.string()),
   /** A send that has not gone through yet: why, and when it is tried again. */
-  sendError: z.object({ message: z.string(), retryAt: z.number().optional() }).optional(),
+  sendError: z.object({ message: z.string(), words: Words.optional(), retryAt: z.number().optional() }).optional(),
 });
 export type Message = z.infer<typeof Message>;
 

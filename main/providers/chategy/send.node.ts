@@ -1,6 +1,7 @@
 import { SendFailure, type SendRequest } from '../plugin.node.ts';
 import type { Params } from './checksum.node.ts';
 import { LINES, isLine, rawId } from './lines.node.ts';
+import { words } from '../../../shared/ipc/coreWords.std.ts';
 
 /** The seed's `send_file` list; anything else is refused with "invalid mime type". */
 export const ALLOWED_MIME = new Set([
@@ -19,12 +20,12 @@ export const MAX_NATIVE_IMAGE_BYTES = 10 * 1024 * 1024;
 /** The recipient and routing of a send to a chat on a line, as `/delivery` parameters. */
 export function deliveryParams(request: SendRequest, smsFallback: boolean): Params {
   const { line, chatId } = request;
-  if (!isLine(line)) throw new SendFailure('This line cannot send through Chategy.', false);
+  if (!isLine(line)) throw new SendFailure(words('chategy.lineCannotSend'), false);
   const routing: string[] = [LINES[line].routing];
   if (line === 'whatsapp' && smsFallback) routing.push('sms');
   const params: Params = { external_id: request.clientRef, dispatch_routing: routing, simulate_typing: 'false' };
   if (line === 'whatsapp') {
-    if (chatId.endsWith('@g.us')) throw new SendFailure('Chategy cannot send to WhatsApp groups; only to single contacts.', false, undefined, 'group');
+    if (chatId.endsWith('@g.us')) throw new SendFailure(words('chategy.noGroups'), false, undefined, 'group');
     if (chatId.endsWith('@lid')) params.whatsapp_lid = chatId;
     else params.phone = chatId.split('@')[0]!.replace(/\D/g, '');
   } else if (line === 'tdlib') {
@@ -41,14 +42,9 @@ export function deliveryParams(request: SendRequest, smsFallback: boolean): Para
 /** Checks a file before upload: the refusal a user can act on, not Chategy's "invalid mime type". */
 export function checkFile(attachment: { fileName: string; mime: string; data: Uint8Array }): void {
   if (attachment.data.byteLength > MAX_FILE_BYTES) {
-    throw new SendFailure(`“${attachment.fileName}” is ${Math.round(attachment.data.byteLength / 1048576)} MB; Chategy takes files up to 100 MB.`, false, undefined, 'too_large');
+    throw new SendFailure(words('chategy.fileTooLarge', { name: attachment.fileName, size: Math.round(attachment.data.byteLength / 1048576) }), false, undefined, 'too_large');
   }
   if (!ALLOWED_MIME.has(attachment.mime.toLowerCase())) {
-    throw new SendFailure(
-      `Chategy does not send ${attachment.mime || 'this kind of'} files. It takes PDF, Word, Excel, PowerPoint, ZIP and 7z documents, JPEG, PNG and WebP images, MP4 video, audio and vCards.`,
-      false,
-      undefined,
-      'invalid_mime',
-    );
+    throw new SendFailure(attachment.mime ? words('chategy.fileTypeRefused', { mime: attachment.mime }) : words('chategy.fileTypeUnknown'), false, undefined, 'invalid_mime');
   }
 }

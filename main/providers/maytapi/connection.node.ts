@@ -90,7 +90,7 @@ export class MaytapiConnection implements ProviderConnection {
     if (request.attachment) {
       const { mime, data, fileName } = request.attachment;
       if (!mime.startsWith('image/') || data.byteLength > MAX_INLINE_IMAGE) {
-        throw new SendFailure('Maytapi takes files from a computer only as images under 1 MB; larger files and documents need a web link.', false, undefined, 'media_too_large');
+        throw new SendFailure(words('maytapi.imagesOnly'), false, undefined, 'media_too_large');
       }
       Object.assign(body, { type: 'media', message: `data:${mime};base64,${Buffer.from(data).toString('base64')}`, filename: fileName, ...(request.text ? { text: request.text } : {}) });
     } else if (request.location) {

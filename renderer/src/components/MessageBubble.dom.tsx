@@ -1,5 +1,5 @@
 import type { Message } from '../../../shared/model/entities.std.ts';
-import { useT } from '../i18n/i18n.dom.ts';
+import { useSay, useT } from '../i18n/i18n.dom.ts';
 import { Ticks } from './Ticks.dom.tsx';
 import { LinkifiedText } from './LinkifiedText.dom.tsx';
 import { MediaPreview, type MediaUrl } from './MediaPreview.dom.tsx';
@@ -18,6 +18,7 @@ interface BubbleProps {
 
 export function MessageBubble({ message, time, group = false, highlighted = false, onRetry, actions, mediaUrl }: BubbleProps) {
   const t = useT();
+  const sayCore = useSay();
   if (message.type === 'system' || message.origin === 'system') {
     return (
       <div className="system-row" role="note">
@@ -63,7 +64,7 @@ export function MessageBubble({ message, time, group = false, highlighted = fals
       </div>
       {out && (message.sendError || message.status?.tick === 'failed') && (
         <div className="bubble-error" role="alert">
-          {message.sendError?.message ?? (message.status?.tick === 'failed' ? message.status.reason : '')}
+          {message.sendError ? sayCore(message.sendError.words, message.sendError.message) : message.status?.tick === 'failed' && message.status.reason ? sayCore(message.status.reasonWords, message.status.reason) : ''}
           {message.status?.tick === 'failed' && onRetry && (
             <button type="button" className="link-button" onClick={() => onRetry(message.id)}>
               {t('message.retry')}

@@ -1,6 +1,6 @@
 import type { DeliveryStatus } from '../../../shared/model/delivery.std.ts';
 import type { MessageKey } from '../i18n/en.std.ts';
-import { useT } from '../i18n/i18n.dom.ts';
+import { useSay, useT } from '../i18n/i18n.dom.ts';
 import { Icon } from './Icon.dom.tsx';
 
 const GLYPHS: Record<Exclude<DeliveryStatus['tick'], 'pending'>, string> = { sent: '✓', delivered: '✓✓', read: '✓✓', failed: '⚠' };
@@ -11,9 +11,10 @@ const GLYPHS: Record<Exclude<DeliveryStatus['tick'], 'pending'>, string> = { sen
  */
 export function Ticks({ status }: { status: DeliveryStatus | undefined }) {
   const t = useT();
+  const sayCore = useSay();
   if (!status) return null;
   const key: MessageKey = status.tick === 'read' && status.played ? 'ticks.played' : `ticks.${status.tick}`;
-  const reason = status.tick === 'failed' ? (status.reason ?? t('ticks.failed')) : undefined;
+  const reason = status.tick === 'failed' ? (status.reason ? sayCore(status.reasonWords, status.reason) : t('ticks.failed')) : undefined;
   const label = reason ? `${t(key)}: ${reason}` : t(key);
   return (
     <span className={`ticks ticks-${status.tick}`} role="img" aria-label={label} title={reason ?? label}>

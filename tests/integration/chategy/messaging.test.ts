@@ -118,6 +118,9 @@ describe('Chategy messages', () => {
     const refused = await env.core.call('messages.send', { conversationId: chat.id, clientRef: 'cg-file-00002', attachment: { fileName: 'setup.exe', mime: 'application/x-msdownload', size: exe.length, dataBase64: exe.toString('base64') } });
     const failed = await until(async () => (await env.messages(chat.id)).find((m) => m.id === refused.id && m.status?.tick === 'failed'), 'refused');
     expect(failed.status).toMatchObject({ tick: 'failed', reason: expect.stringContaining('does not send application/x-msdownload files') });
+    // The same reason travels as words, so the UI says it in the user's language.
+    expect(failed.status).toMatchObject({ reasonWords: { key: 'chategy.fileTypeRefused', params: { mime: 'application/x-msdownload' } } });
+    expect(failed.sendError).toMatchObject({ words: { key: 'chategy.fileTypeRefused' } });
     expect(env.sim.deliveries.list).toHaveLength(1);
   });
 

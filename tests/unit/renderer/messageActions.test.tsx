@@ -45,3 +45,21 @@ describe('message actions', () => {
     expect(container.textContent).toBe('');
   });
 });
+
+describe('a failed send', () => {
+  it('says the core’s reason in the user’s language, and offers a retry', async () => {
+    const { MessageBubble } = await import('../../../renderer/src/components/MessageBubble.dom.tsx');
+    useWorkspace.setState({ settings: { language: 'ru' } as never });
+    const onRetry = vi.fn();
+    const failed = message({
+      direction: 'out',
+      text: 'price list',
+      status: { tick: 'failed', reason: 'Maytapi takes files from a computer only as images under 1 MB; larger files and documents need a web link.', reasonWords: { key: 'maytapi.imagesOnly', params: {} } },
+    });
+    render(<MessageBubble message={failed} time="10:00" onRetry={onRetry} />);
+    expect(screen.getByRole('alert').textContent).toContain('Maytapi принимает файлы с компьютера только как изображения до 1 МБ');
+    fireEvent.click(screen.getByRole('button', { name: 'Повторить' }));
+    expect(onRetry).toHaveBeenCalledWith(7);
+    useWorkspace.setState({ settings: { language: 'en' } as never });
+  });
+});
