@@ -82,15 +82,18 @@ export function bindWorkspace(client: CoreClient): () => void {
 
   const reload = async () => {
     try {
-      const [accounts, conversations, settings, app, unread] = await Promise.all([
+      const [accounts, settings, app, unread] = await Promise.all([
         client.call('accounts.list', {}),
-        client.call('conversations.list', listQuery()),
         client.call('settings.get', {}),
         client.call('app.info', {}),
         client.call('unread.counts', {}),
       ]);
       client.language = settings.language;
-      set({ accounts: accounts.accounts, lines: accounts.lines, conversations: conversations.items, next: conversations.next, settings, app, unread, error: undefined });
+      set({ accounts: accounts.accounts, lines: accounts.lines, settings, app, unread, error: undefined });
+      // The list lands the moment it arrives: awaiting anything after it would let a chat pushed
+      // in between be overwritten by this older answer, and vanish until its next message.
+      const conversations = await client.call('conversations.list', listQuery());
+      set({ conversations: conversations.items, next: conversations.next });
       const notices: Record<string, AccountNotices> = {};
       for (const account of accounts.accounts) {
         const found = noticesOf((await client.call('accounts.workspace', { accountId: account.id }))[ACCOUNT_NOTICES_KEY]);
