@@ -13,6 +13,7 @@ import { SearchPanel, type SearchScope } from './components/SearchPanel.dom.tsx'
 import { SettingsDialog } from './components/SettingsDialog.dom.tsx';
 import { OfflineBanner } from './components/OfflineBanner.dom.tsx';
 import { AccountDialog, type AccountActions } from './components/AccountDialog.dom.tsx';
+import { allowWebNotifications } from './webNotifications.dom.ts';
 import type { ProviderDescriptor } from '../../shared/ipc/providers.std.ts';
 import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
 
@@ -139,6 +140,7 @@ export function App() {
             onStoreWithoutKeyring={(allow) =>
               void act(client.call('secrets.storeWithoutKeyring', { allow }).then((secrets) => useWorkspace.setState((s) => (s.app ? { app: { ...s.app, secrets } } : {}))))
             }
+            onAllowBrowserNotifications={allowWebNotifications}
             onApplyWebhook={async (webhook) => void (await client.call('settings.set', { webhook }))}
             onChange={(patch) => {
               // Show the choice at once; the core's settings.changed confirms (or corrects) it.

@@ -2,6 +2,7 @@ import { doNotDisturb, type SecretStorage, type Settings, type SettingsPatch } f
 import { useT } from '../i18n/i18n.dom.ts';
 import { useEscape } from './useEscape.dom.ts';
 import { WebhookSettings } from './WebhookSettings.dom.tsx';
+import { useState } from 'react';
 
 /** Theme, language, notifications and do-not-disturb; every change is saved by the core at once. */
 /** `desktop`: running inside the Electron shell, where the tray and login items exist. */
@@ -13,10 +14,12 @@ interface SettingsProps {
   onStoreWithoutKeyring?: (allow: boolean) => void;
   onChange(patch: SettingsPatch): void;
   onApplyWebhook?: (webhook: Settings['webhook']) => Promise<void>;
+  /** Browser mode: ask the browser to allow notifications; resolves to its answer. */
+  onAllowBrowserNotifications?: () => Promise<NotificationPermission>;
   onClose(): void;
 }
 
-export function SettingsDialog({ settings, desktop = false, secrets, onStoreWithoutKeyring, onChange, onApplyWebhook, onClose }: SettingsProps) {
+export function SettingsDialog({ settings, desktop = false, secrets, onStoreWithoutKeyring, onChange, onApplyWebhook, onAllowBrowserNotifications, onClose }: SettingsProps) {
   const t = useT();
   useEscape(onClose);
   const n = settings.notifications;
@@ -50,6 +53,7 @@ export function SettingsDialog({ settings, desktop = false, secrets, onStoreWith
         <label className="choice">
           <input type="checkbox" checked={n.showPreview} disabled={!n.enabled} onChange={(e) => onChange({ notifications: { ...n, showPreview: e.target.checked } })} /> {t('settings.preview')}
         </label>
+        {!desktop && onAllowBrowserNotifications && <BrowserNotifications ask={onAllowBrowserNotifications} />}
         <div className="dialog-actions dnd">
           {dndOn ? (
             <button type="button" className="secondary" onClick={() => onChange({ doNotDisturbUntil: 0 })}>
@@ -97,5 +101,18 @@ export function SettingsDialog({ settings, desktop = false, secrets, onStoreWith
         </button>
       </div>
     </div>
+  );
+}
+
+/** In a browser tab, notifications need the browser's permission first. */
+function BrowserNotifications({ ask }: { ask: () => Promise<NotificationPermission> }) {
+  const t = useT();
+  const [permission, setPermission] = useState<NotificationPermission>(() => (typeof Notification === 'undefined' ? 'denied' : Notification.permission));
+  if (permission === 'granted') return <p className="muted">{t('settings.browserNotificationsOn')}</p>;
+  if (permission === 'denied') return <p className="muted">{t('settings.browserNotificationsBlocked')}</p>;
+  return (
+    <button type="button" className="secondary" onClick={() => void ask().then(setPermission)}>
+      {t('settings.browserNotificationsAllow')}
+    </button>
   );
 }
