@@ -1,6 +1,8 @@
 import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
 import { say, words, type Words } from '../../shared/ipc/coreWords.std.ts';
 import { SendFailure } from './plugin.node.ts';
+import type { Backoff } from './backoff.node.ts';
+import type { ConnectionState } from '../../shared/model/connection.std.ts';
 
 /** An error said in words the UI can translate (the English text is its message). */
 class SaidError extends Error {
@@ -40,6 +42,16 @@ export function reasonOf(error: unknown): { reason: string; reasonWords?: Words 
   const reason = error instanceof Error ? error.message : String(error);
   const said = error instanceof SaidError ? error.words : error instanceof SwitchboardError ? error.words : undefined;
   return said ? { reason, reasonWords: said } : { reason };
+}
+
+/**
+ * A connection that could not start: refused credentials wait for the user ("sign-in needed"),
+ * anything else is tried again after the backoff. The state to report, and when to retry.
+ */
+export function failedStart(error: unknown, backoff: Backoff): { state: ConnectionState; retryInMs: number | null } {
+  if (error instanceof ProviderAuthError) return { state: { state: 'auth_error', ...reasonOf(error) }, retryInMs: null };
+  const delay = backoff.next();
+  return { state: { state: 'reconnecting', nextAttemptAt: Date.now() + delay, attempt: backoff.attempt, ...reasonOf(error) }, retryInMs: delay };
 }
 
 /** A host that did not answer, said by its cause: refused, unknown name, silence, or what the system said. */

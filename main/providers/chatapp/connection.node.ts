@@ -4,7 +4,7 @@ import { type HistorySource, type ProviderConnection, type ProviderContext, type
 import { Backoff } from '../backoff.node.ts';
 import { ChatAppApi } from './api.node.ts';
 import { configOf, type ChatAppConfig } from './config.node.ts';
-import { ProviderAuthError, ProviderRequestError, ProviderUnavailable, toSendFailure, reasonOf } from '../errors.node.ts';
+import { ProviderAuthError, ProviderRequestError, ProviderUnavailable, toSendFailure, failedStart } from '../errors.node.ts';
 import { LINE_EVENT_NAMES, mapLineEvent, messageOf, toMs } from './mapping.node.ts';
 import { lineIdOf, messengerOf, splitLineId } from './messengers.node.ts';
 import { Realtime } from './realtime.node.ts';
@@ -104,13 +104,9 @@ export class ChatAppConnection implements ProviderConnection {
   }
 
   #startFailed(error: unknown): void {
-    if (error instanceof ProviderAuthError) {
-      this.#emit({ kind: 'connection', state: { state: 'auth_error', ...reasonOf(error) } });
-      return;
-    }
-    const delay = this.#startBackoff.next();
-    this.#emit({ kind: 'connection', state: { state: 'reconnecting', nextAttemptAt: Date.now() + delay, attempt: this.#startBackoff.attempt, ...reasonOf(error) } });
-    this.#retry = setTimeout(() => void this.start(), delay);
+    const { state, retryInMs } = failedStart(error, this.#startBackoff);
+    this.#emit({ kind: 'connection', state });
+    if (retryInMs !== null) this.#retry = setTimeout(() => void this.start(), retryInMs);
   }
 
   async #discoverLines(): Promise<void> {

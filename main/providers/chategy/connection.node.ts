@@ -1,6 +1,6 @@
 import type { ProviderEvent, MessageRef } from '../../../shared/model/events.std.ts';
 import { Backoff } from '../backoff.node.ts';
-import { ProviderAuthError, toSendFailure, reasonOf } from '../errors.node.ts';
+import { toSendFailure, failedStart } from '../errors.node.ts';
 import type { ProviderConnection, ProviderContext, SendRequest, SendResult, WebhookSink } from '../plugin.node.ts';
 import { ChategyApi, ChategyRequestError } from './api.node.ts';
 import { configOf, type ChategyConfig } from './config.node.ts';
@@ -89,10 +89,9 @@ export class ChategyConnection implements ProviderConnection {
     try {
       await this.#readAccount(true);
     } catch (error) {
-      if (error instanceof ProviderAuthError) return this.#emit({ kind: 'connection', state: { state: 'auth_error', ...reasonOf(error) } });
-      const delay = this.#backoff.next();
-      this.#emit({ kind: 'connection', state: { state: 'reconnecting', nextAttemptAt: Date.now() + delay, attempt: this.#backoff.attempt, ...reasonOf(error) } });
-      this.#retry = setTimeout(() => void this.start(), delay);
+      const { state, retryInMs } = failedStart(error, this.#backoff);
+      this.#emit({ kind: 'connection', state });
+      if (retryInMs !== null) this.#retry = setTimeout(() => void this.start(), retryInMs);
       return;
     }
     this.#backoff.reset();

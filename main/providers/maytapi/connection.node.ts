@@ -2,7 +2,7 @@ import type { ProviderEvent, MessageRef } from '../../../shared/model/events.std
 import { type LoginMethod, type LoginState, type LoginStep, loginSaid } from '../../../shared/model/login.std.ts';
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
 import { Backoff } from '../backoff.node.ts';
-import { ProviderAuthError, toSendFailure, reasonOf } from '../errors.node.ts';
+import { toSendFailure, failedStart } from '../errors.node.ts';
 import { SendFailure, type LoginDriver, type ProviderConnection, type ProviderContext, type SendRequest, type SendResult, type WebhookSink } from '../plugin.node.ts';
 import { MaytapiApi } from './api.node.ts';
 import { configOf } from './config.node.ts';
@@ -63,10 +63,9 @@ export class MaytapiConnection implements ProviderConnection {
     try {
       await this.#discoverPhones();
     } catch (error) {
-      if (error instanceof ProviderAuthError) return this.#emit({ kind: 'connection', state: { state: 'auth_error', ...reasonOf(error) } });
-      const delay = this.#backoff.next();
-      this.#emit({ kind: 'connection', state: { state: 'reconnecting', nextAttemptAt: Date.now() + delay, attempt: this.#backoff.attempt, ...reasonOf(error) } });
-      this.#retry = setTimeout(() => void this.start(), delay);
+      const { state, retryInMs } = failedStart(error, this.#backoff);
+      this.#emit({ kind: 'connection', state });
+      if (retryInMs !== null) this.#retry = setTimeout(() => void this.start(), retryInMs);
       return;
     }
     this.#backoff.reset();

@@ -4,7 +4,7 @@ import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
 import { Backoff } from '../backoff.node.ts';
 import { type HistorySource, type LoginDriver, type ProviderConnection, type ProviderContext, type SendRequest, type SendResult } from '../plugin.node.ts';
 import { MultiWaApi } from './api.node.ts';
-import { ProviderAuthError, ProviderUnavailable, toSendFailure, reasonOf } from '../errors.node.ts';
+import { ProviderUnavailable, toSendFailure, failedStart } from '../errors.node.ts';
 import { configOf, rawSocketUrl, type MultiWaAuth, type MultiWaConfig } from './config.node.ts';
 import { chatOf, loginOf, messageOfRow, qrOf, tickOf, typeOf } from './mapping.node.ts';
 import type { Realtime, RealtimeHandlers } from './realtime.node.ts';
@@ -136,10 +136,9 @@ export class MultiWaConnection implements ProviderConnection {
   }
 
   #startFailed(error: unknown): void {
-    if (error instanceof ProviderAuthError) return this.#emit({ kind: 'connection', state: { state: 'auth_error', ...reasonOf(error) } });
-    const delay = this.#startBackoff.next();
-    this.#emit({ kind: 'connection', state: { state: 'reconnecting', nextAttemptAt: Date.now() + delay, attempt: this.#startBackoff.attempt, ...reasonOf(error) } });
-    this.#retry = setTimeout(() => void this.start(), delay);
+    const { state, retryInMs } = failedStart(error, this.#startBackoff);
+    this.#emit({ kind: 'connection', state });
+    if (retryInMs !== null) this.#retry = setTimeout(() => void this.start(), retryInMs);
   }
 
   async #discoverProfiles(): Promise<void> {
