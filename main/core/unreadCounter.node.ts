@@ -13,7 +13,7 @@ export class UnreadCounter {
   readonly #off: () => void;
 
   constructor(
-    private readonly reader: Pick<CacheReader, 'totalUnread' | 'unreadByLine'>,
+    private readonly reader: Pick<CacheReader, 'unreadCounts'>,
     private readonly bus: EventBus,
     private readonly delayMs = 250,
   ) {
@@ -27,7 +27,7 @@ export class UnreadCounter {
   }
 
   counts(): UnreadCounts {
-    return { total: this.reader.totalUnread(), lines: this.reader.unreadByLine() };
+    return this.reader.unreadCounts();
   }
 
   close(): void {

@@ -58,10 +58,8 @@ export interface CacheReader {
   lastMessageOf(lineId: string, providerChatId: string): Message | undefined;
   /** Chats of a line by recent activity, for gap-fill after a reconnect. */
   activeChats(lineId: string, limit: number): { providerChatId: string; lastMessageTime: number | null }[];
-  /** Unread messages across lines that are not muted: the tray and dock badge. */
-  totalUnread(): number;
-  /** Unread messages per line, muted ones included (the sidebar greys those). */
-  unreadByLine(): Record<string, number>;
+  /** Unread messages per line (muted lines included, the sidebar greys those), and the total outside muted lines (the badge). */
+  unreadCounts(): { total: number; lines: Record<string, number> };
   /** Provider-internal ids of our messages since `sinceMs` still short of read or failed (to resume status polling). */
   unsettledOutgoing(lineId: string, sinceMs: number, limit: number): string[];
 }
@@ -110,11 +108,9 @@ export function createReader(db: Database): CacheReader {
     FROM conversations c LEFT JOIN messages m ON m.id = c.last_message_id
     WHERE c.line_id = ? ORDER BY c.activity_key DESC LIMIT ?`);
 
-  const totalUnread = db.prepare(`
-    SELECT coalesce(sum(c.unread_count), 0) FROM conversations c JOIN lines l ON l.id = c.line_id
-    WHERE c.unread_count > 0 AND l.muted = 0`).pluck();
   const unreadByLine = db.prepare(`
-    SELECT line_id, sum(unread_count) AS unread FROM conversations WHERE unread_count > 0 GROUP BY line_id`);
+    SELECT c.line_id, l.muted, sum(c.unread_count) AS unread FROM conversations c JOIN lines l ON l.id = c.line_id
+    WHERE c.unread_count > 0 GROUP BY c.line_id`);
   const unsettled = db.prepare(`
     SELECT substr(a.alias, 3) FROM messages m
     JOIN conversations c ON c.id = m.conversation_id
@@ -246,12 +242,9 @@ export function createReader(db: Database): CacheReader {
       return activeChats.all(lineId, limit) as { providerChatId: string; lastMessageTime: number | null }[];
     },
 
-    totalUnread() {
-      return totalUnread.get() as number;
-    },
-    unreadByLine() {
-      const rows = unreadByLine.all() as { line_id: string; unread: number }[];
-      return Object.fromEntries(rows.map((r) => [r.line_id, r.unread]));
+    unreadCounts() {
+      const rows = unreadByLine.all() as { line_id: string; muted: number; unread: number }[];
+      return { total: rows.reduce((sum, r) => sum + (r.muted ? 0 : r.unread), 0), lines: Object.fromEntries(rows.map((r) => [r.line_id, r.unread])) };
     },
 
     unsettledOutgoing(lineId, sinceMs, limit) {

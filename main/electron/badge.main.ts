@@ -1,24 +1,16 @@
 import type { Core } from '../core/core.node.ts';
+import type { EventPayload } from '../../shared/ipc/contract.std.ts';
 
 /**
- * Keeps the dock/taskbar badge at the number of unread messages on lines that are not
- * muted, as Telegram Desktop does. Recounted at most once per `delayMs`, since a burst of
- * messages changes it many times.
+ * Keeps the dock/taskbar badge at the number of unread messages on lines that are not muted,
+ * as Telegram Desktop does: the core's own count (`unread.changed`, already paced for bursts).
  */
-export function bindBadge(core: Pick<Core, 'on' | 'cache'>, setBadgeCount: (count: number) => void, delayMs = 250): () => void {
-  let timer: NodeJS.Timeout | undefined;
-  let shown = -1;
-  const update = () => {
-    timer = undefined;
-    const count = core.cache.reader.totalUnread();
-    if (count !== shown) setBadgeCount((shown = count));
-  };
-  update();
-  const off = core.on((event) => {
-    if ((event === 'conversations.upserted' || event === 'conversations.invalidated' || event === 'accounts.changed') && !timer) timer = setTimeout(update, delayMs);
+export function bindBadge(core: Pick<Core, 'on' | 'unread'>, setBadgeCount: (count: number) => void): () => void {
+  let shown = core.unread.counts().total;
+  setBadgeCount(shown);
+  return core.on((event, payload) => {
+    if (event !== 'unread.changed') return;
+    const { total } = payload as EventPayload<'unread.changed'>;
+    if (total !== shown) setBadgeCount((shown = total));
   });
-  return () => {
-    off();
-    clearTimeout(timer);
-  };
 }

@@ -13,7 +13,7 @@ describe('the badge', () => {
   it('counts unread messages on lines that are not muted, and follows reading and muting', async () => {
     const core = shopCore(cores, [{ providerLineId: 'wa', messenger: 'whatsapp' }, { providerLineId: 'tg', messenger: 'telegram' }]);
     const counts: number[] = [];
-    const off = bindBadge(core, (n) => counts.push(n), 5);
+    const off = bindBadge(core, (n) => counts.push(n));
     const say = (line: string, chat: string, id: string) => customerSays(core, line, chat, id);
     say('wa', 'c1', 'm1');
     say('wa', 'c1', 'm2');
