@@ -108,6 +108,7 @@ export const en = {
   'account.webhookOnly': 'events by webhook',
   'account.withHistory': 'with history',
   'sidebar.addAccount': 'Add account',
+  'messenger.telegramBot': 'Telegram bot',
   'demo.note': 'This is a demo: the accounts and customers are simulated on this computer. Add your own account whenever you are ready.',
   'demo.remove': 'Remove the demo',
   'sidebar.accountSettings': 'Manage {label}',

@@ -100,6 +100,7 @@ export const ru: Record<MessageKey, string> = {
   'line.unmute': 'Включить уведомления от {line}',
   'sidebar.onlyThisAccount': 'Показать только чаты этого аккаунта',
   'account.add': 'Добавить аккаунт',
+  'messenger.telegramBot': 'Telegram-бот',
   'demo.note': 'Это демо: аккаунты и клиенты имитируются на этом компьютере. Добавьте свой аккаунт, когда будете готовы.',
   'demo.remove': 'Убрать демо',
   'sidebar.accountSettings': 'Управление: {label}',

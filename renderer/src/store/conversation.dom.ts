@@ -109,9 +109,11 @@ export function createConversationController(client: CoreClient) {
   ];
 
   // The core holds back notifications only for a chat the user is looking at: on screen, in a focused window.
+  const tellFocus = () => void client.call('ui.focus', { conversationId: looking() ? get().conversationId : null }).catch(() => undefined);
+  // Coming back to the window reads what arrived in the chat on screen meanwhile.
   const reportFocus = () => {
+    tellFocus();
     const open = get().conversationId;
-    void client.call('ui.focus', { conversationId: looking() ? open : null }).catch(() => undefined);
     if (open !== null && looking()) markRead(open);
   };
   window.addEventListener('focus', reportFocus);
@@ -127,7 +129,7 @@ export function createConversationController(client: CoreClient) {
     async open(conversationId: number | null) {
       set({ conversationId, conversation: null, messages: [], hasOlder: false, loadingOlder: false, hasNewer: false, highlightId: null, firstUnreadId: null, unreadAtOpen: 0, error: undefined });
       if (conversationId === null) {
-        reportFocus();
+        tellFocus();
         return;
       }
       // What was unread is read before marking it read: the divider shows where it starts.
@@ -135,7 +137,8 @@ export function createConversationController(client: CoreClient) {
       if (get().conversationId !== conversationId) return;
       const unread = conversation?.unread ?? 0;
       set({ unreadAtOpen: unread, firstUnreadId: firstUnreadOf(get().messages, unread) });
-      reportFocus();
+      // Opening a chat reads it (once), whether or not the window has focus.
+      tellFocus();
       markRead(conversationId);
     },
     /** Opens a conversation centred on one message (a search hit), marked. */
