@@ -1,19 +1,26 @@
 import { defineConfig } from 'vite';
 
 /**
- * The Electron main process and, with BUILD_TARGET=preload, the preload. Each is one
- * self-contained CommonJS file: a sandboxed preload can require nothing but electron.
+ * The Electron main process and, with BUILD_TARGET=preload, the preload, and with
+ * BUILD_TARGET=searchWorker the search index's worker thread, which the main bundle starts
+ * from beside itself. Each is one self-contained CommonJS file: a sandboxed preload can
+ * require nothing but electron.
  */
-const preload = process.env.BUILD_TARGET === 'preload';
+const target = process.env.BUILD_TARGET ?? 'electron';
+const INPUTS: Record<string, string> = {
+  electron: 'main/electron/app.main.ts',
+  preload: 'preload/preload.preload.ts',
+  searchWorker: 'main/db/searchWorker.node.ts',
+};
 
 export default defineConfig({
   build: {
     ssr: true,
     outDir: 'dist/main',
-    emptyOutDir: !preload,
+    emptyOutDir: target === 'electron',
     target: 'node22',
     rollupOptions: {
-      input: preload ? { preload: 'preload/preload.preload.ts' } : { electron: 'main/electron/app.main.ts' },
+      input: { [target]: INPUTS[target]! },
       external: ['electron', 'electron-updater', 'better-sqlite3', 'ws', /^node:/],
       output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
     },

@@ -22,7 +22,7 @@ const FOLDER_RUNTIMES = {
 };
 
 function runtimeOf(file) {
-  const m = /\.(std|node|dom|main|preload)\.tsx?$/.exec(file);
+  const m = /\.(std|node|dom|main|preload)\.(tsx?|mjs)$/.exec(file);
   return m ? m[1] : null;
 }
 

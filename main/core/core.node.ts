@@ -101,7 +101,7 @@ export class Core {
   /** Opens the cache in `dataDir` (created if missing). Storage problems throw StorageError. */
   static open(options: CoreOptions): Core {
     fs.mkdirSync(options.dataDir, { recursive: true });
-    const cache = openCache(path.join(options.dataDir, 'switchboard.sqlite'));
+    const cache = openCache(path.join(options.dataDir, 'switchboard.sqlite'), { warn: (message) => log.warn(message) });
     return new Core(cache, options);
   }
 
@@ -166,7 +166,7 @@ export class Core {
     await this.webhooks.stop();
     await this.connections.stopAll();
     this.queue.close();
-    this.cache.close();
+    await this.cache.close();
   }
 
   #announce(result: BatchResult): void {

@@ -11,6 +11,8 @@ type ParamsOf<M extends MethodName> = z.output<(typeof methods)[M]['params']>;
 export type Handlers = { [M in MethodName]: (params: ParamsOf<M>) => Result<M> | Promise<Result<M>> };
 
 const VERIFY_TIMEOUT_MS = 20_000;
+/** How long a search waits for the index to take in a burst that is still being indexed. */
+const SEARCH_CATCH_UP_MS = 2000;
 
 export function createHandlers(core: Core): Handlers {
   const { cache } = core;
@@ -244,7 +246,11 @@ export function createHandlers(core: Core): Handlers {
       return cache.reader.getMessages([id])[0]!;
     },
 
-    search: (query) => ({ hits: cache.reader.search(query) }),
+    search: async (query) => {
+      // A burst still being indexed by the worker: wait a little, so what was shown can be found.
+      await cache.search.caughtUp(SEARCH_CATCH_UP_MS);
+      return { hits: cache.reader.search(query) };
+    },
 
     'demo.simulateScan': async ({ lineId }) => {
       if (!core.demo) throw new SwitchboardError('not_found', words('demo.notRunning'));

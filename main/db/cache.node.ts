@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import Sqlite, { type Database } from 'better-sqlite3';
 import { openDatabase } from './openDatabase.node.ts';
 import { createReader, type CacheReader } from './reader.node.ts';
 import { createIngestWriter, type IngestWriter } from './ingestWriter.node.ts';
@@ -6,6 +6,9 @@ import { createAccountsRepo, type AccountsRepo } from './accountsRepo.node.ts';
 import { createConversationsRepo, type ConversationsRepo } from './conversationsRepo.node.ts';
 import { createOutboxRepo, type OutboxRepo } from './outboxRepo.node.ts';
 import { createQuarantineRepo, type QuarantineRepo } from './quarantineRepo.node.ts';
+import { searchFileOf } from './searchFile.node.ts';
+import { SearchFeeder, type SearchFeederOptions } from './searchFeeder.node.ts';
+import { toStorageError } from './storageError.node.ts';
 
 /** The SQLite cache behind typed readers and writers; nothing else holds SQL. */
 export interface Cache {
@@ -16,35 +19,83 @@ export interface Cache {
   readonly conversations: ConversationsRepo;
   readonly outbox: OutboxRepo;
   readonly quarantine: QuarantineRepo;
-  close(): void;
+  /** The search index, kept in its own file; `caughtUp()` waits for it to include everything committed. */
+  readonly search: Pick<SearchFeeder, 'caughtUp' | 'indexing'>;
+  /** Closes the files at once; resolves when the search worker has stopped too. */
+  close(): Promise<void>;
 }
 
-export function openCache(file: string): Cache {
+export interface CacheOptions {
+  warn?(message: string): void;
+  spawnSearchWorker?: SearchFeederOptions['spawn'];
+}
+
+export function openCache(file: string, options: CacheOptions = {}): Cache {
   const db = openDatabase(file);
+  const searchFile = searchFileOf(file);
+  let feeder: SearchFeeder;
+  let searchDb: Database;
+  try {
+    feeder = new SearchFeeder(db, {
+      cacheFile: file,
+      searchFile,
+      warn: options.warn ?? ((message) => console.warn(message)),
+      ...(options.spawnSearchWorker ? { spawn: options.spawnSearchWorker } : {}),
+    });
+    searchDb = openSearchReader(file, searchFile);
+  } catch (error) {
+    db.close();
+    throw toStorageError(error, searchFile);
+  }
   const ingest = createIngestWriter(db);
   const accounts = createAccountsRepo(db);
   return {
     db,
-    reader: createReader(db),
-    ingest,
+    reader: createReader(db, searchDb),
+    ingest: {
+      ...ingest,
+      applyBatch(events, now) {
+        const result = ingest.applyBatch(events, now);
+        feeder.changed();
+        return result;
+      },
+    },
     accounts: {
       ...accounts,
       remove(id: string) {
         accounts.remove(id);
         ingest.forgetCached();
+        feeder.changed();
       },
     },
     conversations: createConversationsRepo(db),
     outbox: createOutboxRepo(db),
     quarantine: createQuarantineRepo(db),
+    search: { caughtUp: (withinMs) => feeder.caughtUp(withinMs), indexing: () => feeder.indexing() },
     close() {
-      if (!db.open) return;
+      if (!db.open) return Promise.resolve();
+      const stopped = feeder.close();
+      searchDb.close();
       try {
         db.pragma('optimize');
       } catch {
         // Optional upkeep; a full or read-only disk must not keep the database open.
       }
       db.close();
+      return stopped;
     },
   };
+}
+
+/** A read-only connection to the cache with the index attached: searches join hits to messages in one query. */
+function openSearchReader(cacheFile: string, searchFile: string): Database {
+  const db = new Sqlite(cacheFile, { readonly: true, timeout: 5000 });
+  try {
+    db.prepare('ATTACH DATABASE ? AS search').run(searchFile);
+    db.pragma('cache_size = -16000');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }

@@ -62,8 +62,8 @@ export function createIngestWriter(db: Database) {
   const insertMessage = db.prepare(`
     INSERT OR IGNORE INTO messages (id, conversation_id, direction, origin, type, text, body, time, status, edited, deleted)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const indexText = db.prepare('INSERT INTO messages_fts (rowid, text) VALUES (?, ?)');
-  const unindexText = db.prepare("INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', ?, ?)");
+  // The search index lives in its own file, written by another thread: it is told which messages to look at again.
+  const addToSearchBacklog = db.prepare('INSERT INTO search_backlog (ids) VALUES (?)');
   const claimAlias = db.prepare('INSERT OR IGNORE INTO message_aliases (line_id, alias, message_id) VALUES (?, ?, ?)');
   const moveAlias = db.prepare('UPDATE message_aliases SET message_id = ? WHERE line_id = ? AND alias = ?');
   const getMessage = db.prepare('SELECT id, conversation_id, text, body, status, edited, deleted FROM messages WHERE id = ?');
@@ -97,6 +97,8 @@ export function createIngestWriter(db: Database) {
   let earlyCount = countEarly.get() as number;
 
   let result: BatchResult;
+  /** Messages whose searchable text appeared, changed or went away in this batch. */
+  let searchChanged: number[] = [];
   /**
    * Counters of recently touched conversations, kept between batches: this writer is the
    * only one that changes them (mark-read goes through it too), so the copy stays true.
@@ -179,7 +181,7 @@ export function createIngestWriter(db: Database) {
       // Past a full millisecond the ids spill into the next one: still unique, still in order.
       id = Math.max(id + 1, (max ?? base) + 1);
     }
-    if (m.text && !m.deleted) indexText.run(id, m.text);
+    if (m.text && !m.deleted) searchChanged.push(id);
     if (nextSlot.size > 100_000) nextSlot.clear();
     nextSlot.set(base, id + 1);
     return id;
@@ -250,10 +252,7 @@ export function createIngestWriter(db: Database) {
       row.deleted === next.deleted && row.edited === next.edited;
     if (same) return;
     updateMessage.run(next);
-    if (row.text !== next.text || row.deleted !== next.deleted) {
-      if (row.text && !row.deleted) unindexText.run(row.id, row.text);
-      if (next.text && !next.deleted) indexText.run(row.id, next.text);
-    }
+    if (row.text !== next.text || row.deleted !== next.deleted) searchChanged.push(row.id);
     touchMessage(row.conversation_id, row.id);
     const state = stateOf(row.conversation_id);
     if (state.lastMessageId === row.id) result.conversations.add(row.conversation_id);
@@ -366,6 +365,7 @@ export function createIngestWriter(db: Database) {
 
   const applyBatch = db.transaction((events: readonly CacheEvent[], now: number): BatchResult => {
     result = { conversations: new Set(), messages: new Map(), incoming: [], media: [] };
+    searchChanged = [];
     if (states.size > 50_000) states.clear();
     dirty.clear();
     for (const event of events) applyOne(event, now);
@@ -373,6 +373,7 @@ export function createIngestWriter(db: Database) {
       saveState.run(state);
       result.conversations.add(state.id);
     }
+    if (searchChanged.length > 0) addToSearchBacklog.run(JSON.stringify(searchChanged));
     return result;
   });
 

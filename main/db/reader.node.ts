@@ -66,7 +66,12 @@ export interface CacheReader {
 
 type HitRow = MessageRow & { conversation_title: string; snippet: string };
 
-export function createReader(db: Database): CacheReader {
+/**
+ * `searchDb` is a second, read-only connection to the cache with the search index file
+ * attached as `search`; the writer's connection never attaches it, so a write transaction
+ * there never waits for the index's writer.
+ */
+export function createReader(db: Database, searchDb: Database): CacheReader {
   const conversationStatements = new Map<string, Statement>();
   const conversationStatement = (q: ConversationQuery): Statement => {
     const where: string[] = [];
@@ -119,18 +124,19 @@ export function createReader(db: Database): CacheReader {
       AND coalesce(json_extract(m.status, '$.tick'), 'pending') IN ('pending', 'sent', 'delivered') AND m.deleted = 0
     ORDER BY m.id DESC LIMIT ?`).pluck();
 
+  // On the search connection: the cache read-only, with the index file attached as `search`.
   const hitColumns = `m.id, m.conversation_id, m.direction, m.origin, m.type, m.text, m.body, m.time,
     m.status, m.edited, m.deleted, coalesce(c.title, c.phone, c.provider_chat_id) AS conversation_title,
-    snippet(messages_fts, 0, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}', '…', 16) AS snippet`;
-  const searchAll = db.prepare(`
-    SELECT ${hitColumns} FROM messages_fts f
+    snippet(f.messages_fts, 0, '${HIGHLIGHT_START}', '${HIGHLIGHT_END}', '…', 16) AS snippet`;
+  const searchAll = searchDb.prepare(`
+    SELECT ${hitColumns} FROM search.messages_fts f
     JOIN messages m ON m.id = f.rowid JOIN conversations c ON c.id = m.conversation_id
-    WHERE messages_fts MATCH @match AND f.rowid < @before
+    WHERE f.messages_fts MATCH @match AND f.rowid < @before
     ORDER BY f.rowid DESC LIMIT @limit`);
-  const searchOne = db.prepare(`
-    SELECT ${hitColumns} FROM messages_fts f
+  const searchOne = searchDb.prepare(`
+    SELECT ${hitColumns} FROM search.messages_fts f
     JOIN messages m ON m.id = f.rowid JOIN conversations c ON c.id = m.conversation_id
-    WHERE messages_fts MATCH @match AND f.rowid < @before AND m.conversation_id = @conversationId
+    WHERE f.messages_fts MATCH @match AND f.rowid < @before AND m.conversation_id = @conversationId
     ORDER BY f.rowid DESC LIMIT @limit`);
 
   const rowsToMessages = (rows: unknown[]): Message[] => (rows as MessageRow[]).map(messageFromRow);

@@ -2,6 +2,7 @@ import type { Migration } from './migration.node.ts';
 import { migration0001 } from './0001_core.node.ts';
 import { migration0002 } from './0002_search.node.ts';
 import { migration0003 } from './0003_sendErrorWords.node.ts';
+import { migration0004 } from './0004_searchFile.node.ts';
 
 /** In order; a version is never edited once released, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
