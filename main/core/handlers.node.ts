@@ -249,7 +249,7 @@ export function createHandlers(core: Core): Handlers {
     search: async (query) => {
       // A burst still being indexed by the worker: wait a little, so what was shown can be found.
       await cache.search.caughtUp(SEARCH_CATCH_UP_MS);
-      return { hits: cache.reader.search(query) };
+      return { hits: cache.reader.search(query), indexing: cache.search.indexing() };
     },
 
     'demo.simulateScan': async ({ lineId }) => {

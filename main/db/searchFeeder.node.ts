@@ -40,6 +40,8 @@ export class SearchFeeder {
   #again = false;
   #trimmed = 0;
   #waiters: (() => void)[] = [];
+  /** Set after a failure was told, so a full disk is reported once, not once per message. */
+  #failing = false;
   #closed: Promise<void> | undefined;
 
   constructor(
@@ -71,6 +73,7 @@ export class SearchFeeder {
       if (small || !this.#startWorker()) {
         while (this.#indexer.step());
         this.#trimTo(this.#indexer.applied(), false);
+        this.#failing = false;
       } else {
         this.#busy = true;
         // Held open while it works, so a process waiting for it does not exit; let go when idle.
@@ -79,7 +82,7 @@ export class SearchFeeder {
         return;
       }
     } catch (error) {
-      this.options.warn(`Search could not index new messages yet; it will try again with the next ones (${String(error)}).`);
+      this.#failed(String(error));
     }
     this.#settle();
   }
@@ -108,7 +111,7 @@ export class SearchFeeder {
           worker.ref();
           this.#post({ type: 'close' });
           // A step takes milliseconds; a worker that does not answer is not waited for.
-          setTimeout(() => void worker.terminate(), 5000).unref();
+          setTimeout(() => void worker.terminate(), 1000).unref();
         })
       : Promise.resolve();
     this.#search.close();
@@ -137,10 +140,7 @@ export class SearchFeeder {
   }
 
   #heard(message: FromSearchWorker): void {
-    if (message.type === 'failed') {
-      this.options.warn(`Search could not index new messages yet; it will try again with the next ones (${message.message}).`);
-      return;
-    }
+    if (message.type === 'failed') return this.#failed(message.message);
     this.#busy = false;
     this.#worker?.unref();
     if (this.#closed) return;
@@ -160,6 +160,12 @@ export class SearchFeeder {
     this.#busy = false;
     this.#again = false;
     if (!this.#closed) this.changed();
+  }
+
+  #failed(detail: string): void {
+    if (this.#failing) return;
+    this.#failing = true;
+    this.options.warn(`Search could not index new messages yet; it will try again with the next ones (${detail}).`);
   }
 
   #trimTo(applied: number, now: boolean): void {

@@ -66,7 +66,7 @@ export function App() {
     else document.documentElement.dataset.theme = theme;
     document.documentElement.lang = language;
   }, [theme, language]);
-  const search = useCallback(async (query: string, scope: SearchScope | null) => (await client.call('search', { query, limit: 50, ...(scope ? { conversationId: scope.conversationId } : {}) })).hits, []);
+  const search = useCallback((query: string, scope: SearchScope | null) => client.call('search', { query, limit: 50, ...(scope ? { conversationId: scope.conversationId } : {}) }), []);
   const [searchScope, setSearchScope] = useState<SearchScope | null>(null);
 
   // Ctrl/Cmd+K: search, as in Telegram and Slack.

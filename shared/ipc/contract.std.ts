@@ -148,7 +148,8 @@ export const methods = {
       before: MessageId.optional(),
       limit: PageLimit,
     }),
-    result: z.object({ hits: z.array(SearchHit) }),
+    /** indexing: a burst or a rebuild is still being indexed, so older hits may be missing. */
+    result: z.object({ hits: z.array(SearchHit), indexing: z.boolean() }),
   },
   /** Demo workspace: the phone "scans" the QR shown for a demo line. */
   'demo.simulateScan': { params: z.object({ lineId: LineId }), result: Ok },

@@ -9,8 +9,14 @@ export interface SearchScope {
   title: string;
 }
 
+export interface SearchResult {
+  hits: SearchHit[];
+  /** Still indexing: older messages may be missing from the hits. */
+  indexing: boolean;
+}
+
 interface SearchProps {
-  search(query: string, scope: SearchScope | null): Promise<SearchHit[]>;
+  search(query: string, scope: SearchScope | null): Promise<SearchResult>;
   onOpen(hit: SearchHit): void;
   focusSignal: number;
   /** Searching one chat (from its header), or everywhere. */
@@ -22,7 +28,7 @@ interface SearchProps {
 export function SearchPanel({ search, onOpen, focusSignal, scope = null, onClearScope }: SearchProps) {
   const t = useT();
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHit[]>();
+  const [result, setResult] = useState<SearchResult>();
   const input = useRef<HTMLInputElement>(null);
   const language = useWorkspace((s) => s.settings?.language ?? 'en');
 
@@ -31,10 +37,10 @@ export function SearchPanel({ search, onOpen, focusSignal, scope = null, onClear
   }, [focusSignal]);
 
   useEffect(() => {
-    if (!query.trim()) return setHits(undefined);
+    if (!query.trim()) return setResult(undefined);
     let live = true;
     const timer = setTimeout(() => {
-      search(query, scope).then((result) => live && setHits(result), () => live && setHits([]));
+      search(query, scope).then((found) => live && setResult(found), () => live && setResult({ hits: [], indexing: false }));
     }, 150);
     return () => {
       live = false;
@@ -67,10 +73,15 @@ export function SearchPanel({ search, onOpen, focusSignal, scope = null, onClear
           else onClearScope?.();
         }}
       />
-      {hits && (
+      {result?.indexing && (
+        <p className="muted search-indexing" role="status">
+          {t('search.indexing')}
+        </p>
+      )}
+      {result && (
         <ul className="search-results" role="list" aria-label={t('search.results')}>
-          {hits.length === 0 && <li className="muted empty">{t('search.none')}</li>}
-          {hits.map((hit) => (
+          {result.hits.length === 0 && <li className="muted empty">{t('search.none')}</li>}
+          {result.hits.map((hit) => (
             <li key={hit.message.id}>
               <button type="button" className="search-hit" data-testid="search-hit" onClick={() => onOpen(hit)}>
                 <span className="search-hit-top">

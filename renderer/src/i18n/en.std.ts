@@ -151,6 +151,7 @@ export const en = {
   'search.placeholder': 'Search (Ctrl+K)',
   'search.results': 'Search results',
   'search.none': 'Nothing found.',
+  'search.indexing': 'Search is still indexing messages; some results may be missing.',
   'settings.title': 'Settings',
   'settings.open': 'Settings',
   'settings.theme': 'Theme',

@@ -152,6 +152,7 @@ export const ru: Record<MessageKey, string> = {
   'search.placeholder': 'Поиск (Ctrl+K)',
   'search.results': 'Результаты поиска',
   'search.none': 'Ничего не найдено.',
+  'search.indexing': 'Поиск ещё индексирует сообщения; часть результатов может не показаться.',
   'settings.title': 'Настройки',
   'settings.open': 'Настройки',
   'settings.theme': 'Тема',

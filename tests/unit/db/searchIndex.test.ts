@@ -138,6 +138,16 @@ describe('search index in its own file', () => {
     expect(found(damaged, 'only')).toEqual(['mine only']);
   });
 
+  it('says it is still indexing while a worker has not answered, and a bounded wait gives up', async () => {
+    const cache = openWithLine(path.join(tempDir(), 'c.sqlite'), {
+      spawnSearchWorker: () => new Worker('setInterval(() => {}, 1000)', { eval: true }),
+    });
+    burst(cache, 3000);
+    await cache.search.caughtUp(50);
+    expect(cache.search.indexing()).toBe(true);
+    expect(found(cache, 'zuletzt')).toEqual([]);
+  });
+
   it('indexes on this thread when the worker dies, losing nothing', async () => {
     const warnings: string[] = [];
     const cache = openWithLine(path.join(tempDir(), 'c.sqlite'), {

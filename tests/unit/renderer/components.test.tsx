@@ -304,6 +304,22 @@ describe('search highlighting', () => {
   });
 });
 
+describe('the search panel', () => {
+  it('says when the index is still catching up, and not otherwise', async () => {
+    const { SearchPanel } = await import('../../../renderer/src/components/SearchPanel.dom.tsx');
+    const hit = { message: { id: 5, text: 'order 5', time: 1_700_000_000_000 } as Message, conversationId: 1, conversationTitle: 'Anna', snippet: '\uE000order\uE001 5' };
+    const search = vi.fn().mockResolvedValueOnce({ hits: [hit], indexing: true }).mockResolvedValueOnce({ hits: [hit], indexing: false });
+    render(<SearchPanel search={search} onOpen={() => undefined} focusSignal={0} />);
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search messages' }), { target: { value: 'order' } });
+    expect(await screen.findByRole('status')).toHaveProperty('textContent', 'Search is still indexing messages; some results may be missing.');
+    expect(screen.getAllByTestId('search-hit')).toHaveLength(1);
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search messages' }), { target: { value: 'order 5' } });
+    await waitFor(() => expect(search).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
+    expect(screen.getAllByTestId('search-hit')).toHaveLength(1);
+  });
+});
+
 describe('account notices', () => {
   it('says the provider’s warnings in the user’s language', async () => {
     const { useWorkspace } = await import('../../../renderer/src/store/workspace.dom.ts');
