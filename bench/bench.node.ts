@@ -19,7 +19,7 @@ import type { CacheEvent } from '../main/db/ingestWriter.node.ts';
 import { COMMON_WORD, RARE_WORD, createCorpus, type GeneratedMessage } from './corpus.node.ts';
 import { row, sample, summarize, timeMs } from './stats.node.ts';
 
-const { values } = parseArgs({ options: { messages: { type: 'string' }, keep: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { messages: { type: 'string' }, keep: { type: 'boolean' }, listen: { type: 'boolean' } } });
 const MESSAGES = Number(values.messages ?? 1_000_000);
 const CONVERSATIONS = Math.min(10_000, Math.max(20, Math.floor(MESSAGES / 100)));
 const ACCOUNTS = 20;
@@ -32,7 +32,7 @@ const START = Date.UTC(2025, 10, 1);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-'));
 const print = (line = '') => process.stdout.write(`${line}\n`);
-print(`Switchboard benchmark: ${MESSAGES.toLocaleString('en')} messages, ${CONVERSATIONS.toLocaleString('en')} conversations, ${ACCOUNTS} accounts`);
+print(`Switchboard benchmark: ${MESSAGES.toLocaleString('en')} messages, ${CONVERSATIONS.toLocaleString('en')} conversations, ${ACCOUNTS} accounts${values.listen ? ', a listener attached' : ''}`);
 print(`node ${process.version}, SQLite ${new Sqlite(':memory:').prepare('select sqlite_version()').pluck().get() as string}, ${os.cpus().length} cores, store in ${dir}`);
 print();
 
@@ -63,6 +63,8 @@ seedAccounts(
   (id) => core.cache.accounts.add({ id, provider: 'chatapp', label: id, config: {}, demo: false, createdAt: 1 }),
   (id) => core.cache.accounts.upsertLine(id, { providerLineId: 'L', messenger: 'whatsapp' }),
 );
+// --listen: as with a window attached, every batch is also described as upsert events.
+if (values.listen) core.on(() => {});
 let coreIngestMs = 0;
 for (const chunk of chunks()) {
   const events: CacheEvent[] = chunk.map((m) => ({

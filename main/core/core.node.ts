@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isMethodName, methods, type MethodName } from '../../shared/ipc/contract.std.ts';
 import type { Reply } from '../../shared/ipc/wire.std.ts';
 import { SwitchboardError, issuesOf } from '../../shared/ipc/errors.std.ts';
+import type { Message } from '../../shared/model/entities.std.ts';
 import { openCache, type Cache } from '../db/cache.node.ts';
 import type { BatchResult, CacheEvent } from '../db/ingestWriter.node.ts';
 import { ProviderRegistry } from '../providers/registry.node.ts';
@@ -178,9 +179,19 @@ export class Core {
       const conversations = [...result.conversations].flatMap((id) => reader.getConversation(id) ?? []);
       this.bus.emit('conversations.upserted', { conversations });
     }
+    const pushed: number[] = [];
     for (const [conversationId, ids] of result.messages) {
       if (ids.size > PUSH_LIMIT) this.bus.emit('messages.invalidated', { conversationId });
-      else this.bus.emit('messages.upserted', { conversationId, messages: reader.getMessages([...ids]) });
+      else pushed.push(...ids);
     }
+    if (pushed.length === 0) return;
+    // Read back in one query for the whole batch, then told per conversation.
+    const byConversation = new Map<number, Message[]>();
+    for (const message of reader.getMessages(pushed)) {
+      const list = byConversation.get(message.conversationId);
+      if (list) list.push(message);
+      else byConversation.set(message.conversationId, [message]);
+    }
+    for (const [conversationId, messages] of byConversation) this.bus.emit('messages.upserted', { conversationId, messages });
   }
 }

@@ -104,6 +104,8 @@ export function createReader(db: Database, searchDb: Database): CacheReader {
   const byAlias = db.prepare('SELECT message_id FROM message_aliases WHERE line_id = ? AND alias = ?').pluck();
   const aliasesOf = db.prepare('SELECT alias FROM message_aliases WHERE line_id = ? AND message_id = ?').pluck();
   const byId = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.id = ?`);
+  // A burst's messages in one statement: one per id cost a third of ingest with a window attached.
+  const byIds = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.id IN (SELECT value FROM json_each(?))`);
   const lastOfChat = db.prepare(`
     SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.conversation_id =
       (SELECT id FROM conversations WHERE line_id = ? AND provider_chat_id = ?)
@@ -186,12 +188,17 @@ export function createReader(db: Database, searchDb: Database): CacheReader {
     },
 
     getMessages(ids) {
-      const out: Message[] = [];
-      for (const id of ids) {
-        const row = byId.get(id) as MessageRow | undefined;
-        if (row) out.push(messageFromRow(row));
+      if (ids.length <= 4) {
+        return ids.flatMap((id) => {
+          const row = byId.get(id) as MessageRow | undefined;
+          return row ? [messageFromRow(row)] : [];
+        });
       }
-      return out;
+      const found = new Map((byIds.all(JSON.stringify(ids)) as MessageRow[]).map((row) => [row.id, row]));
+      return ids.flatMap((id) => {
+        const row = found.get(id);
+        return row ? [messageFromRow(row)] : [];
+      });
     },
 
     search(q) {

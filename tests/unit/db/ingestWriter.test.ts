@@ -219,6 +219,13 @@ describe('history pages', () => {
     expect(texts).toEqual(Array.from({ length: 250 }, (_, i) => `message ${i}`));
   });
 
+  it('reads messages back by id in the order asked, one or many, skipping ids it does not have', () => {
+    const ids = cache.reader.messagesPage({ conversationId: 1, limit: 10 }).items.map((m) => m.id);
+    const asked = [ids[7]!, 1, ids[0]!, ids[3]!, ids[9]!, ids[2]!, ids[5]!];
+    expect(cache.reader.getMessages(asked).map((m) => m.text)).toEqual(['message 247', 'message 240', 'message 243', 'message 249', 'message 242', 'message 245']);
+    expect(cache.reader.getMessages([ids[1]!, 2]).map((m) => m.text)).toEqual(['message 241']);
+  });
+
   it('centres a page on a search hit and pages forward from it', () => {
     const target = cache.reader.search({ query: 'message 100', limit: 1 })[0]!;
     expect(target.message.text).toBe('message 100');
