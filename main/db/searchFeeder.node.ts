@@ -64,12 +64,9 @@ export class SearchFeeder {
       return;
     }
     try {
-      const rebuilding = this.#indexer.rebuilding();
-      const waiting = this.#indexer.waiting(INLINE_ROWS + 1);
-      if (waiting.rows === 0 && !rebuilding) return this.#settle();
-      const small = rebuilding
-        ? this.#manyMessages.get() === 0
-        : waiting.rows <= INLINE_ROWS && waiting.ids <= INLINE_IDS;
+      const { rebuilding, rows, ids } = this.#indexer.status(INLINE_ROWS + 1);
+      if (rows === 0 && !rebuilding) return this.#settle();
+      const small = rebuilding ? this.#manyMessages.get() === 0 : rows <= INLINE_ROWS && ids <= INLINE_IDS;
       if (small || !this.#startWorker()) {
         while (this.#indexer.step());
         this.#trimTo(this.#indexer.applied(), false);

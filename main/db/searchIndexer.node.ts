@@ -14,12 +14,10 @@ interface State {
 export interface SearchIndexer {
   /** Does one unit of work (a rebuild chunk or a catch-up step); false once nothing is left. */
   step(): boolean;
-  /** Whether a rebuild is due or under way. */
-  rebuilding(): boolean;
   /** The last backlog row indexed. */
   applied(): number;
-  /** Backlog rows and message ids waiting, counted no further than `rows` rows. */
-  waiting(rows: number): { rows: number; ids: number };
+  /** Whether a rebuild is due or under way, and the backlog rows and message ids waiting (counted no further than `rows` rows). */
+  status(rows: number): { rebuilding: boolean; rows: number; ids: number };
 }
 
 /**
@@ -47,12 +45,13 @@ export function createSearchIndexer(cache: Database, search: Database): SearchIn
   const clear = search.prepare('DELETE FROM messages_fts');
 
   const state = () => getState.get() as State;
-  const token = () => tokenOf.get() as string;
+  // Named once by migration 0004 and never changed: read once, not on every live message.
+  const cacheToken = tokenOf.get() as string;
 
   /** Starts over for this cache. Its backlog so far is covered by the messages as they are now. */
   const startRebuild = search.transaction(() => {
     clear.run();
-    setState.run({ token: token(), applied: lastSeq.get(), rebuild_below: Number.MAX_SAFE_INTEGER });
+    setState.run({ token: cacheToken, applied: lastSeq.get(), rebuild_below: Number.MAX_SAFE_INTEGER });
   });
 
   const rebuildChunk = search.transaction((s: State) => {
@@ -85,12 +84,10 @@ export function createSearchIndexer(cache: Database, search: Database): SearchIn
     return upTo < (rows.at(-1)!.seq) || rows.length === STEP_ROWS;
   };
 
-  const isRebuilding = (s: State) => s.token !== token() || s.rebuild_below !== null;
-
   return {
     step() {
       const s = state();
-      if (s.token !== token()) {
+      if (s.token !== cacheToken) {
         startRebuild();
         return true;
       }
@@ -100,10 +97,11 @@ export function createSearchIndexer(cache: Database, search: Database): SearchIn
       }
       return catchUp(s);
     },
-    rebuilding: () => isRebuilding(state()),
     applied: () => state().applied,
-    waiting(rows) {
-      return waiting.get(state().applied, rows) as { rows: number; ids: number };
+    status(rows) {
+      const s = state();
+      const counted = waiting.get(s.applied, rows) as { rows: number; ids: number };
+      return { rebuilding: s.token !== cacheToken || s.rebuild_below !== null, ...counted };
     },
   };
 }
