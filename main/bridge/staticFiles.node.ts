@@ -24,7 +24,12 @@ export function serveStatic(root: string, port: number) {
   const base = path.resolve(root);
   return (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    let file = path.resolve(base, `.${decodeURIComponent(url.pathname)}`);
+    const requested = decodedPath(url.pathname);
+    if (requested === undefined) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request: the address has a broken %-escape.');
+      return;
+    }
+    let file = path.resolve(base, `.${requested}`);
     if (!file.startsWith(base + path.sep) && file !== base) {
       res.writeHead(404).end();
       return;
@@ -45,4 +50,13 @@ export function serveStatic(root: string, port: number) {
       res.end(data);
     });
   };
+}
+
+/** A request path with its %-escapes decoded, or undefined when one is broken (`/%`). */
+function decodedPath(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
 }

@@ -7,6 +7,7 @@ import type { Core } from '../core/core.node.ts';
 import { serveStatic } from './staticFiles.node.ts';
 import { mediaFilePath, mediaHeaders } from '../core/mediaFiles.node.ts';
 import fs from 'node:fs';
+import { createLogger } from '../core/logger.node.ts';
 
 export interface BridgeOptions {
   core: Core;
@@ -33,6 +34,7 @@ export const MEDIA_PATH = '/media/';
 const MAX_FRAME = 140 * 1024 * 1024;
 const HOST = '127.0.0.1';
 
+const log = createLogger('bridge');
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /**
@@ -55,7 +57,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   const serve = options.staticDir ? serveStatic(options.staticDir, port) : undefined;
   server.on('request', (req, res) => {
-    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    const url = requestUrl(req.url);
+    if (!url) return void res.writeHead(400).end();
     if (url.pathname.startsWith(MEDIA_PATH)) {
       if (!timingSafeEqual(digest(url.searchParams.get('token') ?? ''), expected)) return void res.writeHead(401).end();
       let name = '';
@@ -74,11 +77,17 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     else res.writeHead(404).end();
   });
 
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
   server.on('upgrade', (req, socket: Duplex, head) => {
-    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    socket.on('error', () => socket.destroy());
+    const url = requestUrl(req.url);
     const refuse = (status: number, text: string) => {
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
+    if (!url) return refuse(400, 'Bad Request');
     if (url.pathname !== BRIDGE_PATH) return refuse(404, 'Not Found');
     const origin = req.headers.origin;
     if (origin !== undefined && !origins.has(origin)) return refuse(403, 'Forbidden');
@@ -90,6 +99,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   wss.on('connection', (ws: WebSocket) => {
     clients.add(ws);
     ws.on('close', () => clients.delete(ws));
+    // A protocol violation (bad UTF-8, an unmasked or oversized frame, a reserved opcode or
+    // bit) ends that one socket; ws closes it with the right code. Without a listener the
+    // 'error' event would be thrown and stop the whole core.
+    ws.on('error', (error) => {
+      log.warn('bridge client sent a bad frame; its socket is closed', { error: error.message });
+      clients.delete(ws);
+    });
     ws.on('message', (data, isBinary) => {
       void answer(core, ws, isBinary ? null : data.toString());
     });
@@ -129,4 +145,13 @@ async function answer(core: Core, ws: WebSocket, text: string | null): Promise<v
 
 function send(ws: WebSocket, frame: ReplyFrame): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+}
+
+/** The request target as a URL, or undefined when it cannot be one (an absolute-form `http://[`). */
+function requestUrl(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? '/', `http://${HOST}`);
+  } catch {
+    return undefined;
+  }
 }

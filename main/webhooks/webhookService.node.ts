@@ -40,6 +40,7 @@ export class WebhookService implements WebhookSink {
       port,
       secretOf: (accountId) => this.secrets.get(accountId)?.[SECRET_KEY],
       sink: this,
+      quarantine: (accountId, reason, raw) => this.cache.quarantine.add({ accountId, source: 'webhook', reason, raw }),
       onTestEvent: (accountId, nonce) => this.#tests.get(`${accountId}:${nonce}`)?.(),
     });
   }
