@@ -23,6 +23,7 @@ import { onWindowClose } from './closeToTray.main.ts';
 import { HIDDEN_ARG, applyStartAtLogin, xdgAutostartDir } from './loginItem.main.ts';
 import { importAutoUpdater, startUpdater } from './updater.main.ts';
 import { shellStrings } from './shellStrings.main.ts';
+import { keepServingOnUnexpectedErrors } from '../core/lastResort.node.ts';
 
 /** The Electron shell: a thin carrier for the core and the renderer. */
 const APP_ID = 'online.switchboard.desktop';
@@ -31,6 +32,7 @@ const assets = (name: string) => path.join(root, 'assets', name);
 
 // A test or a second profile can keep its data apart.
 if (process.env.SWITCHBOARD_DATA_DIR) app.setPath('userData', path.resolve(process.env.SWITCHBOARD_DATA_DIR));
+keepServingOnUnexpectedErrors();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 if (!app.requestSingleInstanceLock()) {

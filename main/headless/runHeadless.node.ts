@@ -6,6 +6,7 @@ import { createRegistry } from '../providers/builtins.node.ts';
 import { StorageError } from '../db/storageError.node.ts';
 import { startDemo } from '../demo/demoWorkspace.node.ts';
 import type { HeadlessArgs } from './args.node.ts';
+import { keepServingOnUnexpectedErrors } from '../core/lastResort.node.ts';
 
 const VERSION = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -17,6 +18,7 @@ export interface Headless {
 
 /** Starts core + bridge; stops both cleanly on SIGINT/SIGTERM. */
 export async function runHeadless(args: HeadlessArgs, options: { demo?: boolean } = {}): Promise<Headless> {
+  keepServingOnUnexpectedErrors();
   const core = Core.open({ dataDir: args.dataDir, registry: createRegistry(), version: VERSION });
   const token = args.token ?? randomBytes(24).toString('base64url');
   const bridge = await startBridge({
