@@ -75,6 +75,13 @@ export class Core {
         log.error(error.message);
         this.bus.emit('problem', error.toIpc());
       },
+      onInvalid: (event, reason) => {
+        const line = (event as { line?: unknown } | null)?.line;
+        const lineId = typeof line === 'string' ? line : undefined;
+        const accountId = lineId?.split('/')[0];
+        cache.quarantine.add({ source: 'core', reason: `not stored: ${reason}`, raw: event, ...(lineId ? { lineId } : {}), ...(accountId ? { accountId } : {}) });
+        log.warn(`refused a provider event: ${reason}`);
+      },
       onRejected: (event, error) => {
         cache.quarantine.add({ source: 'core', reason: `could not store: ${String(error)}`, raw: event, lineId: event.line });
       },

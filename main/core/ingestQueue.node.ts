@@ -1,5 +1,6 @@
 import type { BatchResult, CacheEvent, IngestWriter } from '../db/ingestWriter.node.ts';
 import { StorageError, toStorageError } from '../db/storageError.node.ts';
+import { eventProblem } from '../../shared/model/eventSchema.std.ts';
 
 export interface IngestQueueOptions {
   /** Events per transaction (four times that under a backlog); bounds how long one flush holds the event loop. */
@@ -9,6 +10,8 @@ export interface IngestQueueOptions {
   onStorageError(error: StorageError): void;
   /** An event the writer refused on its own (not the disk's fault). */
   onRejected(event: CacheEvent, error: unknown): void;
+  /** An event that fails the model's checks (a time that is no date, an empty id): never queued. */
+  onInvalid(event: unknown, reason: string): void;
   retryDelayMs?: (attempt: number) => number;
 }
 
@@ -42,6 +45,8 @@ export class IngestQueue {
 
   push(event: CacheEvent): void {
     if (this.#closed) return;
+    const problem = eventProblem(event);
+    if (problem !== undefined) return this.options.onInvalid(event, problem);
     // Arrival time is the batch's: one timestamp per burst, not a property on every event.
     if (this.#queue.length === 0) this.#firstPushAt = Date.now();
     this.#queue.push(event);

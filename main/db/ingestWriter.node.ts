@@ -176,7 +176,10 @@ export function createIngestWriter(db: Database) {
     const status = m.status ? JSON.stringify(m.status) : null;
     const edited = m.edited ? 1 : 0;
     const deleted = m.deleted ? 1 : 0;
-    while (insertMessage.run(id, conversationId, m.direction, m.origin, m.type, text, body, time, status, edited, deleted).changes === 0) {
+    if (!Number.isSafeInteger(id) || !Number.isFinite(time)) throw new Error(`message time ${String(m.time)} is not a date`);
+    for (let attempt = 0; insertMessage.run(id, conversationId, m.direction, m.origin, m.type, text, body, time, status, edited, deleted).changes === 0; attempt++) {
+      // Bounded: ids only grow, so this ends; the cap turns a logic error into a refused event, not a frozen core.
+      if (attempt > 100_000) throw new Error(`no free message id near ${id}`);
       const max = maxIdInSlot.get(base, base + MS_SLOTS) as number | null;
       // Past a full millisecond the ids spill into the next one: still unique, still in order.
       id = Math.max(id + 1, (max ?? base) + 1);

@@ -16,6 +16,7 @@ function queueOn(cache: ReturnType<typeof cacheWithLine>['cache'], retryDelayMs 
     onFlushed: (r) => flushes.push(r),
     onStorageError: (e) => storageErrors.push(e),
     onRejected: () => undefined,
+    onInvalid: () => undefined,
     retryDelayMs: () => retryDelayMs,
   });
   return { queue, flushes, storageErrors };

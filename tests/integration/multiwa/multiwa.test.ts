@@ -160,6 +160,24 @@ describe.each(['socketio', 'raw'] as const)('MultiWA over %s', (mode) => {
     expect(env.core.connections.state(account.id).state).toBe('online');
   });
 
+  it('quarantines a message whose timestamp is not a date, and stays responsive', async () => {
+    const env = await start(mode);
+    const account = await env.add();
+    await env.online(account.id);
+    const bad = env.sim.receive('profile-sales', '6284444444444@c.us', 'when?', { live: false });
+    const conversation = env.sim.state.conversation('profile-sales', '6284444444444@c.us');
+    const broken = { ...bad, timestamp: 'yesterday' };
+    if (mode === 'raw') {
+      env.sim.sendRawFrame('profile-sales', JSON.stringify({ type: 'event', payload: { event: 'message.received', profileId: 'profile-sales', data: { id: bad.messageId, from: conversation.jid, body: 'when?', type: 'chat', timestamp: 'yesterday' } } }));
+    } else {
+      env.sim.emitSocketIo('message', { type: 'message:received', message: broken, conversation });
+    }
+    env.sim.receive('profile-sales', '6283333333333@c.us', 'after the bad time');
+    await until(() => env.conversation(account.id, 'profile-sales', '6283333333333@c.us'), 'a good message after the bad time');
+    expect(env.core.cache.quarantine.list(account.id).map((q) => q.reason).join('\n')).toMatch(/time is not a date/);
+    expect(await env.core.call('accounts.list', {})).toMatchObject({ accounts: [{ id: account.id }] });
+  });
+
   it('shows a daily-limit refusal on the message and keeps it in the outbox', async () => {
     const env = await start(mode, { dailyLimit: 0 });
     const account = await env.add();
