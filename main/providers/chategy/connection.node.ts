@@ -53,6 +53,7 @@ export class ChategyConnection implements ProviderConnection {
       api: this.#api,
       emit: (line, state) => this.#emit({ kind: 'login', line, state }),
       warn: (message, detail) => context.log.warn(message, detail),
+      quarantine: (reason, raw) => context.quarantine('socket', reason, raw),
     });
     this.#poller = new StatusPoller(
       this.#api,

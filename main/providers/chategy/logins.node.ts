@@ -41,6 +41,7 @@ interface Deps {
   api: ChategyApi;
   emit(line: string, state: LoginState): void;
   warn(message: string, detail?: Record<string, unknown>): void;
+  quarantine(reason: string, raw: unknown): void;
 }
 
 /**
@@ -134,6 +135,7 @@ export class ChategyLogins implements LoginDriver {
         else this.#telegram = undefined;
         this.#emit(line, { state: 'error', reason, retryable: true });
       },
+      onBadFrame: (reason, raw) => this.deps.quarantine(`sign-in socket sent ${reason}`, raw),
     });
   }
 

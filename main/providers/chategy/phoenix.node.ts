@@ -1,5 +1,6 @@
 import { Socket, type Channel } from 'phoenix';
 import WebSocket from 'ws';
+import { decodePhoenixFrame } from './phoenixFrames.node.ts';
 
 /** Phoenix's own client timings, overridable by tests. */
 export const phoenixTimings = {
@@ -16,6 +17,8 @@ export interface PhoenixOptions {
   /** Chategy refuses origins it has not allow-listed; from the main process we can name one. */
   origin?: string;
   onRefused(reason: string): void;
+  /** A frame that cannot be read: kept with its reason, never thrown inside the client. */
+  onBadFrame(reason: string, raw: unknown): void;
 }
 
 /** A reply to a push: Phoenix sends `response`, Chategy's samples show `reply`. */
@@ -48,6 +51,13 @@ export class PhoenixSession {
       timeout: phoenixTimings.pushTimeoutMs,
       reconnectAfterMs: phoenixTimings.reconnectAfterMs,
       rejoinAfterMs: phoenixTimings.rejoinAfterMs,
+      // Our decoder, not the library's: it throws on a truncated frame (which would stop the
+      // core) and keeps integer refs as numbers (which never match the string refs it sent).
+      decode: (raw: unknown, callback: (message: unknown) => void) => {
+        const decoded = decodePhoenixFrame(raw);
+        if (decoded.ok) callback(decoded.message);
+        else options.onBadFrame(decoded.reason, raw);
+      },
     });
     this.#socket.onOpen(() => {
       this.#refusals = 0;

@@ -53,6 +53,32 @@ describe('Chategy accounts and sign-in', () => {
     await until(() => env.sim.phoenix.connections === 0, 'the pairing socket closed');
   });
 
+  it('quarantines truncated and non-array Phoenix frames and keeps the QR coming', async () => {
+    const env = await startChategy(cleanups, { qrRotateMs: 60 });
+    const account = await env.add();
+    const line = `${account.id}/whatsapp`;
+    await env.core.call('login.start', { lineId: line, method: 'qr' });
+    await until(() => env.sim.phoenix.connections > 0 && env.logins.some((l) => l.lineId === line && l.state.state === 'qr'), 'a first QR');
+    env.sim.phoenix.sendRaw('[null,null,"room:v1:whats_app:auth:813","qr_co');
+    env.sim.phoenix.sendRaw('{"topic":"phoenix","event":"phx_reply"}');
+    env.sim.phoenix.sendRaw('[{"x":1},[],"t","e",{}]');
+    const before = env.logins.length;
+    await until(() => env.logins.slice(before).some((l) => l.lineId === line && l.state.state === 'qr'), 'a QR after the bad frames');
+    const reasons = env.core.cache.quarantine.list(account.id).map((q) => q.reason);
+    expect(reasons).toEqual(expect.arrayContaining([expect.stringContaining('not JSON'), expect.stringContaining('5-element array'), expect.stringContaining('refs')]));
+    expect(env.core.connections.state(account.id).state).toBe('online');
+  });
+
+  it('signs in the same with the string refs Phoenix itself echoes', async () => {
+    const env = await startChategy(cleanups, { qrRotateMs: 60, phoenixRefs: 'string' });
+    const account = await env.add();
+    const line = `${account.id}/whatsapp`;
+    await env.core.call('login.start', { lineId: line, method: 'qr' });
+    await until(() => env.logins.some((l) => l.lineId === line && l.state.state === 'qr'), 'a QR');
+    env.sim.scan();
+    await until(() => env.core.cache.accounts.line(line)?.login.state === 'authorized', 'authorized');
+  });
+
   it('cancels a WhatsApp pairing, aborting the container session with the developer key', async () => {
     const env = await startChategy(cleanups, { qrRotateMs: 60 });
     const account = await env.add();

@@ -37,10 +37,21 @@ export class PhoenixServer {
   malformedFrames = 0;
   heartbeats = 0;
 
+  /**
+   * Phoenix itself echoes refs as the client sent them (strings); Chategy's own samples show
+   * integers. `integer` answers the way the samples read, so the client must take both.
+   */
+  refs: 'string' | 'integer' = 'string';
+
   constructor(
     private readonly path: string,
     private readonly handlers: PhoenixHandlers,
   ) {}
+
+  /** Sends text as it is to every socket: a truncated or malformed frame, as a broken proxy would. */
+  sendRaw(text: string): void {
+    for (const ws of this.#sockets) if (ws.readyState === ws.OPEN) ws.send(text);
+  }
 
   attach(server: http.Server): void {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -70,7 +81,8 @@ export class PhoenixServer {
   #serve(ws: WebSocket, params: URLSearchParams): void {
     this.#sockets.add(ws);
     const joined = new Map<string, ChannelHandle>();
-    const send = (frame: Frame) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(frame));
+    const asRef = (ref: Ref): Ref => (this.refs === 'integer' && typeof ref === 'string' && /^\d+$/.test(ref) ? Number(ref) : ref);
+    const send = (frame: Frame) => ws.readyState === ws.OPEN && ws.send(JSON.stringify([asRef(frame[0]), asRef(frame[1]), frame[2], frame[3], frame[4]]));
     ws.on('close', () => {
       this.#sockets.delete(ws);
       for (const channel of joined.values()) {

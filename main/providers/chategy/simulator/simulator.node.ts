@@ -27,6 +27,8 @@ export interface ChategySimulatorOptions {
   balance?: string;
   subscriptionStatus?: 'active' | 'inactive';
   sessions?: { whatsapp?: number; tdlib?: number; max?: number };
+  /** How the Phoenix socket writes join_ref/ref: integers as in Chategy's samples (default), or strings as Phoenix echoes them. */
+  phoenixRefs?: 'integer' | 'string';
 }
 
 export interface WebhookDelivery {
@@ -78,6 +80,7 @@ export class ChategySimulator {
       payloadShape: 'instance',
       balance: '780.70',
       subscriptionStatus: 'active',
+      phoenixRefs: 'integer',
       ...options,
     };
     this.sessions = { whatsapp: 0, tdlib: 0, max: 0, ...options.sessions };
@@ -89,6 +92,7 @@ export class ChategySimulator {
       joined: (channel) => this.#joined(channel),
       push: (channel, event, payload) => this.#push(channel, event, payload),
     });
+    this.phoenix.refs = this.options.phoenixRefs;
   }
 
   get base(): string {
