@@ -10,6 +10,14 @@ import type { ProviderConnection, ProviderContext } from '../providers/plugin.no
 import type { EventBus } from './eventBus.node.ts';
 import type { SecretStore } from './secretStore.node.ts';
 import { createLogger } from './logger.node.ts';
+import { say, words } from '../../shared/ipc/coreWords.std.ts';
+
+/** A zod refusal of saved settings as "email, apiKey", anything else as its message. */
+function settingsProblem(error: unknown): string {
+  const issues = (error as { issues?: { path: PropertyKey[] }[] } | null)?.issues;
+  if (Array.isArray(issues) && issues.length) return `${[...new Set(issues.map((i) => i.path.join('.') || 'settings'))].join(', ')}`;
+  return error instanceof Error ? error.message : String(error);
+}
 
 interface Runtime {
   connection: ProviderConnection;
@@ -34,11 +42,13 @@ const OFFLINE: ConnectionState = { state: 'offline' };
 /** The live provider connection of each account, and the translation of its events into the cache. */
 export class Connections {
   readonly #runtimes = new Map<string, Runtime>();
+  /** Accounts whose plug-in refused their saved settings, with the state that says so. */
+  readonly #unstartable = new Map<string, ConnectionState>();
 
   constructor(private readonly deps: ConnectionsDeps) {}
 
   state(accountId: string): ConnectionState {
-    return this.#runtimes.get(accountId)?.state ?? OFFLINE;
+    return this.#runtimes.get(accountId)?.state ?? this.#unstartable.get(accountId) ?? OFFLINE;
   }
 
   connection(accountId: string): ProviderConnection | undefined {
@@ -51,7 +61,21 @@ export class Connections {
     const abort = new AbortController();
     const lines = new Set(this.deps.cache.accounts.lines().filter((l) => l.accountId === record.id).map((l) => l.providerLineId));
     const context = this.#context(record, abort.signal);
-    const runtime: Runtime = { connection: plugin.connect(context), abort, state: { state: 'connecting' }, lines };
+    let connection: ProviderConnection;
+    try {
+      connection = plugin.connect(context);
+    } catch (error) {
+      // A saved account whose settings the plug-in no longer accepts (an older version's,
+      // a hand-made data folder): it stays listed, offline, saying why; the rest start.
+      const detail = settingsProblem(error);
+      createLogger(`account ${record.id}`).warn('cannot start', { error: detail });
+      const said = words('account.settingsIncomplete', { detail });
+      const state: ConnectionState = { state: 'offline', reason: say(said, 'en') ?? detail, reasonWords: said };
+      this.#unstartable.set(record.id, state);
+      this.deps.bus.emit('connection.changed', { accountId: record.id, state });
+      return;
+    }
+    const runtime: Runtime = { connection, abort, state: { state: 'connecting' }, lines };
     this.#runtimes.set(record.id, runtime);
     this.deps.bus.emit('connection.changed', { accountId: record.id, state: runtime.state });
     runtime.connection.start().catch((error: unknown) => {
@@ -60,6 +84,7 @@ export class Connections {
   }
 
   async stop(accountId: string): Promise<void> {
+    this.#unstartable.delete(accountId);
     const runtime = this.#runtimes.get(accountId);
     if (!runtime) return;
     this.#runtimes.delete(accountId);

@@ -5,6 +5,7 @@ import type { Reply } from '../../shared/ipc/wire.std.ts';
 import { SwitchboardError, issuesOf } from '../../shared/ipc/errors.std.ts';
 import type { Message } from '../../shared/model/entities.std.ts';
 import { openCache, type Cache } from '../db/cache.node.ts';
+import { damagedCacheError, isDamaged, toStorageError } from '../db/storageError.node.ts';
 import type { BatchResult, CacheEvent } from '../db/ingestWriter.node.ts';
 import { ProviderRegistry } from '../providers/registry.node.ts';
 import { Connections } from './connections.node.ts';
@@ -33,6 +34,8 @@ export interface CoreOptions {
 /** Beyond this many rows, a change is announced as "reload" rather than pushed row by row. */
 const PUSH_LIMIT = 200;
 const log = createLogger('core');
+/** Below this size SQLite's quick check costs tens of ms at start; larger caches are checked when a read fails. */
+const QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024;
 
 /**
  * The headless heart of Switchboard: provider connections, the cache, and the typed
@@ -109,8 +112,20 @@ export class Core {
   /** Opens the cache in `dataDir` (created if missing). Storage problems throw StorageError. */
   static open(options: CoreOptions): Core {
     fs.mkdirSync(options.dataDir, { recursive: true });
-    const cache = openCache(path.join(options.dataDir, 'switchboard.sqlite'), { warn: (message) => log.warn(message) });
-    return new Core(cache, options);
+    const file = path.join(options.dataDir, 'switchboard.sqlite');
+    const cache = openCache(file, { warn: (message) => log.warn(message) });
+    try {
+      const core = new Core(cache, options);
+      // The first reads: a damaged page in the accounts shows here, not as a crash later.
+      cache.accounts.list();
+      cache.accounts.lines();
+      if (fs.statSync(file).size <= QUICK_CHECK_MAX_BYTES && isDamaged(cache.db)) throw damagedCacheError(file);
+      return core;
+    } catch (error) {
+      const damaged = isDamaged(cache.db);
+      void cache.close();
+      throw damaged ? damagedCacheError(file) : error;
+    }
   }
 
   /** Starts the webhook receiver and the connection of every saved account. */
@@ -151,6 +166,12 @@ export class Core {
       return { ok: true, result: await handler(parsed.data) };
     } catch (error) {
       if (error instanceof SwitchboardError) return { ok: false, error: error.toIpc() };
+      const storage = toStorageError(error, path.join(this.options.dataDir, 'switchboard.sqlite'));
+      if (storage.problem !== 'unknown') {
+        log.error(`${method} failed: ${storage.message}`);
+        this.bus.emit('problem', storage.toIpc());
+        return { ok: false, error: storage.toIpc() };
+      }
       log.error(`${method} failed`, { error: error instanceof Error ? error.stack : String(error) });
       return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Switchboard. The details are in the log.' } };
     }

@@ -27,14 +27,7 @@ export function toStorageError(error: unknown, file: string): StorageError {
   if (/directory does not exist/i.test(detail)) {
     return new StorageError('readonly', `The folder for the message cache (${file}) does not exist. Create it or choose another data folder.`);
   }
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-    return new StorageError(
-      'corrupt',
-      `The message cache at ${file} is damaged and cannot be opened. Nothing was deleted: ` +
-        'move the file aside (or restore a backup) and restart; accounts with history will sync again.',
-      code,
-    );
-  }
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return damagedCacheError(file, code);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new StorageError(
       'locked',
@@ -59,4 +52,24 @@ export function toStorageError(error: unknown, file: string): StorageError {
     );
   }
   return new StorageError('unknown', `The message cache at ${file} failed: ${detail}`, code || undefined);
+}
+
+/** Where a damaged cache is reported, in words, with the way out. */
+export function damagedCacheError(file: string, code = 'SQLITE_CORRUPT'): StorageError {
+  return new StorageError(
+    'corrupt',
+    `The message cache at ${file} is damaged. Nothing was deleted. Switchboard can keep the damaged file ` +
+      'beside a new cache rebuilt from every message that can still be read (start it with --repair-cache, ' +
+      'or choose "Rebuild" in the desktop app); what is lost comes back from providers that keep history.',
+    code,
+  );
+}
+
+/** SQLite's own quick check of the file's structure; a failing check or a throw both mean damage. */
+export function isDamaged(db: { pragma(source: string, options: { simple: true }): unknown }): boolean {
+  try {
+    return db.pragma('quick_check(1)', { simple: true }) !== 'ok';
+  } catch {
+    return true;
+  }
 }

@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, p
 import { Core } from '../core/core.node.ts';
 import { createRegistry } from '../providers/builtins.node.ts';
 import { StorageError } from '../db/storageError.node.ts';
+import { rebuildCache } from '../db/rebuildCache.node.ts';
 import { mediaHeaders } from '../core/mediaFiles.node.ts';
 import { startDemo } from '../demo/demoWorkspace.node.ts';
 import type { EventPayload } from '../../shared/ipc/contract.std.ts';
@@ -88,8 +89,18 @@ function run(): void {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     const rendererRoot = path.join(root, 'dist/renderer');
     let core: Core;
+    const openCore = () => Core.open({ dataDir: app.getPath('userData'), registry: createRegistry(), secrets: openSecretStore(), electron: true, version: app.getVersion() });
     try {
-      core = Core.open({ dataDir: app.getPath('userData'), registry: createRegistry(), secrets: openSecretStore(), electron: true, version: app.getVersion() });
+      try {
+        core = openCore();
+      } catch (error) {
+        if (!(error instanceof StorageError) || error.problem !== 'corrupt') throw error;
+        // Said in words, the damaged file kept; rebuilding is the user's choice.
+        const choice = dialog.showMessageBoxSync({ type: 'error', title: 'Switchboard', message: 'The message cache is damaged', detail: error.message, buttons: ['Rebuild', 'Quit'], defaultId: 0, cancelId: 1 });
+        if (choice !== 0) throw error;
+        rebuildCache(path.join(app.getPath('userData'), 'switchboard.sqlite'));
+        core = openCore();
+      }
     } catch (error) {
       dialog.showErrorBox('Switchboard could not start', error instanceof StorageError ? error.message : String(error));
       app.exit(1);

@@ -6,12 +6,19 @@ export interface HeadlessArgs {
   token: string | undefined;
   staticDir: string | undefined;
   origins: string[];
+  /** A damaged cache is moved aside and rebuilt from what can be read. */
+  repairCache: boolean;
+  /** Open the data folder, report ready, stop: proves a folder opens. */
+  exitWhenReady: boolean;
 }
 
 const USAGE = `Usage: npm run core -- --data-dir DIR --port N [--token TOKEN] [--static DIR] [--allow-origin URL]
 
 Starts the Switchboard core without Electron and serves its IPC contract over a WebSocket
-on 127.0.0.1. Clients need the token (random unless given, or SWITCHBOARD_TOKEN).`;
+on 127.0.0.1. Clients need the token (random unless given, or SWITCHBOARD_TOKEN).
+
+  --repair-cache     keep a damaged cache aside and rebuild one from every readable row
+  --exit-when-ready  open the data folder, print the ready line, and stop`;
 
 export function parseHeadlessArgs(argv: string[], defaults: Partial<HeadlessArgs> = {}): HeadlessArgs {
   const { values } = parseArgs({
@@ -22,6 +29,8 @@ export function parseHeadlessArgs(argv: string[], defaults: Partial<HeadlessArgs
       token: { type: 'string' },
       static: { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
+      'repair-cache': { type: 'boolean' },
+      'exit-when-ready': { type: 'boolean' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -41,5 +50,7 @@ export function parseHeadlessArgs(argv: string[], defaults: Partial<HeadlessArgs
     token: values.token ?? process.env.SWITCHBOARD_TOKEN ?? defaults.token,
     staticDir: values.static ?? defaults.staticDir,
     origins: values['allow-origin'] ?? [],
+    repairCache: values['repair-cache'] ?? false,
+    exitWhenReady: values['exit-when-ready'] ?? false,
   };
 }

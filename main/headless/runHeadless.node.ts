@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
+import { rebuildCache } from '../db/rebuildCache.node.ts';
 import { Core } from '../core/core.node.ts';
 import { startBridge, type Bridge } from '../bridge/wsBridge.node.ts';
 import { createRegistry } from '../providers/builtins.node.ts';
@@ -19,7 +21,7 @@ export interface Headless {
 /** Starts core + bridge; stops both cleanly on SIGINT/SIGTERM. */
 export async function runHeadless(args: HeadlessArgs, options: { demo?: boolean } = {}): Promise<Headless> {
   keepServingOnUnexpectedErrors();
-  const core = Core.open({ dataDir: args.dataDir, registry: createRegistry(), version: VERSION });
+  const core = openCore(args);
   const token = args.token ?? randomBytes(24).toString('base64url');
   const bridge = await startBridge({
     core,
@@ -40,6 +42,23 @@ export async function runHeadless(args: HeadlessArgs, options: { demo?: boolean 
     process.once(signal, () => void stop().then(() => process.exit(0)));
   }
   return { core, bridge, stop };
+}
+
+/** Opens the core; with --repair-cache, a damaged cache is first rebuilt from what can be read. */
+function openCore(args: HeadlessArgs): Core {
+  const open = () => Core.open({ dataDir: args.dataDir, registry: createRegistry(), version: VERSION });
+  try {
+    return open();
+  } catch (error) {
+    if (!(error instanceof StorageError) || error.problem !== 'corrupt' || !args.repairCache) throw error;
+    const report = rebuildCache(path.join(args.dataDir, 'switchboard.sqlite'));
+    console.error(
+      `Switchboard rebuilt its message cache from what could be read: ${report.copied.messages ?? 0} messages, ` +
+        `${report.copied.conversations ?? 0} conversations, ${report.copied.accounts ?? 0} accounts. ` +
+        `The damaged file is kept at ${report.damagedFile}.`,
+    );
+    return open();
+  }
 }
 
 /** Prints a storage problem in words and exits once, instead of crashing in a loop. */

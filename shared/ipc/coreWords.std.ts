@@ -77,6 +77,7 @@ const CATALOG = {
   'line.addedInConsole': { en: 'Lines of this provider are added in its own console.', ru: 'Линии этого провайдера добавляются в его собственной консоли.' },
   'login.methodUnsupported': { en: 'This line cannot sign in by {method}.', ru: 'Эта линия не умеет входить способом «{method}».' },
   'secrets.notChoosable': { en: 'Where passwords and tokens are kept can be chosen only in the desktop app, on a computer without a keyring.', ru: 'Где хранить пароли и токены, можно выбрать только в приложении для компьютера без связки ключей.' },
+  'account.settingsIncomplete': { en: 'This account’s saved settings are incomplete or no longer valid ({detail}). Open the account and enter them again.', ru: 'Сохранённые настройки аккаунта неполны или устарели ({detail}). Откройте аккаунт и введите их заново.' },
   'demo.notRunning': { en: 'The demo workspace is not running.', ru: 'Демо сейчас не запущено.' },
   'demo.notDemoLine': { en: 'This is not a demo line.', ru: 'Это не демо-линия.' },
   'webhook.notWebhookAccount': { en: 'This account does not receive events by webhook.', ru: 'Этот аккаунт получает события не через вебхук.' },
