@@ -73,13 +73,13 @@ export function createHandlers(core: Core): Handlers {
       const record: AccountRecord = { id: randomUUID(), provider, label, config: verified.config, demo: false, createdAt: Date.now() };
       // Secrets first: an account row without its secrets would be a broken account.
       core.secrets.set(record.id, verified.secrets);
-      if (core.registry.get(provider).descriptor.realtime === 'webhook') core.webhooks.ensureSecret(record.id);
       try {
         cache.accounts.add(record);
       } catch (error) {
         core.secrets.delete(record.id);
         throw error;
       }
+      if (core.registry.get(provider).descriptor.realtime === 'webhook') core.webhooks.ensureSecret(record.id);
       core.connections.start(record);
       core.bus.emit('accounts.changed', handlers['accounts.list']({}) as Result<'accounts.list'>);
       return accountDto(record);
@@ -144,6 +144,10 @@ export function createHandlers(core: Core): Handlers {
     'webhooks.register': ({ accountId, replaceForeign }) => {
       requireAccount(accountId);
       return core.webhooks.register(accountId, replaceForeign);
+    },
+    'webhooks.reissue': ({ accountId }) => {
+      requireAccount(accountId);
+      return core.webhooks.reissue(accountId);
     },
     'webhooks.test': ({ accountId }) => {
       requireAccount(accountId);

@@ -55,6 +55,10 @@ export function createAccountsRepo(db: Database) {
   const dropAliases = db.prepare('DELETE FROM message_aliases WHERE line_id IN (SELECT id FROM lines WHERE account_id = ?)');
   const dropEarly = db.prepare('DELETE FROM early_events WHERE line_id IN (SELECT id FROM lines WHERE account_id = ?)');
   const dropAccount = db.prepare('DELETE FROM accounts WHERE id = ?');
+  const getWebhookSecret = db.prepare('SELECT secret FROM webhook_secrets WHERE account_id = ?').pluck();
+  const putWebhookSecret = db.prepare(
+    'INSERT INTO webhook_secrets (account_id, secret, issued_at) VALUES (?, ?, ?) ON CONFLICT (account_id) DO UPDATE SET secret = excluded.secret, issued_at = excluded.issued_at',
+  );
   const putWorkspace = db.prepare(
     'INSERT INTO workspace (account_id, key, value) VALUES (?, ?, ?) ON CONFLICT (account_id, key) DO UPDATE SET value = excluded.value',
   );
@@ -106,6 +110,13 @@ export function createAccountsRepo(db: Database) {
       setLogin.run(JSON.stringify(state), lineId);
     },
     /** Account-wide data a provider reports (employee status, quick responses, balance). */
+    /** The secret of a webhook account's URL path, if it has one. */
+    webhookSecret(accountId: string): string | undefined {
+      return getWebhookSecret.get(accountId) as string | undefined;
+    },
+    setWebhookSecret(accountId: string, secret: string, now = Date.now()): void {
+      putWebhookSecret.run(accountId, secret, now);
+    },
     setWorkspace(accountId: string, key: string, value: unknown): void {
       putWorkspace.run(accountId, key, JSON.stringify(value ?? null));
     },

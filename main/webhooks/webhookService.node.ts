@@ -38,7 +38,7 @@ export class WebhookService implements WebhookSink {
     this.#ingress = await startIngress({
       bindAddress,
       port,
-      secretOf: (accountId) => this.secrets.get(accountId)?.[SECRET_KEY],
+      secretOf: (accountId) => this.#secretOf(accountId),
       sink: this,
       quarantine: (accountId, reason, raw) => this.cache.quarantine.add({ accountId, source: 'webhook', reason, raw }),
       onTestEvent: (accountId, nonce) => this.#tests.get(`${accountId}:${nonce}`)?.(),
@@ -50,18 +50,38 @@ export class WebhookService implements WebhookSink {
     this.#ingress = undefined;
   }
 
-  /** Gives a webhook account its URL secret (kept with its other secrets). */
+  /** Gives a webhook account its URL secret (kept in the cache, beside the account). */
   ensureSecret(accountId: string): string {
-    const existing = this.secrets.get(accountId)?.[SECRET_KEY];
-    if (existing) return existing;
-    const secret = randomBytes(24).toString('base64url');
-    this.secrets.set(accountId, { ...this.secrets.get(accountId), [SECRET_KEY]: secret });
-    return secret;
+    return this.#secretOf(accountId) ?? this.#issue(accountId);
   }
 
   path(accountId: string): string | undefined {
-    const secret = this.secrets.get(accountId)?.[SECRET_KEY];
+    const secret = this.#secretOf(accountId);
     return secret ? `/hooks/${accountId}/${secret}` : undefined;
+  }
+
+  /**
+   * A new URL secret, registered at the provider at once: for a secret that leaked or was
+   * lost. The old URL answers 404 from now on; the account and its history stay.
+   */
+  async reissue(accountId: string): Promise<{ url: string; previous: string | null }> {
+    this.#issue(accountId);
+    return this.register(accountId, false, true);
+  }
+
+  #issue(accountId: string): string {
+    const secret = randomBytes(24).toString('base64url');
+    this.cache.accounts.setWebhookSecret(accountId, secret);
+    return secret;
+  }
+
+  /** From the cache; an older version kept it with the provider secrets, moved over on first use. */
+  #secretOf(accountId: string): string | undefined {
+    const stored = this.cache.accounts.webhookSecret(accountId);
+    if (stored) return stored;
+    const legacy = this.secrets.get(accountId)?.[SECRET_KEY];
+    if (legacy && this.cache.accounts.get(accountId)) this.cache.accounts.setWebhookSecret(accountId, legacy);
+    return legacy;
   }
 
   localUrl(accountId: string): string | null {
@@ -89,13 +109,16 @@ export class WebhookService implements WebhookSink {
    * Registers our public URL at the provider. Another system (a CRM) may own the current
    * webhook: unless `replace` is set, a different URL there is left alone and reported.
    */
-  async register(accountId: string, replace: boolean): Promise<{ url: string; previous: string | null }> {
+  async register(accountId: string, replace: boolean, replaceOurOwn = false): Promise<{ url: string; previous: string | null }> {
     const sink = this.connections.connection(accountId)?.webhook;
     if (!sink?.register) throw new SwitchboardError('unavailable', words('webhook.cannotSet'));
+    this.ensureSecret(accountId);
     const url = this.publicUrl(accountId);
     if (!url) throw new SwitchboardError('invalid_request', words('webhook.needPublic'));
     const previous = (await sink.registered?.()) ?? null;
-    if (previous && previous !== url && !replace) {
+    // Our own earlier address for this account (an older secret) is ours to replace.
+    const ours = previous !== null && (replaceOurOwn || previous.startsWith(`${url.slice(0, url.lastIndexOf('/') + 1)}`));
+    if (previous && previous !== url && !replace && !ours) {
       throw new SwitchboardError('provider', words('webhook.foreign', { previous }));
     }
     if (previous !== url) await sink.register(url);

@@ -78,6 +78,8 @@ export const methods = {
     params: z.object({ accountId: AccountId, replaceForeign: z.boolean() }),
     result: z.object({ url: z.string(), previous: z.string().nullable() }),
   },
+  /** A new URL secret for the account, registered at the provider; the old URL stops working. */
+  'webhooks.reissue': { params: z.object({ accountId: AccountId }), result: z.object({ url: z.string(), previous: z.string().nullable() }) },
   'webhooks.test': { params: z.object({ accountId: AccountId }), result: z.object({ ok: z.literal(true), ms: z.number() }) },
   'lines.setMuted': { params: z.object({ lineId: LineId, muted: z.boolean() }), result: Ok },
   'login.start': { params: z.object({ lineId: LineId, method: LoginMethod }), result: LoginState },

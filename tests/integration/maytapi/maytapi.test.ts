@@ -166,7 +166,7 @@ describe('Maytapi', () => {
     const account = await env.add();
     const db = env.core.cache.db;
     db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
-    const refused = await env.sim.receive('10101', '905557770000', `during a full disk ${'x'.repeat(300_000)}`);
+    const refused = await env.sim.receive('10101', '905557770000', `during a full disk ${'x'.repeat(90_000)}`);
     expect(refused.status).toBe(503);
     db.pragma('max_page_count = 1073741823');
     await until(async () => (await env.conversation(account.id, '10101', '905557770000@c.us'))?.lastMessage, 'the queued event written once there is room');
