@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isMethodName, methods, type MethodName } from '../../shared/ipc/contract.std.ts';
 import type { Reply } from '../../shared/ipc/wire.std.ts';
-import { SwitchboardError, issuesOf } from '../../shared/ipc/errors.std.ts';
+import { SwitchboardError, issuesOf, type IpcError } from '../../shared/ipc/errors.std.ts';
+import { say, words } from '../../shared/ipc/coreWords.std.ts';
 import type { Message } from '../../shared/model/entities.std.ts';
 import { openCache, type Cache } from '../db/cache.node.ts';
 import { damagedCacheError, isDamaged, toStorageError } from '../db/storageError.node.ts';
@@ -54,6 +55,8 @@ export class Core {
   readonly webhooks: WebhookService;
   readonly notifier: Notifier;
   readonly unread: UnreadCounter;
+  /** Problems found while starting, said to every page that asks for app.info. */
+  readonly startupProblems: IpcError[] = [];
   /** Set while the demo workspace runs. */
   demo: { simulateScan(lineId: string): Promise<void>; stop(): Promise<void> } | undefined;
   readonly #handlers: Handlers;
@@ -66,6 +69,12 @@ export class Core {
     this.registry = options.registry ?? new ProviderRegistry();
     this.secrets = options.secrets ?? new MemorySecretStore();
     this.settings = options.settings ?? new JsonSettingsStore(path.join(options.dataDir, 'settings.json'));
+    const damage = this.settings.damage;
+    if (damage) {
+      const said = words('settings.damaged', { file: damage.keptAt, reset: damage.reset.join(', ') || '—' });
+      this.startupProblems.push({ code: 'storage', message: say(said, 'en')!, words: said });
+      log.warn(`settings.json was damaged; kept at ${damage.keptAt}; reset: ${damage.reset.join(', ') || 'nothing'}`);
+    }
     this.notifier = new Notifier(cache, this.settings, this.bus);
     this.unread = new UnreadCounter(cache.reader, this.bus);
     this.queue = new IngestQueue(cache.ingest, {

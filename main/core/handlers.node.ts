@@ -64,6 +64,7 @@ export function createHandlers(core: Core): Handlers {
       demo: cache.accounts.list().some((a) => a.demo),
       electron: core.options.electron ?? false,
       secrets: core.secrets.storage?.() ?? { where: 'memory', choosable: false },
+      problems: core.startupProblems,
     }),
     'providers.list': () => core.registry.descriptors(),
     'accounts.list': () => ({ accounts: cache.accounts.list().map(accountDto), lines: cache.accounts.lines() }),

@@ -31,7 +31,14 @@ export function rebuildCache(file: string, now = Date.now()): RebuildReport {
   const report: RebuildReport = { damagedFile, copied: {}, incomplete: [] };
   try {
     db.pragma('foreign_keys = OFF');
-    db.prepare('ATTACH DATABASE ? AS old').run(damagedFile);
+    try {
+      db.prepare('ATTACH DATABASE ? AS old').run(damagedFile);
+      db.prepare('SELECT count(*) FROM old.sqlite_master').get();
+    } catch {
+      // Not readable as a database at all: the new cache starts empty, the old file stays.
+      report.incomplete.push('*');
+      return report;
+    }
     const tables = db.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'table'").all() as { name: string; sql: string }[];
     for (const { name, sql } of tables) {
       if (SKIP.has(name) || name.startsWith('sqlite_')) continue;

@@ -11,6 +11,7 @@ import { useConversation } from './store/conversation.dom.ts';
 import { AddAccountDialog } from './components/AddAccountDialog.dom.tsx';
 import { SearchPanel, type SearchScope } from './components/SearchPanel.dom.tsx';
 import { SettingsDialog } from './components/SettingsDialog.dom.tsx';
+import { ProblemBanners } from './components/ProblemBanners.dom.tsx';
 import { OfflineBanner } from './components/OfflineBanner.dom.tsx';
 import { AccountDialog, type AccountActions } from './components/AccountDialog.dom.tsx';
 import { allowWebNotifications } from './webNotifications.dom.ts';
@@ -38,6 +39,7 @@ export function App() {
     return {
       webhookInfo: () => client.call('webhooks.info', { accountId }),
       register: (replaceForeign) => client.call('webhooks.register', { accountId, replaceForeign }),
+      reissue: () => client.call('webhooks.reissue', { accountId }),
       test: () => client.call('webhooks.test', { accountId }),
       remove: async () => {
         await client.call('accounts.remove', { id: accountId });
@@ -95,6 +97,7 @@ export function App() {
   return (
     <div className="app">
       <OfflineBanner />
+      <ProblemBanners />
       {(error || actionError) && (
         <div className="banner banner-error" role="alert">
           {t('error.generic', { message: (actionError ?? error)! })}

@@ -36,7 +36,14 @@ const UnreadCounts = z.object({ total: z.number().int().nonnegative(), lines: z.
 export const methods = {
   'app.info': {
     params: Empty,
-    result: z.object({ version: z.string(), demo: z.boolean(), electron: z.boolean(), secrets: SecretStorage }),
+    result: z.object({
+      version: z.string(),
+      demo: z.boolean(),
+      electron: z.boolean(),
+      secrets: SecretStorage,
+      /** What went wrong while starting (a damaged settings file), for the page to say until dismissed. */
+      problems: z.array(IpcError),
+    }),
   },
   'providers.list': { params: Empty, result: z.array(ProviderDescriptor) },
   'accounts.list': { params: Empty, result: z.object({ accounts: z.array(Account), lines: z.array(Line) }) },

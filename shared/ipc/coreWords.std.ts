@@ -78,6 +78,7 @@ const CATALOG = {
   'login.methodUnsupported': { en: 'This line cannot sign in by {method}.', ru: 'Эта линия не умеет входить способом «{method}».' },
   'secrets.notChoosable': { en: 'Where passwords and tokens are kept can be chosen only in the desktop app, on a computer without a keyring.', ru: 'Где хранить пароли и токены, можно выбрать только в приложении для компьютера без связки ключей.' },
   'account.settingsIncomplete': { en: 'This account’s saved settings are incomplete or no longer valid ({detail}). Open the account and enter them again.', ru: 'Сохранённые настройки аккаунта неполны или устарели ({detail}). Откройте аккаунт и введите их заново.' },
+  'settings.damaged': { en: 'The settings file was damaged. Switchboard kept every setting it could read (the webhook address included) and put back the defaults for: {reset}. The damaged file is kept at {file}.', ru: 'Файл настроек был повреждён. Switchboard сохранил все настройки, которые удалось прочитать (включая адрес вебхуков), и вернул значения по умолчанию для: {reset}. Повреждённый файл сохранён: {file}.' },
   'demo.notRunning': { en: 'The demo workspace is not running.', ru: 'Демо сейчас не запущено.' },
   'demo.notDemoLine': { en: 'This is not a demo line.', ru: 'Это не демо-линия.' },
   'webhook.notWebhookAccount': { en: 'This account does not receive events by webhook.', ru: 'Этот аккаунт получает события не через вебхук.' },

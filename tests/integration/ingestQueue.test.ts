@@ -68,7 +68,8 @@ describe('the headless core on a damaged cache', () => {
       timeout: 20_000,
     });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('is damaged and cannot be opened');
+    expect(run.stderr).toContain('is damaged. Nothing was deleted');
+    expect(run.stderr).toContain('--repair-cache');
     expect(fs.statSync(path.join(dir, 'switchboard.sqlite')).size).toBe(16384);
   });
 

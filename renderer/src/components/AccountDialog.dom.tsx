@@ -9,6 +9,8 @@ import { Confirm } from './Confirm.dom.tsx';
 export interface AccountActions {
   webhookInfo(): Promise<Result<'webhooks.info'>>;
   register(replaceForeign: boolean): Promise<Result<'webhooks.register'>>;
+  /** A new address for the account, registered at the provider; the old one stops working. */
+  reissue(): Promise<Result<'webhooks.reissue'>>;
   test(): Promise<Result<'webhooks.test'>>;
   remove(): Promise<void>;
   /** Mutes or unmutes every line of the account. */
@@ -110,6 +112,21 @@ export function AccountDialog({ account, webhook, allMuted, actions }: { account
             )}
             <button type="button" className="secondary" disabled={busy || !info?.publicUrl} onClick={() => void run(async () => ({ kind: 'ok', text: t('webhook.testOk', { ms: (await actions.test()).ms }) }))}>
               {t('webhook.test')}
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              title={t('webhook.reissueHelp')}
+              disabled={busy || !info?.publicUrl}
+              onClick={() =>
+                void run(async () => {
+                  const done = await actions.reissue();
+                  setInfo(await actions.webhookInfo());
+                  return { kind: 'ok', text: t('webhook.reissued', { url: done.url }) };
+                })
+              }
+            >
+              {t('webhook.reissue')}
             </button>
           </div>
         </section>

@@ -5,6 +5,7 @@ import { ACCOUNT_NOTICES_KEY, AccountNotices } from '../../../shared/model/notic
 import type { ConnectionState } from '../../../shared/model/connection.std.ts';
 import type { CoreClient } from '../ipc/client.dom.ts';
 import type { Result } from '../../../shared/ipc/contract.std.ts';
+import type { IpcError } from '../../../shared/ipc/errors.std.ts';
 import type { ConnectionStatus } from '../ipc/transport.dom.ts';
 import { useConversation } from './conversation.dom.ts';
 
@@ -32,6 +33,8 @@ interface WorkspaceState {
   conversations: Conversation[];
   settings: Settings | undefined;
   notices: Record<string, AccountNotices>;
+  /** What the core reported going wrong (at start, or since), until the user dismisses it. */
+  problems: IpcError[];
   error: string | undefined;
 }
 
@@ -48,8 +51,19 @@ export const useWorkspace = create<WorkspaceState>(() => ({
   conversations: [],
   settings: undefined,
   notices: {},
+  problems: [],
   error: undefined,
 }));
+
+/** A problem said once, however often the core repeats it. */
+function addProblems(current: IpcError[], added: IpcError[]): IpcError[] {
+  const seen = new Set(current.map((p) => p.message));
+  return [...current, ...added.filter((p) => !seen.has(p.message) && seen.add(p.message))];
+}
+
+export function dismissProblem(message: string): void {
+  useWorkspace.setState((s) => ({ problems: s.problems.filter((p) => p.message !== message) }));
+}
 
 const byActivity = (a: Conversation, b: Conversation) => b.activityKey - a.activityKey || b.id - a.id;
 
@@ -89,7 +103,7 @@ export function bindWorkspace(client: CoreClient): () => void {
         client.call('unread.counts', {}),
       ]);
       client.language = settings.language;
-      set({ accounts: accounts.accounts, lines: accounts.lines, settings, app, unread, error: undefined });
+      set((s) => ({ accounts: accounts.accounts, lines: accounts.lines, settings, app, unread, error: undefined, problems: addProblems(s.problems, app.problems) }));
       // The list lands the moment it arrives: awaiting anything after it would let a chat pushed
       // in between be overwritten by this older answer, and vanish until its next message.
       const conversations = await client.call('conversations.list', listQuery());
@@ -129,6 +143,7 @@ export function bindWorkspace(client: CoreClient): () => void {
       set({ settings });
     }),
     client.on('unread.changed', (unread) => set({ unread })),
+    client.on('problem', (problem) => set((s) => ({ problems: addProblems(s.problems, [problem]) }))),
     client.on('workspace.changed', ({ accountId, key, value }) => {
       const found = key === ACCOUNT_NOTICES_KEY ? noticesOf(value) : undefined;
       if (found) set((s) => ({ notices: { ...s.notices, [accountId]: found } }));

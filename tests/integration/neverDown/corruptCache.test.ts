@@ -72,3 +72,16 @@ describe('a damaged message cache', () => {
     expect(recovered).toBeLessThanOrEqual(TOTAL);
   }, 120_000);
 });
+
+describe('a cache file that is not a database at all', () => {
+  it('is kept aside and replaced by an empty cache with --repair-cache', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'switchboard.sqlite');
+    fs.writeFileSync(file, Buffer.alloc(16384, 0x42));
+    const repaired = runCore(dir, ['--repair-cache']);
+    expect(repaired.status).toBe(0);
+    expect(repaired.stderr).toMatch(/rebuilt .* 0 messages/);
+    const kept = fs.readdirSync(dir).find((name) => name.startsWith('switchboard.sqlite.damaged-') && !name.includes('-wal') && !name.includes('-shm'))!;
+    expect(fs.statSync(path.join(dir, kept)).size).toBe(16384);
+  }, 60_000);
+});
