@@ -216,6 +216,7 @@ export class Core {
       const conversations = [...result.conversations].flatMap((id) => reader.getConversation(id) ?? []);
       this.bus.emit('conversations.upserted', { conversations });
     }
+    for (const [conversationId, ids] of result.removed) this.bus.emit('messages.removed', { conversationId, ids: [...ids] });
     const pushed: number[] = [];
     for (const [conversationId, ids] of result.messages) {
       if (ids.size > PUSH_LIMIT) this.bus.emit('messages.invalidated', { conversationId });

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { mergeStatus, type DeliveryStatus } from '../../shared/model/delivery.std.ts';
+import { mergeStatus, tickRank, type DeliveryStatus } from '../../shared/model/delivery.std.ts';
 import type { ConversationMeta } from '../../shared/model/entities.std.ts';
 import type { ChatRef, LineEvent, MessageRef, NormalizedMessage } from '../../shared/model/events.std.ts';
 import { parseBody, type MessageBody } from './rows.node.ts';
@@ -18,6 +18,8 @@ export interface BatchResult {
   messages: Map<number, Set<number>>;
   /** New live incoming messages, in arrival order: candidates for a notification. */
   incoming: { conversationId: number; messageId: number }[];
+  /** Rows merged into another (two rows found to be one message), per conversation: gone from the page. */
+  removed: Map<number, Set<number>>;
   /** Media behind links that expire (Chategy: 48 h), to copy locally while they work. */
   media: { conversationId: number; messageId: number; url: string; fileName?: string; expiresAt: number }[];
 }
@@ -91,6 +93,12 @@ export function createIngestWriter(db: Database) {
   const addEarly = db.prepare('INSERT INTO early_events (line_id, alias, event, received_at) VALUES (?, ?, ?, ?)');
   const takeEarly = db.prepare('SELECT rowid, event FROM early_events WHERE line_id = ? AND alias = ?');
   const dropEarly = db.prepare('DELETE FROM early_events WHERE rowid = ?');
+  // Merging two rows into one: rare (an echo that raced the send reply), so a scan of one line's aliases is fine.
+  const moveAllAliases = db.prepare('UPDATE message_aliases SET message_id = ? WHERE line_id = ? AND message_id = ?');
+  const outboxOf = db.prepare('SELECT message_id FROM outbox WHERE message_id = ?').pluck();
+  const moveOutbox = db.prepare('UPDATE outbox SET message_id = ? WHERE message_id = ?');
+  const deleteMessage = db.prepare('DELETE FROM messages WHERE id = ?');
+  const newestOf = db.prepare('SELECT max(id) FROM messages WHERE conversation_id = ?').pluck();
 
   /** Chat ids seen this session; conversations are never renumbered, so this never goes stale. */
   const chats = new Map<string, Map<string, ChatInfo>>();
@@ -190,12 +198,61 @@ export function createIngestWriter(db: Database) {
     return id;
   };
 
+  /**
+   * The row these ids name. When they name two rows, those are one message (an echo that
+   * came before the send's reply, a reconciled send): the rows are merged into the older.
+   */
   const findMessage = (line: string, aliases: readonly string[]): number | undefined => {
+    let found: number | undefined;
     for (const alias of aliases) {
       const id = findAlias.get(line, alias) as number | undefined;
-      if (id !== undefined) return id;
+      if (id === undefined || id === found) continue;
+      found = found === undefined ? id : mergeRows(line, Math.min(found, id), Math.max(found, id));
     }
-    return undefined;
+    return found;
+  };
+
+  /** Folds row `gone` into row `kept`: ids, status (monotonic), content, reactions; returns `kept`. */
+  const mergeRows = (line: string, kept: number, gone: number): number => {
+    const keep = getMessage.get(kept) as StoredMessage;
+    const other = getMessage.get(gone) as StoredMessage;
+    const body = parseBody(keep.body);
+    const otherBody = parseBody(other.body);
+    const mergedBody = { ...otherBody, ...body, reactions: { ...otherBody.reactions, ...body.reactions } };
+    if (Object.keys(mergedBody.reactions).length === 0) delete (mergedBody as { reactions?: unknown }).reactions;
+    const keptStatus = parse(keep.status);
+    const otherStatus = parse(other.status);
+    // The other row's ticks prove the message went: "failed" on one copy yields to that.
+    const status = keptStatus && otherStatus ? (tickRank(otherStatus.tick) > tickRank(keptStatus.tick) ? mergeStatus(otherStatus, keptStatus) : mergeStatus(keptStatus, otherStatus)) : (keptStatus ?? otherStatus);
+    moveAllAliases.run(kept, line, gone);
+    if (outboxOf.get(gone) !== undefined && outboxOf.get(kept) === undefined) moveOutbox.run(kept, gone);
+    deleteMessage.run(gone);
+    const next: StoredMessage = {
+      ...keep,
+      text: keep.text ?? other.text,
+      body: Object.keys(mergedBody).length ? JSON.stringify(mergedBody) : null,
+      status: status ? JSON.stringify(status) : null,
+      edited: keep.edited || other.edited,
+      deleted: keep.deleted || other.deleted,
+    };
+    updateMessage.run(next);
+    searchChanged.push(kept);
+    touchMessage(keep.conversation_id, kept);
+    let removed = result.removed.get(other.conversation_id);
+    if (!removed) result.removed.set(other.conversation_id, (removed = new Set()));
+    removed.add(gone);
+    result.messages.get(other.conversation_id)?.delete(gone);
+    for (const conversationId of new Set([keep.conversation_id, other.conversation_id])) {
+      const state = stateOf(conversationId);
+      if (state.lastMessageId === gone || state.activityKey === gone) {
+        const newest = newestOf.get(conversationId) as number | null;
+        state.lastMessageId = newest;
+        if (state.activityKey === gone) state.activityKey = newest ?? 0;
+        markDirty(state);
+      }
+      result.conversations.add(conversationId);
+    }
+    return kept;
   };
 
   /** `claimed`: the first alias is already inserted, pointing at `provisionalId`. */
@@ -367,7 +424,7 @@ export function createIngestWriter(db: Database) {
   };
 
   const applyBatch = db.transaction((events: readonly CacheEvent[], now: number): BatchResult => {
-    result = { conversations: new Set(), messages: new Map(), incoming: [], media: [] };
+    result = { conversations: new Set(), messages: new Map(), removed: new Map(), incoming: [], media: [] };
     searchChanged = [];
     if (states.size > 50_000) states.clear();
     dirty.clear();

@@ -186,6 +186,8 @@ export const events = {
   'workspace.changed': z.object({ accountId: AccountId, key: z.string(), value: z.unknown() }),
   'conversations.upserted': z.object({ conversations: z.array(Conversation) }),
   'messages.upserted': z.object({ conversationId: ConversationId, messages: z.array(Message) }),
+  /** Rows that turned out to be copies of another message and were merged into it. */
+  'messages.removed': z.object({ conversationId: ConversationId, ids: z.array(MessageId) }),
   /** Too many conversations changed to push one by one: reload the list. */
   'conversations.invalidated': z.object({}),
   /** Too much changed to push row by row (a history back-fill): reload what is shown. */

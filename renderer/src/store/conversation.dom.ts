@@ -95,6 +95,11 @@ export function createConversationController(client: CoreClient) {
       // Read as it arrives while the user is looking, as in WhatsApp; otherwise it waits for focus.
       if (messages.some((m) => m.direction === 'in') && looking()) markRead(conversationId);
     }),
+    client.on('messages.removed', ({ conversationId, ids }) => {
+      if (get().conversationId !== conversationId) return;
+      const gone = new Set(ids);
+      set({ messages: get().messages.filter((m) => !gone.has(m.id)) });
+    }),
     client.on('messages.invalidated', ({ conversationId }) => {
       const { conversationId: open, messages } = get();
       if (open !== conversationId) return;

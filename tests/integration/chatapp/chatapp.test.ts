@@ -176,6 +176,22 @@ describe('ChatApp: ticks and sending', () => {
     expect(ticks.indexOf('read')).toBe(ticks.length - 1);
   });
 
+  it('keeps one row when the echo of a send arrives before the send’s HTTP reply', async () => {
+    const account = await connected({ statusStepMs: 0, echoBeforeReplyMs: 150 });
+    await env.sim.receive(TG, 'private-78', 'Is it in stock?', { name: 'Pyotr' });
+    const conversation = await until(() => env.conversationOf(account.id, TG, 'private-78'), 'conversation');
+    const sent = await env.core.call('messages.send', { conversationId: conversation.id, clientRef: 'send-echo-001', text: 'Yes, two left' });
+    await until(() => env.sim.sent.length === 1, 'the send reached ChatApp');
+    await until(async () => {
+      const out = (await env.messages(conversation.id)).filter((m) => m.direction === 'out');
+      return out.length === 1 && out[0]!.status?.tick !== 'pending' ? out : undefined;
+    }, 'one outgoing row, past pending', 10_000);
+    const out = (await env.messages(conversation.id)).filter((m) => m.direction === 'out');
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ id: sent.id, text: 'Yes, two left', status: { tick: 'sent' } });
+    expect(env.core.cache.outbox.byMessage(sent.id)?.state).toBe('accepted');
+  });
+
   it('sends a file with its caption, and a reply that quotes the message', async () => {
     const account = await connected({ statusStepMs: 0 });
     const question = await env.sim.receive(WA, '79005550103@c.us', 'Send me the price list please');

@@ -37,6 +37,33 @@ describe('ingest: idempotent upserts', () => {
     expect(page.items[0]).toMatchObject({ origin: 'this_app', status: { tick: 'sent' }, time: T0 });
   });
 
+  it('merges two rows that turn out to be one message: an echo that came before the send reply', () => {
+    const { cache, lineId } = cacheWithLine();
+    const optimistic: CacheEvent = {
+      kind: 'message', line: lineId, chat: { id: 'c1' },
+      message: { ids: { clientRef: 'ref-2' }, direction: 'out', origin: 'this_app', type: 'text', text: 'on its way', time: T0, status: { tick: 'pending' } },
+    };
+    // The echo knows only the provider's ids: a second row, for now.
+    const echo: CacheEvent = {
+      kind: 'message', line: lineId, chat: { id: 'c1' },
+      message: { ids: { provider: 'wamid.20', internal: 'rec-20' }, direction: 'out', origin: 'api_other', type: 'text', text: 'on its way', time: T0 + 300, status: { tick: 'delivered' } },
+    };
+    cache.ingest.applyBatch([optimistic]);
+    const optimisticId = cache.reader.messageIdByAlias(lineId, 'c:ref-2')!;
+    cache.db.prepare("INSERT INTO outbox (message_id, line_id, client_ref, request, state, created_at) VALUES (?, ?, 'ref-2', '{}', 'accepted', 1)").run(optimisticId, lineId);
+    cache.ingest.applyBatch([echo]);
+    expect(count(cache, 'messages')).toBe(2);
+    // The send's reply names both: one message.
+    const reply = cache.ingest.applyBatch([{ kind: 'status', line: lineId, ref: { provider: 'wamid.20', clientRef: 'ref-2' }, status: { tick: 'sent' } }]);
+    expect(count(cache, 'messages')).toBe(1);
+    const [only] = cache.reader.messagesPage({ conversationId: 1, limit: 10 }).items;
+    expect(only).toMatchObject({ id: optimisticId, origin: 'this_app', text: 'on its way', status: { tick: 'delivered' } });
+    for (const alias of ['c:ref-2', 'p:wamid.20', 'i:rec-20']) expect(cache.reader.messageIdByAlias(lineId, alias)).toBe(optimisticId);
+    expect(cache.db.prepare('SELECT message_id FROM outbox').pluck().get()).toBe(optimisticId);
+    expect(cache.reader.listConversations({ limit: 10 }).items[0]?.lastMessage?.id).toBe(optimisticId);
+    expect(reply.removed.get(1)?.size).toBe(1);
+  });
+
   it('applies a receipt that overtook its message once the message arrives', () => {
     const { cache, lineId } = cacheWithLine();
     cache.ingest.applyBatch([{ kind: 'status', line: lineId, ref: { provider: 'm1' }, status: { tick: 'read' } }]);

@@ -19,6 +19,11 @@ export interface ChatAppSimulatorOptions {
   publish?: (channel: string, event: string, data: unknown) => Promise<void>;
   companyId?: number;
   userId?: number;
+  /**
+   * Publishes the echo of an API send this long before answering its HTTP request, as a real
+   * server under load does: the client sees its own message before it knows the message's id.
+   */
+  echoBeforeReplyMs?: number;
 }
 
 const DEFAULT_LINES: SimLine[] = [
@@ -36,7 +41,7 @@ type Route = (req: IncomingMessage, url: URL, body: Buffer) => Promise<[number, 
 export class ChatAppSimulator {
   readonly state: SimState;
   readonly pusher: PusherServer;
-  readonly options: Required<Omit<ChatAppSimulatorOptions, 'publish'>> & Pick<ChatAppSimulatorOptions, 'publish'>;
+  readonly options: Required<Omit<ChatAppSimulatorOptions, 'publish' | 'echoBeforeReplyMs'>> & Pick<ChatAppSimulatorOptions, 'publish' | 'echoBeforeReplyMs'>;
   /** Every send the API accepted, in order. */
   readonly sent: SimMessage[] = [];
   /** Count of requests per path pattern, for assertions on the client's behaviour. */
@@ -288,7 +293,7 @@ export class ChatAppSimulator {
     return [200, ok({ items, nextPage: start + limit < newestFirst.length ? String(start + limit) : null })];
   }
 
-  #sendText(url: URL, body: Buffer): [number, unknown] {
+  #sendText(url: URL, body: Buffer): [number, unknown] | Promise<[number, unknown]> {
     const request = parseJson(body) as { text?: unknown; quotedMessageId?: unknown } | undefined;
     if (typeof request?.text !== 'string' || request.text.trim() === '') return [422, fail('validation', 'The text field is required')];
     return this.#accept(url, request.text, typeof request.quotedMessageId === 'string' ? request.quotedMessageId : undefined);
@@ -306,7 +311,7 @@ export class ChatAppSimulator {
   }
 
   /** Stores an API send, answers with its id, then echoes it and moves its status to read. */
-  #accept(url: URL, text: string, quotedId: string | undefined, file?: SimMessage['message']['file']): [number, unknown] {
+  #accept(url: URL, text: string, quotedId: string | undefined, file?: SimMessage['message']['file']): [number, unknown] | Promise<[number, unknown]> {
     const line = this.#lineOf(url);
     const chatId = decodeURIComponent(/\/chats\/([^/]+)\/messages/.exec(url.pathname)![1]!);
     if (!line) return [404, fail('not_found', 'Line not found')];
@@ -315,13 +320,16 @@ export class ChatAppSimulator {
     const message = this.state.newMessage(line, chat, { side: 'out', text, fromApi: true, appId: this.options.appId, time: this.nowS(), ...(quoted ? { quoted } : {}), ...(file ? { file } : {}) });
     chat.unread = 0;
     this.sent.push(message);
-    this.#later(() => this.publish(line, 'message', [message]));
+    const echoFirst = this.options.echoBeforeReplyMs;
+    if (echoFirst === undefined) this.#later(() => this.publish(line, 'message', [message]));
     if (this.options.statusStepMs > 0) {
       ['sent', 'delivered', 'viewed'].forEach((type, i) => {
         this.#later(() => this.publish(line, 'messageStatus', [{ id: message.id, type, time: this.nowS(), chat: { id: chat.id }, fromApp: { id: this.options.appId, tracking: null }, error: null }]), this.options.statusStepMs * (i + 1));
       });
     }
-    return [200, ok({ id: message.id, internalId: message.internalId, chatId: chat.id })];
+    const reply: [number, unknown] = [200, ok({ id: message.id, internalId: message.internalId, chatId: chat.id })];
+    if (echoFirst === undefined) return reply;
+    return this.publish(line, 'message', [message]).then(() => new Promise((resolve) => setTimeout(() => resolve(reply), echoFirst)));
   }
 
   #later(fn: () => Promise<void>, ms = 5): void {
