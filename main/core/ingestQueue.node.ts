@@ -68,6 +68,28 @@ export class IngestQueue {
     return new Promise((resolve) => this.#settlers.push(resolve));
   }
 
+  /**
+   * Writes these events at once, ahead of the backlog, with `alongside` in the same
+   * transaction: a request that needs its own write waits for that write only. A refused
+   * event or a storage failure throws; nothing of it is committed.
+   */
+  writeNow<T>(events: CacheEvent[], alongside: (result: BatchResult) => T): T {
+    for (const event of events) {
+      const problem = eventProblem(event);
+      if (problem !== undefined) throw new Error(`not stored: ${problem}`);
+    }
+    let done: { result: BatchResult; value: T };
+    try {
+      done = this.writer.applyWith(events, alongside, Date.now());
+    } catch (error) {
+      const storage = toStorageError(error, 'cache');
+      if (storage.problem !== 'unknown') this.options.onStorageError(storage);
+      throw storage.problem === 'unknown' ? error : storage;
+    }
+    this.options.onFlushed(done.result);
+    return done.value;
+  }
+
   /** Writes everything queued now, synchronously. */
   flushNow(): void {
     while (this.#queue.length > 0 && this.#retryTimer === undefined) this.#flushOne();

@@ -91,11 +91,14 @@ export class Sender {
         status: { tick: 'pending' },
       },
     };
-    this.queue.push(event);
-    this.queue.flushNow();
-    const messageId = this.cache.reader.messageIdByAlias(chat.lineId, `c:${params.clientRef}`);
-    if (messageId === undefined) throw new SwitchboardError('storage', words('message.notSaved'));
-    this.cache.outbox.add(messageId, chat.lineId, params.clientRef, request, this.now());
+    // The row and its outbox entry in one transaction: a crash between two writes would
+    // leave a clock that no retry could ever move.
+    const messageId = this.queue.writeNow([event], () => {
+      const id = this.cache.reader.messageIdByAlias(chat.lineId, `c:${params.clientRef}`);
+      if (id === undefined) throw new SwitchboardError('storage', words('message.notSaved'));
+      this.cache.outbox.add(id, chat.lineId, params.clientRef, request, this.now());
+      return id;
+    });
     this.kick();
     return this.#message(messageId);
   }
@@ -226,7 +229,6 @@ export class Sender {
   }
 
   #message(id: number): Message {
-    this.queue.flushNow();
     const message = this.cache.reader.getMessages([id])[0];
     if (!message) throw new SwitchboardError('not_found', words('message.gone'));
     return message;

@@ -59,6 +59,11 @@ export function openCache(file: string, options: CacheOptions = {}): Cache {
         feeder.changed();
         return result;
       },
+      applyWith(events, alongside, now) {
+        const done = ingest.applyWith(events, alongside, now);
+        feeder.changed();
+        return done;
+      },
     },
     accounts: {
       ...accounts,

@@ -470,6 +470,25 @@ export function createIngestWriter(db: Database) {
       states.clear();
       nextSlot.clear();
     },
+    /**
+     * Applies `events` and runs `alongside` in the same transaction: both are committed, or
+     * neither (a send's optimistic row and its outbox entry).
+     */
+    applyWith<T>(events: readonly CacheEvent[], alongside: (result: BatchResult) => T, now = Date.now()): { result: BatchResult; value: T } {
+      try {
+        return db
+          .transaction(() => {
+            const batch = applyBatch(events, now);
+            return { result: batch, value: alongside(batch) };
+          })
+          .immediate();
+      } catch (error) {
+        chats.clear();
+        states.clear();
+        earlyCount = countEarly.get() as number;
+        throw error;
+      }
+    },
     applyBatch: (events: readonly CacheEvent[], now = Date.now()): BatchResult => {
       try {
         return applyBatch.immediate(events, now);
