@@ -10,7 +10,7 @@ import type { OutboxEntry } from '../db/outboxRepo.node.ts';
 import { SendFailure, type SendRequest } from '../providers/plugin.node.ts';
 import type { Connections } from './connections.node.ts';
 import type { IngestQueue } from './ingestQueue.node.ts';
-import { words } from '../../shared/ipc/coreWords.std.ts';
+import { say, words } from '../../shared/ipc/coreWords.std.ts';
 
 /** The largest attachment any supported provider takes (Chategy: 100 MB). */
 
@@ -131,6 +131,7 @@ export class Sender {
     if (this.#pumping) return;
     this.#pumping = true;
     try {
+      for (const entry of this.cache.outbox.interrupted()) await this.#reconcile(entry);
       for (const entry of this.cache.outbox.due(this.now())) await this.#attempt(entry);
     } finally {
       this.#pumping = false;
@@ -140,7 +141,8 @@ export class Sender {
 
   #scheduleNext(): void {
     if (this.#closed) return;
-    const next = this.cache.outbox.nextDueAt();
+    // Interrupted sends wait for their account to come online.
+    const next = this.cache.outbox.interrupted(1).length ? this.now() : this.cache.outbox.nextDueAt();
     if (next === null) return;
     // Entries whose account is offline are due already; look again shortly.
     const delay = Math.min(Math.max(next - this.now(), 1000), 60_000);
@@ -155,7 +157,7 @@ export class Sender {
     if (!connection || !providerLine || !accountId) return;
     if (this.connections.state(accountId).state !== 'online') return;
     const stored = JSON.parse(entry.request) as StoredRequest;
-    this.cache.outbox.startAttempt(entry.messageId);
+    this.cache.outbox.startAttempt(entry.messageId, this.now());
     const request: SendRequest = {
       line: providerLine,
       chatId: stored.chatId,
@@ -184,6 +186,59 @@ export class Sender {
       // A send that outlives the core (quit mid-upload) stays queued for the next start.
       if (!this.#closed) this.#failed(entry, error);
     }
+  }
+
+  /**
+   * A send that was in flight when the app stopped may have reached the provider. Before it
+   * goes again: an idempotent provider takes the repeat safely; one with history is asked
+   * whether the message is there (then it is linked, not resent); otherwise the user decides,
+   * told that it may have been sent, rather than finding a silent duplicate.
+   */
+  async #reconcile(entry: OutboxEntry): Promise<void> {
+    const line = this.cache.accounts.line(entry.lineId);
+    const connection = line ? this.connections.connection(line.accountId) : undefined;
+    if (!line || !connection || this.connections.state(line.accountId).state !== 'online') return;
+    if (connection.idempotentSends) return void this.cache.outbox.requeue(entry.messageId);
+    const stored = JSON.parse(entry.request) as StoredRequest;
+    if (connection.findSent) {
+      let candidates: MessageRef[];
+      try {
+        candidates = await connection.findSent({
+          line: line.providerLineId,
+          chatId: stored.chatId,
+          ...(stored.text !== undefined ? { text: stored.text } : {}),
+          ...(stored.attachment ? { fileName: stored.attachment.fileName } : {}),
+          since: entry.attemptStartedAt ?? entry.createdAt,
+        });
+      } catch {
+        return; // the history did not answer: ask again on the next round
+      }
+      if (this.#closed) return;
+      const found = candidates.find((ids) => !this.#belongsToAnotherSend(entry, ids));
+      if (found) {
+        this.cache.outbox.accepted(entry.messageId);
+        this.#linkIds(entry, found);
+        this.onChanged(entry.messageId);
+      } else {
+        this.cache.outbox.requeue(entry.messageId);
+      }
+      return;
+    }
+    const maybe = words('message.maybeSent');
+    const english = say(maybe, 'en')!;
+    this.cache.outbox.failed(entry.messageId, english, maybe);
+    this.queue.push({ kind: 'status', line: entry.lineId, ref: { clientRef: entry.clientRef }, status: { tick: 'failed', reason: english, reasonWords: maybe } });
+    this.onChanged(entry.messageId);
+  }
+
+  /** Whether a message found in history is already another of our sends (the same text twice). */
+  #belongsToAnotherSend(entry: OutboxEntry, ids: MessageRef): boolean {
+    for (const alias of [ids.provider && `p:${ids.provider}`, ids.internal && `i:${ids.internal}`]) {
+      if (!alias) continue;
+      const owner = this.cache.reader.messageIdByAlias(entry.lineId, alias);
+      if (owner !== undefined && owner !== entry.messageId && this.cache.outbox.byMessage(owner)) return true;
+    }
+    return false;
   }
 
   /** Teaches the cache the provider's ids, so echoes and receipts find this row. */

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { Words } from '../../shared/ipc/coreWords.std.ts';
 
-export type OutboxState = 'queued' | 'sending' | 'accepted' | 'failed';
+/** `interrupted`: was `sending` when the app stopped; reconciled with the provider before any resend. */
+export type OutboxState = 'queued' | 'sending' | 'interrupted' | 'accepted' | 'failed';
 
 export interface OutboxEntry {
   messageId: number;
@@ -12,6 +13,8 @@ export interface OutboxEntry {
   attempts: number;
   nextAttemptAt: number | null;
   lastError: string | null;
+  attemptStartedAt: number | null;
+  createdAt: number;
 }
 
 /** Outgoing messages until the provider accepts them; survives restarts so nothing typed is lost. */
@@ -20,16 +23,17 @@ export function createOutboxRepo(db: Database) {
     INSERT INTO outbox (message_id, line_id, client_ref, request, state, created_at)
     VALUES (?, ?, ?, ?, 'queued', ?)`);
   const columns = `message_id AS messageId, line_id AS lineId, client_ref AS clientRef, request, state, attempts,
-    next_attempt_at AS nextAttemptAt, last_error AS lastError`;
+    next_attempt_at AS nextAttemptAt, last_error AS lastError, attempt_started_at AS attemptStartedAt, created_at AS createdAt`;
   const byRef = db.prepare(`SELECT ${columns} FROM outbox WHERE client_ref = ?`);
   const byMessage = db.prepare(`SELECT ${columns} FROM outbox WHERE message_id = ?`);
   const due = db.prepare(
     `SELECT ${columns} FROM outbox WHERE state = 'queued' AND coalesce(next_attempt_at, 0) <= ? ORDER BY message_id LIMIT ?`,
   );
   const nextDue = db.prepare(`SELECT min(coalesce(next_attempt_at, 0)) FROM outbox WHERE state = 'queued'`).pluck();
-  const startAttempt = db.prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE message_id = ?`);
+  const startAttempt = db.prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1, attempt_started_at = ? WHERE message_id = ?`);
+  const interrupted = db.prepare(`SELECT ${columns} FROM outbox WHERE state = 'interrupted' ORDER BY message_id LIMIT ?`);
   const finish = db.prepare('UPDATE outbox SET state = ?, next_attempt_at = ?, last_error = ?, last_error_words = ? WHERE message_id = ?');
-  const requeueStale = db.prepare(`UPDATE outbox SET state = 'queued' WHERE state = 'sending'`);
+  const markInterrupted = db.prepare(`UPDATE outbox SET state = 'interrupted' WHERE state = 'sending'`);
 
   return {
     add: (messageId: number, lineId: string, clientRef: string, request: unknown, now = Date.now()): void => {
@@ -39,14 +43,16 @@ export function createOutboxRepo(db: Database) {
     byMessage: (messageId: number) => byMessage.get(messageId) as OutboxEntry | undefined,
     due: (now: number, limit = 20) => due.all(now, limit) as OutboxEntry[],
     nextDueAt: () => nextDue.get() as number | null,
-    startAttempt: (messageId: number) => startAttempt.run(messageId),
+    startAttempt: (messageId: number, now = Date.now()) => startAttempt.run(now, messageId),
+    /** Sends that were in flight when the app stopped, waiting to be reconciled. */
+    interrupted: (limit = 20) => interrupted.all(limit) as OutboxEntry[],
     accepted: (messageId: number) => finish.run('accepted', null, null, null, messageId),
     /** `words`: the same error as a key and values, for the UI's language. */
     retryLater: (messageId: number, at: number, error: string, words?: Words) => finish.run('queued', at, error, words ? JSON.stringify(words) : null, messageId),
     failed: (messageId: number, error: string, words?: Words) => finish.run('failed', null, error, words ? JSON.stringify(words) : null, messageId),
     requeue: (messageId: number) => finish.run('queued', null, null, null, messageId),
-    /** A send that was in flight when the app died may or may not have arrived: retry it, idempotently. */
-    recoverInterrupted: () => requeueStale.run(),
+    /** A send that was in flight when the app died may or may not have arrived: it is reconciled before anything else. */
+    recoverInterrupted: () => markInterrupted.run(),
   };
 }
 

@@ -87,6 +87,30 @@ export interface ProviderConnection {
   /** Absent where the provider has no reactions API. `emoji` null removes ours. */
   react?(line: string, chatId: string, ref: MessageRef, emoji: string | null): Promise<void>;
   deleteForEveryone?(line: string, chatId: string, ref: MessageRef): Promise<void>;
+  /** Sends carry `clientRef` as an idempotency key (Chategy `external_id`): a repeat is never delivered twice. */
+  readonly idempotentSends?: boolean;
+  /**
+   * After a crash mid-send: our outgoing messages in the chat's recent history that may be
+   * that send, newest first. Absent where the provider has no history to look in.
+   */
+  findSent?(query: SentQuery): Promise<MessageRef[]>;
+}
+
+export interface SentQuery {
+  line: string;
+  chatId: string;
+  text?: string;
+  fileName?: string;
+  /** When the interrupted attempt started (epoch ms). */
+  since: number;
+}
+
+/** Whether a message from a provider's history looks like the send a query describes. */
+export function looksLikeSend(query: SentQuery, message: { direction: string; time: number; text?: string; media?: { fileName?: string } }): boolean {
+  // A few seconds of clock difference between the provider and this computer.
+  if (message.direction !== 'out' || message.time < query.since - 10_000) return false;
+  if (query.fileName !== undefined && message.media?.fileName !== undefined && message.media.fileName !== query.fileName) return false;
+  return (message.text ?? '') === (query.text ?? '');
 }
 
 export interface LoginDriver {

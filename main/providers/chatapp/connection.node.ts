@@ -1,6 +1,7 @@
 import type { ConnectionState } from '../../../shared/model/connection.std.ts';
 import type { ProviderEvent } from '../../../shared/model/events.std.ts';
-import { type HistorySource, type ProviderConnection, type ProviderContext, type SendRequest, type SendResult } from '../plugin.node.ts';
+import { looksLikeSend, type HistorySource, type ProviderConnection, type ProviderContext, type SendRequest, type SendResult, type SentQuery } from '../plugin.node.ts';
+import type { MessageRef } from '../../../shared/model/events.std.ts';
 import { Backoff } from '../backoff.node.ts';
 import { ChatAppApi } from './api.node.ts';
 import { configOf, type ChatAppConfig } from './config.node.ts';
@@ -272,6 +273,16 @@ export class ChatAppConnection implements ProviderConnection {
       this.#emitMessages(line, chat, missed, (time) => time + 1000 <= disconnectedAt);
     }
     await this.context.flushed();
+  }
+
+  async findSent(query: SentQuery): Promise<MessageRef[]> {
+    const { licenseId, messengerType } = splitLineId(query.line);
+    const page = await this.#api.messages(licenseId, messengerType, query.chatId, { limit: PAGE });
+    return page.items
+      .map((item) => messageOf(item, { appId: this.#config.appId }))
+      .filter((m) => looksLikeSend(query, m))
+      .sort((a, b) => b.time - a.time)
+      .map((m) => m.ids);
   }
 
   async #loadOlder(line: string, chatId: string, before: { time: number; ids?: { internal?: string } } | null): Promise<{ more: boolean }> {

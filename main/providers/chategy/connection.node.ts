@@ -27,6 +27,8 @@ export const WEBHOOK_TYPES = [
  * MAX statuses are polled. No history API: the cache is the record.
  */
 export class ChategyConnection implements ProviderConnection {
+  /** `external_id` is our clientRef, and Chategy refuses a second delivery with the same one. */
+  readonly idempotentSends = true;
   readonly login: ChategyLogins;
   readonly webhook: WebhookSink;
   readonly #config: ChategyConfig;

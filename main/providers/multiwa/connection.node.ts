@@ -2,7 +2,7 @@ import type { ProviderEvent, MessageRef } from '../../../shared/model/events.std
 import { type LoginMethod, type LoginState, type LoginStep, loginSaid } from '../../../shared/model/login.std.ts';
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
 import { Backoff } from '../backoff.node.ts';
-import { type HistorySource, type LoginDriver, type ProviderConnection, type ProviderContext, type SendRequest, type SendResult } from '../plugin.node.ts';
+import { looksLikeSend, type HistorySource, type LoginDriver, type ProviderConnection, type ProviderContext, type SendRequest, type SendResult, type SentQuery } from '../plugin.node.ts';
 import { MultiWaApi } from './api.node.ts';
 import { ProviderUnavailable, toSendFailure, failedStart } from '../errors.node.ts';
 import { configOf, rawSocketUrl, type MultiWaAuth, type MultiWaConfig } from './config.node.ts';
@@ -325,6 +325,17 @@ export class MultiWaConnection implements ProviderConnection {
       this.#emitRows(profileId, conversation, rows, (time) => !known || disconnectedAt === undefined || time + 1000 <= disconnectedAt);
     }
     await this.context.flushed();
+  }
+
+  async findSent(query: SentQuery): Promise<MessageRef[]> {
+    const conversationId = await this.#conversationIdOf(query.line, query.chatId);
+    if (!conversationId) return [];
+    const rows = await this.#api.messages(conversationId, PAGE);
+    return rows
+      .map(messageOfRow)
+      .filter((m) => looksLikeSend(query, m))
+      .sort((a, b) => b.time - a.time)
+      .map((m) => m.ids);
   }
 
   async #loadOlder(line: string, chatId: string, before: { time: number; ids?: MessageRef } | null): Promise<{ more: boolean }> {

@@ -35,6 +35,8 @@ type Reply = [number, unknown];
  */
 export class MultiWaSimulator {
   readonly state: SimState;
+  /** Sends are stored and delivered, but their HTTP answer never comes: the client dies waiting. */
+  stallSendReplies = false;
   readonly options: Required<MultiWaSimulatorOptions>;
   readonly markedRead: unknown[] = [];
   readonly reactions: unknown[] = [];
@@ -117,6 +119,8 @@ export class MultiWaSimulator {
     this.#rawClients.clear();
     this.#raw?.close();
     this.#io?.disconnectSockets(true);
+    // Socket.IO's close also closes the HTTP server, which waits for open requests (a stalled send).
+    this.#server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.#io ? this.#io.close(() => resolve()) : resolve()));
     this.#io = undefined;
     const server = this.#server;
@@ -317,7 +321,12 @@ export class MultiWaSimulator {
       this.markedRead.push(body);
       return [201, { success: true }];
     }
-    if (method === 'POST' && (m = /^\/messages\/(text|image|video|audio|document|location|reaction)$/.exec(path))) return this.#send(m[1]!, body);
+    if (method === 'POST' && (m = /^\/messages\/(text|image|video|audio|document|location|reaction)$/.exec(path))) {
+      const reply = this.#send(m[1]!, body);
+      // The message is stored and goes out; only its answer is lost (a crash mid-request).
+      if (this.stallSendReplies) await new Promise<never>(() => undefined);
+      return reply;
+    }
     return [404, { statusCode: 404, message: `Cannot ${method} ${url.pathname}`, error: 'Not Found' }];
   }
 
