@@ -130,7 +130,7 @@ export class Connections {
         log.warn(`quarantined ${source} input: ${reason}`);
       },
       cache: {
-        lastMessageOf: (line, chatId) => cache.reader.lastMessageOf(lineIdOf(accountId, line), chatId),
+        lastMessageOf: (line, chatId, before) => cache.reader.lastMessageOf(lineIdOf(accountId, line), chatId, before),
         activeChats: (line, limit) =>
           cache.reader
             .activeChats(lineIdOf(accountId, line), limit)

@@ -55,7 +55,8 @@ export interface CacheReader {
   /** Every provider id known for a message, e.g. to quote it in a reply. */
   refsOf(lineId: string, messageId: number): MessageRef | undefined;
   /** For gap-fill: the newest cached message of a chat on a line. */
-  lastMessageOf(lineId: string, providerChatId: string): Message | undefined;
+  /** `before` (epoch ms): the newest one older than that, e.g. held before a connection dropped. */
+  lastMessageOf(lineId: string, providerChatId: string, before?: number): Message | undefined;
   /** Chats of a line by recent activity, for gap-fill after a reconnect. */
   activeChats(lineId: string, limit: number): { providerChatId: string; lastMessageTime: number | null }[];
   /** Unread messages per line (muted lines included, the sidebar greys those), and the total outside muted lines (the badge). */
@@ -109,6 +110,10 @@ export function createReader(db: Database, searchDb: Database): CacheReader {
   const lastOfChat = db.prepare(`
     SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.conversation_id =
       (SELECT id FROM conversations WHERE line_id = ? AND provider_chat_id = ?)
+    ORDER BY m.id DESC LIMIT 1`);
+  const lastOfChatBefore = db.prepare(`
+    SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.conversation_id =
+      (SELECT id FROM conversations WHERE line_id = ? AND provider_chat_id = ?) AND m.time < ?
     ORDER BY m.id DESC LIMIT 1`);
   const activeChats = db.prepare(`
     SELECT c.provider_chat_id AS providerChatId, m.time AS lastMessageTime
@@ -246,8 +251,8 @@ export function createReader(db: Database, searchDb: Database): CacheReader {
       return Object.keys(ref).length ? ref : undefined;
     },
 
-    lastMessageOf(lineId, providerChatId) {
-      const row = lastOfChat.get(lineId, providerChatId) as MessageRow | undefined;
+    lastMessageOf(lineId, providerChatId, before) {
+      const row = (before === undefined ? lastOfChat.get(lineId, providerChatId) : lastOfChatBefore.get(lineId, providerChatId, before)) as MessageRow | undefined;
       return row ? messageFromRow(row) : undefined;
     },
 

@@ -58,7 +58,12 @@ export interface SecretAccess {
 }
 
 export interface CacheView {
-  lastMessageOf(line: string, chatId: string): (Message & { ids?: MessageRef }) | undefined;
+  /**
+   * The newest cached message of a chat; with `before`, the newest older than that. Gap-fill
+   * pages back to what was held before the drop: a live message that arrived since must not
+   * count as "known", or the outage's messages would never be fetched.
+   */
+  lastMessageOf(line: string, chatId: string, before?: number): (Message & { ids?: MessageRef }) | undefined;
   activeChats(line: string, limit: number): { chatId: string; lastMessageTime: number | null }[];
   /** `internal` ids of our messages since `sinceMs` not yet read or failed: status polling resumes after a restart. */
   unsettledOutgoing(line: string, sinceMs: number, limit: number): string[];

@@ -257,7 +257,7 @@ export class ChatAppConnection implements ProviderConnection {
     const chats = await this.#api.chats(licenseId, messengerType, { limit: PAGE });
     for (const chat of chats.items) {
       if (this.context.signal.aborted) return;
-      const last = this.context.cache.lastMessageOf(line, chat.id);
+      const last = this.context.cache.lastMessageOf(line, chat.id, disconnectedAt);
       const activity = chat.lastTime != null ? toMs(chat.lastTime) : chat.lastMessage?.time != null ? toMs(chat.lastMessage.time) : Infinity;
       if (last && activity <= last.time) continue;
       let nextPage: string | undefined;

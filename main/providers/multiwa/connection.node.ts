@@ -310,7 +310,7 @@ export class MultiWaConnection implements ProviderConnection {
     for (const conversation of conversations) {
       if (this.context.signal.aborted) return;
       this.#remember(profileId, conversation);
-      const last = this.context.cache.lastMessageOf(profileId, conversation.jid);
+      const last = this.context.cache.lastMessageOf(profileId, conversation.jid, known ? disconnectedAt : undefined);
       if (known && last && conversation.lastMessageAt != null && conversation.lastMessageAt <= last.time) continue;
       if (!known) this.#emit({ kind: 'conversation', line: profileId, chat: chatOf(conversation), ...(conversation.unreadCount != null ? { unread: conversation.unreadCount } : {}) });
       const rows: MessageRow[] = [];

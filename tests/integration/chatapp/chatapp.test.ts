@@ -253,6 +253,27 @@ describe('ChatApp: connection trouble and bad input', () => {
     expect((await env.core.call('conversations.get', { id: conversation.id })).unread).toBe(5);
   }, 60_000);
 
+  it('gap-fills a chat even when a live message for it arrives first after the reconnect', async () => {
+    const account = await connected({ statusStepMs: 0 });
+    const chatId = '79005550107@c.us';
+    await env.sim.receive(WA, chatId, 'one');
+    const conversation = await until(() => env.conversationOf(account.id, WA, chatId), 'conversation');
+    const port = env.sim.port;
+    await env.sim.stop();
+    await until(() => env.core.connections.state(account.id).state === 'reconnecting', 'reconnecting');
+    for (const text of ['two', 'three']) await env.sim.receive(WA, chatId, text, { live: false });
+    env.sim.chatListDelayMs = 400;
+    await env.sim.start(port);
+    await env.online(account.id);
+    await until(() => env.sim.pusher.subscribers(WA_CHANNEL) === 1, 'subscribed again');
+    await env.sim.receive(WA, chatId, 'four');
+    const texts = await until(async () => {
+      const list = (await env.messages(conversation.id)).map((m) => m.text);
+      return list.length >= 4 ? list : undefined;
+    }, 'gap-fill behind the live message', 20_000);
+    expect(texts).toEqual(['one', 'two', 'three', 'four']);
+  }, 60_000);
+
   it('loads older pages from ChatApp when the user scrolls past the cache', async () => {
     env = await startChatApp({ statusStepMs: 0 });
     const wa = env.sim.line(WA);

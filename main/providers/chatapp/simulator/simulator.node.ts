@@ -48,6 +48,8 @@ export class ChatAppSimulator {
   readonly calls = new Map<string, number>();
   #server: http.Server | undefined;
   #port = 0;
+  /** How long the chat list takes to answer. */
+  chatListDelayMs = 0;
   #timers = new Set<NodeJS.Timeout>();
   nowS: () => number = () => Math.floor(Date.now() / 1000);
 
@@ -212,7 +214,11 @@ export class ChatAppSimulator {
       ['GET', '/v1/tokens/check', /^\/v1\/tokens\/check$/, (req) => this.#authed(req, () => [200, ok({})])],
       ['GET', '/v1/me', /^\/v1\/me$/, (req) => this.#authed(req, () => [200, ok({ id: this.options.userId, companyId: this.options.companyId, email: this.options.email })])],
       ['GET', '/v1/licenses', /^\/v1\/licenses$/, (req) => this.#authed(req, () => [200, ok(this.#licenses())])],
-      ['GET', '/v1/licenses/:id/messengers/:type/chats', CHATS, (req, url) => this.#authed(req, () => this.#chats(url))],
+      ['GET', '/v1/licenses/:id/messengers/:type/chats', CHATS, async (req, url) => {
+        // A slow chat list: live events overtake the client's gap-fill, as on a loaded server.
+        if (this.chatListDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.chatListDelayMs));
+        return this.#authed(req, () => this.#chats(url));
+      }],
       ['GET', '/v1/licenses/:id/messengers/:type/chats/:chat/messages', MESSAGES, (req, url) => this.#authed(req, () => this.#messages(url))],
       ['POST', '/v1/licenses/:id/messengers/:type/chats/:chat/messages/text', SEND_TEXT, (req, url, body) => this.#authed(req, () => this.#sendText(url, body))],
       ['POST', '/v1/licenses/:id/messengers/:type/chats/:chat/messages/file', SEND_FILE, (req, url, body) => this.#authed(req, () => this.#sendFile(req, url, body))],
