@@ -24,6 +24,8 @@ interface Runtime {
   abort: AbortController;
   state: ConnectionState;
   lines: Set<string>;
+  /** Lines the provider has listed since this connection started. */
+  announced: Set<string>;
 }
 
 export interface ConnectionsDeps {
@@ -35,6 +37,8 @@ export interface ConnectionsDeps {
   flushed(): Promise<void>;
   webhookUrlOf(accountId: string): string | null;
   announceAccounts(): void;
+  /** A line was listed for the first time since the connection started: what waited for it may apply now. */
+  lineListed(accountId: string, line: string): void;
 }
 
 const OFFLINE: ConnectionState = { state: 'offline' };
@@ -44,6 +48,8 @@ export class Connections {
   readonly #runtimes = new Map<string, Runtime>();
   /** Accounts whose plug-in refused their saved settings, with the state that says so. */
   readonly #unstartable = new Map<string, ConnectionState>();
+  /** While an account's quarantine is replayed: its refusals are collected, not stored again. */
+  readonly #collecting = new Map<string, string[]>();
 
   constructor(private readonly deps: ConnectionsDeps) {}
 
@@ -75,7 +81,7 @@ export class Connections {
       this.deps.bus.emit('connection.changed', { accountId: record.id, state });
       return;
     }
-    const runtime: Runtime = { connection, abort, state: { state: 'connecting' }, lines };
+    const runtime: Runtime = { connection, abort, state: { state: 'connecting' }, lines, announced: new Set() };
     this.#runtimes.set(record.id, runtime);
     this.deps.bus.emit('connection.changed', { accountId: record.id, state: runtime.state });
     runtime.connection.start().catch((error: unknown) => {
@@ -98,6 +104,17 @@ export class Connections {
 
   async stopAll(): Promise<void> {
     await Promise.all([...this.#runtimes.keys()].map((id) => this.stop(id)));
+  }
+
+  /** Runs `work` (a replay of quarantined input) with the account's refusals collected instead of stored. */
+  collectingRefusals<T>(accountId: string, work: () => T): { value: T; refusals: string[] } {
+    const refusals: string[] = [];
+    this.#collecting.set(accountId, refusals);
+    try {
+      return { value: work(), refusals };
+    } finally {
+      this.#collecting.delete(accountId);
+    }
   }
 
   #setState(accountId: string, state: ConnectionState): void {
@@ -126,6 +143,8 @@ export class Connections {
       },
       flushed: () => this.deps.flushed(),
       quarantine: (source, reason, raw, line) => {
+        const collected = this.#collecting.get(accountId);
+        if (collected) return void collected.push(reason);
         cache.quarantine.add({ accountId, ...(line ? { lineId: lineIdOf(accountId, line) } : {}), source, reason, raw });
         log.warn(`quarantined ${source} input: ${reason}`);
       },
@@ -147,10 +166,14 @@ export class Connections {
     switch (event.kind) {
       case 'connection':
         return this.#setState(accountId, event.state);
-      case 'line':
+      case 'line': {
         this.deps.cache.accounts.upsertLine(accountId, event.line);
         runtime.lines.add(event.line.providerLineId);
-        return this.deps.announceAccounts();
+        this.deps.announceAccounts();
+        if (runtime.announced.has(event.line.providerLineId)) return;
+        runtime.announced.add(event.line.providerLineId);
+        return this.deps.lineListed(accountId, event.line.providerLineId);
+      }
       case 'workspace':
         this.deps.cache.accounts.setWorkspace(accountId, event.key, event.value);
         return this.deps.bus.emit('workspace.changed', { accountId, key: event.key, value: event.value });

@@ -107,6 +107,8 @@ export class Core {
       flushed: () => this.queue.flushed(),
       webhookUrlOf: (accountId) => this.webhooks.publicUrl(accountId),
       announceAccounts: () => this.bus.emit('accounts.changed', this.#handlers['accounts.list']({}) as never),
+      // Webhooks that arrived before their line was listed (parked in the quarantine) apply now.
+      lineListed: (accountId) => this.#replaySoon(accountId),
     });
     this.sender = new Sender(cache, this.queue, this.connections, path.join(options.dataDir, 'outgoing'), (id) => {
       const message = cache.reader.getMessages([id])[0];
@@ -205,6 +207,19 @@ export class Core {
     await this.connections.stopAll();
     this.queue.close();
     await this.cache.close();
+  }
+
+  readonly #replaysDue = new Set<string>();
+
+  /** One replay per account per burst of newly listed lines (a discovery lists them all at once). */
+  #replaySoon(accountId: string): void {
+    if (this.#replaysDue.has(accountId)) return;
+    this.#replaysDue.add(accountId);
+    setImmediate(() => {
+      this.#replaysDue.delete(accountId);
+      if (this.#closed) return;
+      this.webhooks.replay(accountId).catch((error: unknown) => log.warn('replaying quarantined webhooks failed', { error: String(error) }));
+    });
   }
 
   #announce(result: BatchResult): void {

@@ -150,6 +150,14 @@ export function createHandlers(core: Core): Handlers {
       requireAccount(accountId);
       return core.webhooks.reissue(accountId);
     },
+    'quarantine.list': ({ accountId, limit }) => ({
+      total: cache.quarantine.count(accountId ?? null),
+      items: cache.quarantine.list(accountId ?? null, limit).map(({ raw, lineId: _line, ...item }) => ({ ...item, size: raw.length })),
+    }),
+    'quarantine.replay': ({ accountId }) => {
+      requireAccount(accountId);
+      return core.webhooks.replay(accountId);
+    },
     'webhooks.test': ({ accountId }) => {
       requireAccount(accountId);
       return core.webhooks.test(accountId);

@@ -8,7 +8,11 @@ export interface QuarantinedEvent {
   reason: string;
   raw: string;
   receivedAt: number;
+  replays: number;
 }
+
+/** A quarantined item is offered again at most this often. */
+export const MAX_REPLAYS = 5;
 
 const MAX_RAW = 256 * 1024;
 
@@ -17,9 +21,12 @@ export function createQuarantineRepo(db: Database) {
   const insert = db.prepare(
     'INSERT INTO quarantine (account_id, line_id, source, reason, raw, received_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
-  const list = db.prepare(`
-    SELECT id, account_id AS accountId, line_id AS lineId, source, reason, raw, received_at AS receivedAt
-    FROM quarantine WHERE account_id IS ? OR ? IS NULL ORDER BY id DESC LIMIT ?`);
+  const columns = 'id, account_id AS accountId, line_id AS lineId, source, reason, raw, received_at AS receivedAt, replays';
+  const list = db.prepare(`SELECT ${columns} FROM quarantine WHERE account_id IS ? OR ? IS NULL ORDER BY id DESC LIMIT ?`);
+  const replayable = db.prepare(`SELECT ${columns} FROM quarantine WHERE account_id = ? AND source = ? AND replays < ${MAX_REPLAYS} ORDER BY id LIMIT ?`);
+  const counted = db.prepare('SELECT count(*) FROM quarantine WHERE account_id IS ? OR ? IS NULL').pluck();
+  const bump = db.prepare('UPDATE quarantine SET replays = replays + 1, reason = ? WHERE id = ?');
+  const remove = db.prepare('DELETE FROM quarantine WHERE id = ?');
   return {
     add(entry: { accountId?: string; lineId?: string; source: string; reason: string; raw: unknown }, now = Date.now()): number {
       const raw = typeof entry.raw === 'string' ? entry.raw : safeJson(entry.raw);
@@ -30,6 +37,13 @@ export function createQuarantineRepo(db: Database) {
     },
     list: (accountId: string | null, limit = 100): QuarantinedEvent[] =>
       list.all(accountId, accountId, limit) as QuarantinedEvent[],
+    count: (accountId: string | null): number => counted.get(accountId, accountId) as number,
+    /** Oldest first: the items of one source that may be offered again. */
+    replayable: (accountId: string, source: string, limit = 500): QuarantinedEvent[] => replayable.all(accountId, source, limit) as QuarantinedEvent[],
+    /** Offered again and still not understood: counted, with the newest reason. */
+    replayFailed: (id: number, reason: string) => bump.run(reason, id),
+    /** Offered again and applied: it leaves the quarantine. */
+    applied: (id: number) => remove.run(id),
   };
 }
 

@@ -106,6 +106,37 @@ export class WebhookService implements WebhookSink {
   }
 
   /**
+   * Offers the account's quarantined webhooks to its connection again: those that beat the
+   * line they name (Maytapi's phone list), or that an upgrade now understands. Applied ones
+   * leave the quarantine; the rest count one more try, up to a cap.
+   */
+  async replay(accountId: string): Promise<{ applied: number; kept: number }> {
+    const sink = this.connections.connection(accountId)?.webhook;
+    const outcome = { applied: 0, kept: 0 };
+    if (!sink) return outcome;
+    for (const item of this.cache.quarantine.replayable(accountId, 'webhook')) {
+      let body: unknown;
+      try {
+        body = JSON.parse(item.raw);
+      } catch {
+        this.cache.quarantine.replayFailed(item.id, item.reason);
+        outcome.kept += 1;
+        continue;
+      }
+      const { value, refusals } = this.connections.collectingRefusals(accountId, () => sink.receive(body, {}));
+      if (value.accepted > 0 && value.rejected === 0) {
+        this.cache.quarantine.applied(item.id);
+        outcome.applied += 1;
+      } else {
+        this.cache.quarantine.replayFailed(item.id, refusals[0] ?? item.reason);
+        outcome.kept += 1;
+      }
+    }
+    if (outcome.applied > 0) await this.queue.settled();
+    return outcome;
+  }
+
+  /**
    * Registers our public URL at the provider. Another system (a CRM) may own the current
    * webhook: unless `replace` is set, a different URL there is left alone and reported.
    */

@@ -41,6 +41,8 @@ export function App() {
       register: (replaceForeign) => client.call('webhooks.register', { accountId, replaceForeign }),
       reissue: () => client.call('webhooks.reissue', { accountId }),
       test: () => client.call('webhooks.test', { accountId }),
+      quarantine: () => client.call('quarantine.list', { accountId, limit: 20 }),
+      replayQuarantine: () => client.call('quarantine.replay', { accountId }),
       remove: async () => {
         await client.call('accounts.remove', { id: accountId });
         setAccountDialog(undefined);

@@ -87,6 +87,16 @@ export const methods = {
   },
   /** A new URL secret for the account, registered at the provider; the old URL stops working. */
   'webhooks.reissue': { params: z.object({ accountId: AccountId }), result: z.object({ url: z.string(), previous: z.string().nullable() }) },
+  /** What could not be understood, newest first, for the view that lists it. */
+  'quarantine.list': {
+    params: z.object({ accountId: AccountId.optional(), limit: z.number().int().min(1).max(500).default(100) }),
+    result: z.object({
+      total: z.number().int(),
+      items: z.array(z.object({ id: z.number().int(), accountId: z.string().nullable(), source: z.string(), reason: z.string(), receivedAt: z.number(), replays: z.number().int(), size: z.number().int() })),
+    }),
+  },
+  /** Offers an account's quarantined webhooks again (after an upgrade, or once its lines exist). */
+  'quarantine.replay': { params: z.object({ accountId: AccountId }), result: z.object({ applied: z.number().int(), kept: z.number().int() }) },
   'webhooks.test': { params: z.object({ accountId: AccountId }), result: z.object({ ok: z.literal(true), ms: z.number() }) },
   'lines.setMuted': { params: z.object({ lineId: LineId, muted: z.boolean() }), result: Ok },
   'login.start': { params: z.object({ lineId: LineId, method: LoginMethod }), result: LoginState },

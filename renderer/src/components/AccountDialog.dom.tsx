@@ -12,6 +12,9 @@ export interface AccountActions {
   /** A new address for the account, registered at the provider; the old one stops working. */
   reissue(): Promise<Result<'webhooks.reissue'>>;
   test(): Promise<Result<'webhooks.test'>>;
+  /** What the account sent that could not be understood, and offering it again. */
+  quarantine(): Promise<Result<'quarantine.list'>>;
+  replayQuarantine(): Promise<Result<'quarantine.replay'>>;
   remove(): Promise<void>;
   /** Mutes or unmutes every line of the account. */
   muteAll(muted: boolean): Promise<void>;
@@ -33,6 +36,11 @@ export function AccountDialog({ account, webhook, allMuted, actions }: { account
   const [confirmRemove, setConfirmRemove] = useState(false);
   const [muted, setMuted] = useState(allMuted);
   useEffect(() => setMuted(allMuted), [allMuted]);
+
+  const [kept, setKept] = useState<Result<'quarantine.list'>>();
+  useEffect(() => {
+    actions.quarantine().then(setKept, () => undefined);
+  }, [actions]);
 
   useEffect(() => {
     if (!webhook) return;
@@ -127,6 +135,35 @@ export function AccountDialog({ account, webhook, allMuted, actions }: { account
               }
             >
               {t('webhook.reissue')}
+            </button>
+          </div>
+        </section>
+      )}
+      {kept && kept.total > 0 && (
+        <section aria-labelledby="quarantine-title">
+          <h3 id="quarantine-title">{t('quarantine.title', { count: kept.total })}</h3>
+          <p className="muted">{t('quarantine.help')}</p>
+          <ul className="quarantine-list">
+            {kept.items.slice(0, 5).map((item) => (
+              <li key={item.id}>
+                <time dateTime={new Date(item.receivedAt).toISOString()}>{new Date(item.receivedAt).toLocaleString()}</time> — {item.reason}
+              </li>
+            ))}
+          </ul>
+          <div className="dialog-actions">
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy}
+              onClick={() =>
+                void run(async () => {
+                  const done = await actions.replayQuarantine();
+                  setKept(await actions.quarantine());
+                  return { kind: 'ok', text: t('quarantine.replayed', { applied: done.applied, kept: done.kept }) };
+                })
+              }
+            >
+              {t('quarantine.replay')}
             </button>
           </div>
         </section>

@@ -63,3 +63,31 @@ describe('the webhook secret', () => {
     expect((await sim.receive('10101', '905550003333', 'on the new address')).status).toBe(200);
   });
 });
+
+describe('webhooks that arrive before their phone is listed', () => {
+  it('are parked and applied once the phone list has loaded', async () => {
+    const { sim, core, account, open } = await setUp();
+    await core.close();
+    const secrets = new MemorySecretStore();
+    secrets.set(account.id, { apiKey: sim.options.apiKey });
+    sim.listPhonesDelayMs = 600;
+    const next = await open(secrets);
+    // Point the simulator at the new receiver (the port moved with the restart), then write while the phones load.
+    sim.webhook = next.webhooks.localUrl(account.id);
+    const early = await sim.receive('10101', '905550004444', 'early bird');
+    expect(early.status).toBe(200);
+    await until(() => next.connections.state(account.id).state === 'online', 'online');
+    const conversation = await until(async () => (await next.call('conversations.list', { limit: 10 })).items.find((c) => c.providerChatId === '905550004444@c.us'), 'the early message applied');
+    expect(conversation.lastMessage?.text).toBe('early bird');
+    expect((await next.call('quarantine.list', { accountId: account.id, limit: 100 })).total).toBe(0);
+  });
+
+  it('stay listed with their reason when they can never apply, and a replay tries again', async () => {
+    const { sim, core, account } = await setUp();
+    await sim.post({ type: 'message', phone_id: '99999', product_id: sim.options.productId, message: { type: 'text', text: 'x', id: 'm1', fromMe: false }, user: { id: '1@c.us', phone: '1' }, conversation: '1@c.us', receiver: '1', timestamp: 1 });
+    const listed = await core.call('quarantine.list', { accountId: account.id, limit: 100 });
+    expect(listed.items[0]).toMatchObject({ source: 'webhook', reason: expect.stringContaining('99999'), replays: 0 });
+    expect(await core.call('quarantine.replay', { accountId: account.id })).toEqual({ applied: 0, kept: 1 });
+    expect((await core.call('quarantine.list', { accountId: account.id, limit: 100 })).items[0]).toMatchObject({ replays: 1 });
+  });
+});

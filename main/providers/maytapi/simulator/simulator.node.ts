@@ -40,6 +40,8 @@ export class MaytapiSimulator {
   /** Every webhook POST and the status it got back. */
   readonly deliveries: Delivery[] = [];
   webhook: string | null = null;
+  /** How long the phone list takes: webhooks sent meanwhile reach a client that does not know its phones yet. */
+  listPhonesDelayMs = 0;
   ackPreference = false;
   #server: http.Server | undefined;
   #qr = new Map<string, string>();
@@ -169,7 +171,11 @@ export class MaytapiSimulator {
     const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<string, unknown>) : {};
     const method = req.method ?? 'GET';
     if (method === 'GET' && path === '/product') return send(200, { pid: this.options.productId, webhook: this.webhook ?? '', ack_delivery: this.ackPreference, phone_limit: 5 });
-    if (method === 'GET' && path === '/listPhones') return send(200, this.phones.map((p) => ({ id: Number(p.id), number: p.number, status: p.status, type: 'whatsapp' })));
+    if (method === 'GET' && path === '/listPhones') {
+      const phones = this.phones.map((p) => ({ id: Number(p.id), number: p.number, status: p.status, type: 'whatsapp' }));
+      if (this.listPhonesDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.listPhonesDelayMs));
+      return send(200, phones);
+    }
     if (method === 'POST' && path === '/setWebhook') {
       this.webhook = typeof body.webhook === 'string' ? body.webhook : null;
       return send(200, { pid: this.options.productId, webhook: this.webhook, ack_delivery: this.ackPreference });
