@@ -31,16 +31,22 @@ function cores(plugin: ProviderPlugin) {
 
 const outgoing = async (core: Core, conversationId: number) => (await core.call('messages.page', { conversationId, limit: 50 })).items.filter((m) => m.direction === 'out');
 
+/** A MultiWA account online in a first core, with one chat a customer opened. */
+async function multiWaChat(jid: string, text: string) {
+  const sim = await new MultiWaSimulator({ protocols: ['socketio'], ackStepMs: 0 }).start();
+  cleanups.push(() => sim.stop());
+  const open = cores(multiWaPlugin);
+  const first = await open();
+  const account = await first.call('accounts.add', { provider: 'multiwa', label: 'Gateway', config: sim.accountConfig('socketio'), secrets: { apiKey: sim.options.apiKey } });
+  await until(() => first.connections.state(account.id).state === 'online', 'online');
+  sim.receive('profile-sales', jid, text);
+  const conversation = await until(async () => (await first.call('conversations.list', { limit: 10 })).items[0], 'conversation');
+  return { sim, open, first, account, conversation };
+}
+
 describe('a send in flight when the core stops', () => {
   it('is found in MultiWA’s history after the restart and linked, not sent twice', async () => {
-    const sim = await new MultiWaSimulator({ protocols: ['socketio'], ackStepMs: 0 }).start();
-    cleanups.push(() => sim.stop());
-    const open = cores(multiWaPlugin);
-    const first = await open();
-    const account = await first.call('accounts.add', { provider: 'multiwa', label: 'Gateway', config: sim.accountConfig('socketio'), secrets: { apiKey: sim.options.apiKey } });
-    await until(() => first.connections.state(account.id).state === 'online', 'online');
-    sim.receive('profile-sales', '6285555555555@c.us', 'Do you ship to Bali?');
-    const conversation = await until(async () => (await first.call('conversations.list', { limit: 10 })).items[0], 'conversation');
+    const { sim, open, first, account, conversation } = await multiWaChat('6285555555555@c.us', 'Do you ship to Bali?');
 
     sim.stallSendReplies = true;
     const sent = await first.call('messages.send', { conversationId: conversation.id, clientRef: 'crash-send-001', text: 'Yes, in 3 days' });
@@ -60,14 +66,7 @@ describe('a send in flight when the core stops', () => {
   }, 40_000);
 
   it('is sent again after the restart when MultiWA never got it', async () => {
-    const sim = await new MultiWaSimulator({ protocols: ['socketio'], ackStepMs: 0 }).start();
-    cleanups.push(() => sim.stop());
-    const open = cores(multiWaPlugin);
-    const first = await open();
-    const account = await first.call('accounts.add', { provider: 'multiwa', label: 'Gateway', config: sim.accountConfig('socketio'), secrets: { apiKey: sim.options.apiKey } });
-    await until(() => first.connections.state(account.id).state === 'online', 'online');
-    sim.receive('profile-sales', '6285555555556@c.us', 'Hello?');
-    const conversation = await until(async () => (await first.call('conversations.list', { limit: 10 })).items[0], 'conversation');
+    const { sim, open, first, account, conversation } = await multiWaChat('6285555555556@c.us', 'Hello?');
     // The app dies just as the attempt starts, before the request leaves.
     await first.connections.stop(account.id);
     const sent = await first.call('messages.send', { conversationId: conversation.id, clientRef: 'crash-send-002', text: 'Hi there' });
