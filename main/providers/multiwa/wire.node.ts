@@ -94,10 +94,19 @@ export function isWhatsAppId(id: string): boolean {
   return !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 }
 
+/**
+ * A list from any shape MultiWA answers with: a bare array; the documented `{success, data}`;
+ * `{items}`; or, as its source code does, `{conversations, total}` and `{messages, hasMore}`.
+ */
 export function listOf(body: unknown): unknown[] | null {
   if (Array.isArray(body)) return body;
-  const data = (body as { data?: unknown } | null)?.data;
-  if (Array.isArray(data)) return data;
-  const items = (data as { items?: unknown } | null)?.items ?? (body as { items?: unknown } | null)?.items;
-  return Array.isArray(items) ? items : null;
+  for (const holder of [body, (body as { data?: unknown } | null)?.data]) {
+    if (Array.isArray(holder)) return holder;
+    if (!holder || typeof holder !== 'object') continue;
+    for (const key of ['items', 'conversations', 'messages'] as const) {
+      const list = (holder as Record<string, unknown>)[key];
+      if (Array.isArray(list)) return list;
+    }
+  }
+  return null;
 }

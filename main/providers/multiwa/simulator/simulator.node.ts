@@ -20,6 +20,8 @@ export interface MultiWaSimulatorOptions {
   sendReply?: 'code' | 'docs';
   /** Push QR codes over the sockets; false leaves only REST's GET …/qr. */
   pushQr?: boolean;
+  /** `code` (default): lists as MultiWA's source returns them; `documented`: the `{success, data}` envelope. */
+  listShape?: 'code' | 'documented';
 }
 
 const DEFAULT_PROFILES: SimProfile[] = [
@@ -61,6 +63,7 @@ export class MultiWaSimulator {
       dailyLimit: 1000,
       sendReply: 'code',
       pushQr: true,
+      listShape: 'code',
       ...options,
     };
     this.state = new SimState(this.options.profiles);
@@ -302,7 +305,9 @@ export class MultiWaSimulator {
       const limit = Number(url.searchParams.get('limit') ?? 20);
       const offset = Number(url.searchParams.get('offset') ?? 0);
       const list = [...this.state.conversations.values()].filter((c) => c.profileId === profileId && c.lastMessageAt).sort((a, b) => Date.parse(b.lastMessageAt!) - Date.parse(a.lastMessageAt!));
-      return [200, { success: true, data: list.slice(offset, offset + limit) }];
+      const page = list.slice(offset, offset + limit);
+      // MultiWA's code answers `{conversations, total}`; its documentation shows `{success, data}`.
+      return [200, this.options.listShape === 'documented' ? { success: true, data: page } : { conversations: page, total: list.length }];
     }
     if (method === 'GET' && (m = /^\/conversations\/([^/]+)\/messages$/.exec(path))) {
       const list = this.state.messages.get(m[1]!);
@@ -311,7 +316,8 @@ export class MultiWaSimulator {
       const limit = Number(url.searchParams.get('limit') ?? 50);
       const newestFirst = [...list].reverse();
       const start = before ? newestFirst.findIndex((x) => x.id === before) + 1 : 0;
-      return [200, { success: true, data: newestFirst.slice(start, start + limit) }];
+      const page = newestFirst.slice(start, start + limit);
+      return [200, this.options.listShape === 'documented' ? { success: true, data: page } : { messages: page, hasMore: start + limit < newestFirst.length }];
     }
     if (method === 'GET' && (m = /^\/messages\/([^/]+)$/.exec(path))) {
       const found = this.state.find(decodeURIComponent(m[1]!));
