@@ -20,8 +20,8 @@ type Group = keyof Settings;
 const GROUPS = Object.keys(Settings.shape) as Group[];
 
 /**
- * Settings as a JSON file beside the cache, written atomically, with the previous good copy
- * kept as `settings.json.bak`. A damaged file never resets everything: each setting that
+ * Settings as a JSON file beside the cache, written atomically, with a second copy
+ * (`settings.json.bak`) written first, so a crash while one is written leaves the other whole. A damaged file never resets everything: each setting that
  * still reads is kept, the rest come from the last good copy, and only what neither has
  * goes back to its default. The damaged file is kept aside and the damage is reported.
  */
@@ -61,8 +61,12 @@ export class JsonSettingsStore implements SettingsStore {
     const backup = readBackup(`${this.file}.bak`);
     const recovered: Partial<Settings> = { ...backup, ...whole.found };
     const reset = GROUPS.filter((group) => recovered[group] === undefined);
-    const keptAt = path.join(path.dirname(this.file), `settings.damaged-${Date.now()}.json`);
-    fs.renameSync(this.file, keptAt);
+    let keptAt = path.join(path.dirname(this.file), `settings.damaged-${Date.now()}.json`);
+    try {
+      fs.renameSync(this.file, keptAt);
+    } catch {
+      keptAt = this.file; // a read-only folder: the damaged file stays where it is
+    }
     this.damage = { keptAt, reset };
     const settings = Settings.parse({ ...DEFAULT_SETTINGS, ...recovered });
     try {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Account } from '../../../shared/model/entities.std.ts';
 import type { Result } from '../../../shared/ipc/contract.std.ts';
 import { useT } from '../i18n/i18n.dom.ts';
+import { useWorkspace } from '../store/workspace.dom.ts';
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
 import { useEscape } from './useEscape.dom.ts';
 import { Confirm } from './Confirm.dom.tsx';
@@ -38,6 +39,7 @@ export function AccountDialog({ account, webhook, allMuted, actions }: { account
   useEffect(() => setMuted(allMuted), [allMuted]);
 
   const [kept, setKept] = useState<Result<'quarantine.list'>>();
+  const language = useWorkspace((s) => s.settings?.language ?? 'en');
   useEffect(() => {
     actions.quarantine().then(setKept, () => undefined);
   }, [actions]);
@@ -146,7 +148,7 @@ export function AccountDialog({ account, webhook, allMuted, actions }: { account
           <ul className="quarantine-list">
             {kept.items.slice(0, 5).map((item) => (
               <li key={item.id}>
-                <time dateTime={new Date(item.receivedAt).toISOString()}>{new Date(item.receivedAt).toLocaleString()}</time> — {item.reason}
+                <time dateTime={new Date(item.receivedAt).toISOString()}>{new Date(item.receivedAt).toLocaleString(language)}</time> — {item.reason}
               </li>
             ))}
           </ul>
