@@ -38,6 +38,8 @@ const CATALOG = {
   'login.preparingQr': { en: 'Preparing the QR code…', ru: 'Готовим QR-код…' },
   'login.fetchingQr': { en: 'Fetching the QR code…', ru: 'Получаем QR-код…' },
   'login.waitingQr': { en: 'Waiting for the QR code…', ru: 'Ждём QR-код…' },
+  'login.notSignedIn': { en: 'Not signed in. Start signing in to show a QR code.', ru: 'Вход не выполнен. Начните вход, чтобы показать QR-код.' },
+  'login.phoneReconnecting': { en: 'The session lost its internet connection and is reconnecting…', ru: 'Сессия потеряла связь с интернетом и переподключается…' },
   'login.sessionStarting': { en: 'The phone’s session is starting…', ru: 'Сессия телефона запускается…' },
   'login.connectingTelegram': { en: 'Connecting to Telegram…', ru: 'Подключаемся к Telegram…' },
   'login.notSignedInChategy': { en: 'Not signed in at Chategy.', ru: 'Не подключено в Chategy.' },

@@ -13,8 +13,9 @@ export class MaytapiApi {
   ) {}
 
   async product(): Promise<{ webhook: string | null; ackDelivery: boolean }> {
-    const body = (await this.#json('GET', '/product')) as { webhook?: string | null; ack_delivery?: boolean };
-    return { webhook: body.webhook || null, ackDelivery: body.ack_delivery === true };
+    const body = (await this.#json('GET', '/product')) as { webhook?: string | null; ack_delivery?: boolean | number };
+    // 1.9.1 says true/false, the seed 0/1.
+    return { webhook: body.webhook || null, ackDelivery: body.ack_delivery === true || body.ack_delivery === 1 };
   }
 
   async phones(): Promise<Phone[]> {

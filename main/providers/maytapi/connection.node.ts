@@ -7,7 +7,7 @@ import { SendFailure, type LoginDriver, type ProviderConnection, type ProviderCo
 import { MaytapiApi } from './api.node.ts';
 import { configOf } from './config.node.ts';
 import { ackOf, loginOf, messageOf } from './mapping.node.ts';
-import { AckHook, AckItem, EditHook, ErrorHook, LiveEventHook, MessageHook, StatusHook } from './wire.node.ts';
+import { AckHook, AckItem, EditHook, ErrorHook, LiveEventHook, MessageHook, StatusHook, snakeCaseIds } from './wire.node.ts';
 import { words } from '../../../shared/ipc/coreWords.std.ts';
 
 /** The seed's rule: base64 media only for images under 1 MB; anything else needs a link. */
@@ -21,6 +21,15 @@ export const timings = {
   idlePollMs: 60_000,
 };
 
+/** One QR sign-in of one phone, polled until it ends. */
+interface LoginAttempt {
+  timer?: NodeJS.Timeout;
+  lastQr?: string;
+  lastQrAt: number;
+  /** Fetch the status (and a fresh QR) now. */
+  poke(): void;
+}
+
 /**
  * One Maytapi product: each phone is a line. Events arrive only by webhook; QR login is
  * polled. There is no history API, so the cache is the store of record.
@@ -30,7 +39,7 @@ export class MaytapiConnection implements ProviderConnection {
   readonly webhook: WebhookSink;
   readonly #api: MaytapiApi;
   readonly #phones = new Set<string>();
-  readonly #logins = new Map<string, { timer: NodeJS.Timeout; lastQr?: string; lastQrAt: number }>();
+  readonly #logins = new Map<string, LoginAttempt>();
   #idlePoll: NodeJS.Timeout | undefined;
   #retry: NodeJS.Timeout | undefined;
   readonly #backoff = new Backoff();
@@ -124,7 +133,9 @@ export class MaytapiConnection implements ProviderConnection {
   }
 
   async #discoverPhones(): Promise<void> {
+    const unsaid: string[] = [];
     for (const phone of await this.#api.phones()) {
+      if (!phone.status) unsaid.push(phone.id);
       const number = phone.number == null ? undefined : String(phone.number);
       this.#phones.add(phone.id);
       this.#emit({
@@ -132,6 +143,8 @@ export class MaytapiConnection implements ProviderConnection {
         line: { providerLineId: phone.id, messenger: 'whatsapp', title: phone.name ?? number ?? `Phone ${phone.id}`, ...(number ? { phone: number } : {}), login: loginOf(phone.status) },
       });
     }
+    // The seed's older listPhones names no status: ask each such phone, rather than wait a minute.
+    for (const line of unsaid) await this.#refreshStatus(line).catch((error: unknown) => this.context.log.warn(`status of phone ${line} failed`, { error: String(error) }));
   }
 
   async #pollInactive(): Promise<void> {
@@ -140,14 +153,20 @@ export class MaytapiConnection implements ProviderConnection {
 
   async #refreshStatus(line: string): Promise<LoginState> {
     const { status } = await this.#api.status(line);
+    const attempt = this.#logins.get(line);
     const state: LoginState = status.loggedIn
       ? { state: 'authorized', ...(status.number != null ? { phone: String(status.number) } : {}) }
       : status.isQr
-        ? loginSaid.connecting(words('login.fetchingQr'))
+        ? // Only a running attempt fetches QR images; without one, saying "fetching" would hang the screen.
+          attempt
+          ? loginSaid.connecting(words('login.fetchingQr'))
+          : loginOf('qr-code')
         : status.loading
           ? loginSaid.connecting(words('login.sessionStarting'))
-          : loginOf(status.state?.state);
-    if (!this.#logins.get(line)?.lastQr || state.state !== 'connecting') this.#emit({ kind: 'login', line, state });
+          : status.connRetry
+            ? loginSaid.connecting(words('login.phoneReconnecting'))
+            : loginOf(status.state?.state);
+    if (!attempt?.lastQr || state.state !== 'connecting') this.#emit({ kind: 'login', line, state });
     return state;
   }
 
@@ -159,11 +178,15 @@ export class MaytapiConnection implements ProviderConnection {
     if (status.loggedIn) return this.#refreshStatus(line);
     if (status.state?.state === 'idle') await this.#api.redeploy(line);
     this.#stopLogin(line);
+    const attempt: LoginAttempt = { lastQrAt: 0, poke: () => undefined };
+    // Each attempt polls on its own; a tick that finds another attempt in its place stops,
+    // so an earlier attempt's poller can never keep a stale QR (or its timing) alive.
+    const current = () => this.#logins.get(line) === attempt && !this.context.signal.aborted;
     const tick = async () => {
-      const login = this.#logins.get(line);
-      if (!login || this.context.signal.aborted) return;
+      if (!current()) return;
       try {
         const { status: now } = await this.#api.status(line);
+        if (!current()) return;
         if (now.loggedIn) {
           this.#stopLogin(line);
           this.#emit({ kind: 'login', line, state: { state: 'authorized', ...(now.number != null ? { phone: String(now.number) } : {}) } });
@@ -174,27 +197,31 @@ export class MaytapiConnection implements ProviderConnection {
           this.#emit({ kind: 'login', line, state: loginOf('idle') });
           return;
         }
-        if (now.isQr && Date.now() - login.lastQrAt >= timings.qrRefreshMs - 50) await this.#showQr(line);
+        if (now.isQr && Date.now() - attempt.lastQrAt >= timings.qrRefreshMs - 50) await this.#showQr(line, attempt);
       } catch (error) {
         this.context.log.warn(`status of phone ${line} failed`, { error: String(error) });
       }
-      const current = this.#logins.get(line);
-      if (current) current.timer = setTimeout(() => void tick(), timings.loginPollMs);
+      if (current()) attempt.timer = setTimeout(() => void tick(), timings.loginPollMs);
     };
-    this.#logins.set(line, { timer: setTimeout(() => void tick(), 0), lastQrAt: 0 });
+    attempt.poke = () => {
+      clearTimeout(attempt.timer);
+      attempt.lastQrAt = 0;
+      attempt.timer = setTimeout(() => void tick(), 0);
+    };
+    this.#logins.set(line, attempt);
+    attempt.timer = setTimeout(() => void tick(), 0);
     const waiting: LoginState = loginSaid.connecting(words('login.fetchingQr'));
     this.#emit({ kind: 'login', line, state: waiting });
     return waiting;
   }
 
-  async #showQr(line: string): Promise<void> {
+  async #showQr(line: string, attempt: LoginAttempt): Promise<void> {
     const image = await this.#api.qrCode(line);
+    if (this.#logins.get(line) !== attempt) return;
     const dataUrl = `data:${image.mime};base64,${image.data.toString('base64')}`;
-    const login = this.#logins.get(line);
-    if (!login) return;
-    login.lastQrAt = Date.now();
-    if (login.lastQr === dataUrl) return;
-    login.lastQr = dataUrl;
+    attempt.lastQrAt = Date.now();
+    if (attempt.lastQr === dataUrl) return;
+    attempt.lastQr = dataUrl;
     this.#emit({ kind: 'login', line, state: { state: 'qr', qr: { kind: 'image', dataUrl }, expiresAt: Date.now() + timings.qrRefreshMs } });
   }
 
@@ -202,6 +229,23 @@ export class MaytapiConnection implements ProviderConnection {
     const login = this.#logins.get(line);
     if (login) clearTimeout(login.timer);
     this.#logins.delete(line);
+  }
+
+  /** A status webhook: a phone that shows a QR again gets a fresh image at once, not at the next refresh. */
+  #statusChanged(line: string, status: string): void {
+    const attempt = this.#logins.get(line);
+    if (status === 'qr-code') {
+      if (!attempt) {
+        void this.#startLogin(line).catch(() => undefined);
+        return;
+      }
+      attempt.poke();
+      if (!attempt.lastQr) this.#emit({ kind: 'login', line, state: loginSaid.connecting(words('login.fetchingQr')) });
+      return;
+    } else if (status === 'active' || status === 'idle' || status === 'disabled') {
+      this.#stopLogin(line);
+    }
+    this.#emit({ kind: 'login', line, state: loginOf(status) });
   }
 
   async #logout(line: string): Promise<LoginState> {
@@ -215,7 +259,8 @@ export class MaytapiConnection implements ProviderConnection {
   }
 
   /** One webhook delivery: dispatch on `type`; the seed's acks come as a bare array. */
-  #receive(body: unknown): { accepted: number; rejected: number } {
+  #receive(raw: unknown): { accepted: number; rejected: number } {
+    const body = snakeCaseIds(raw);
     const counts = { accepted: 0, rejected: 0 };
     const reject = (reason: string, raw: unknown) => {
       counts.rejected += 1;
@@ -229,24 +274,22 @@ export class MaytapiConnection implements ProviderConnection {
     switch (type) {
       case 'message': {
         const hook = MessageHook.safeParse(body);
-        if (!hook.success) return reject(`message webhook not understood: ${issue(hook.error)}`, body), counts;
-        if (!this.#phones.has(hook.data.phone_id)) return reject(`message for unknown phone ${hook.data.phone_id}`, body), counts;
+        if (!hook.success) return reject(`message webhook not understood: ${issue(hook.error)}`, raw), counts;
+        if (!this.#phones.has(hook.data.phone_id)) return reject(`message for unknown phone ${hook.data.phone_id}`, raw), counts;
         this.#emit(messageOf(hook.data));
         counts.accepted += 1;
         return counts;
       }
       case 'ack': {
         const hook = AckHook.safeParse(body);
-        if (!hook.success) return reject(`ack webhook not understood: ${issue(hook.error)}`, body), counts;
+        if (!hook.success) return reject(`ack webhook not understood: ${issue(hook.error)}`, raw), counts;
         for (const item of hook.data.data) this.#ack(item, hook.data.phone_id ?? undefined, counts, reject);
         return counts;
       }
       case 'status': {
         const hook = StatusHook.safeParse(body);
-        if (!hook.success || !this.#phones.has(hook.data.phone_id)) return reject('status webhook for an unknown phone', body), counts;
-        if (hook.data.status === 'qr-code' && !this.#logins.has(hook.data.phone_id)) void this.#startLogin(hook.data.phone_id).catch(() => undefined);
-        else if (hook.data.status === 'active') this.#stopLogin(hook.data.phone_id);
-        this.#emit({ kind: 'login', line: hook.data.phone_id, state: loginOf(hook.data.status) });
+        if (!hook.success || !this.#phones.has(hook.data.phone_id)) return reject('status webhook for an unknown phone', raw), counts;
+        this.#statusChanged(hook.data.phone_id, hook.data.status);
         counts.accepted += 1;
         return counts;
       }
@@ -259,7 +302,7 @@ export class MaytapiConnection implements ProviderConnection {
       }
       case 'live_event': {
         const hook = LiveEventHook.safeParse(body);
-        if (!hook.success || !this.#phones.has(hook.data.phone_id)) return reject('live_event not understood', body), counts;
+        if (!hook.success || !this.#phones.has(hook.data.phone_id)) return reject('live_event not understood', raw), counts;
         this.#emit({ kind: 'conversation', line: hook.data.phone_id, chat: { id: hook.data.conversation }, meta: { open: hook.data.data.event !== 'closed' } });
         counts.accepted += 1;
         return counts;
@@ -267,13 +310,13 @@ export class MaytapiConnection implements ProviderConnection {
       case 'message_edit': {
         const hook = EditHook.safeParse(body);
         const text = hook.success ? (hook.data.message.text ?? hook.data.message.body) : undefined;
-        if (!hook.success || text == null || !this.#phones.has(hook.data.phone_id)) return reject('message_edit not understood', body), counts;
+        if (!hook.success || text == null || !this.#phones.has(hook.data.phone_id)) return reject('message_edit not understood', raw), counts;
         this.#emit({ kind: 'edited', line: hook.data.phone_id, ref: { provider: hook.data.message.id }, text });
         counts.accepted += 1;
         return counts;
       }
       default:
-        return reject(`unknown webhook type ${JSON.stringify(type ?? null)}`, body), counts;
+        return reject(`unknown webhook type ${JSON.stringify(type ?? null)}`, raw), counts;
     }
   }
 

@@ -5,6 +5,14 @@ import { type LoginState, loginSaid } from '../../../shared/model/login.std.ts';
 import type { z } from 'zod';
 import type { AckItem, MessageHook } from './wire.node.ts';
 import { words } from '../../../shared/ipc/coreWords.std.ts';
+import { createHash } from 'node:crypto';
+
+/** A message without an id still needs one that is the same on every retry of the webhook. */
+function derivedId(hook: z.infer<typeof MessageHook>): string {
+  const m = hook.message;
+  const basis = JSON.stringify([hook.conversation, hook.timestamp, m.type, m.text ?? m.caption ?? m.url ?? m.payload ?? '', hook.user?.id ?? '']);
+  return `derived:${createHash('sha256').update(basis).digest('hex').slice(0, 24)}`;
+}
 
 /** Maytapi's phone statuses (listPhones and status webhooks). */
 export function loginOf(status: string | null | undefined): LoginState {
@@ -12,7 +20,8 @@ export function loginOf(status: string | null | undefined): LoginState {
     case 'active':
       return { state: 'authorized' };
     case 'qr-code':
-      return loginSaid.connecting(words('login.fetchingQr'));
+      // Waiting for a scan nobody has started here: the user starts it, and then the QR is fetched.
+      return loginSaid.loggedOut(words('login.notSignedIn'));
     case 'loading':
       return loginSaid.connecting(words('login.sessionStarting'));
     case 'idle':
@@ -60,9 +69,10 @@ const INFO: Record<string, string> = {
 
 export function messageOf(hook: z.infer<typeof MessageHook>): ProviderEvent {
   const m = hook.message;
+  // The older generation has no fromMe: it delivers only what others wrote to us.
   const out = m.fromMe === true;
   const message: NormalizedMessage = {
-    ids: { provider: m.id },
+    ids: { provider: m.id ?? derivedId(hook) },
     direction: out ? 'out' : 'in',
     origin: m.type === 'info' ? 'system' : out ? 'phone' : 'contact',
     type: TYPES[m.type] ?? 'unknown',

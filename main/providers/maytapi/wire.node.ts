@@ -11,6 +11,7 @@ export const PhoneStatus = z.looseObject({
     loggedIn: z.boolean().nullish(),
     isQr: z.boolean().nullish(),
     loading: z.boolean().nullish(),
+    connRetry: z.boolean().nullish(),
     message: z.string().nullish(),
     number: z.union([z.string(), z.number()]).nullish(),
     state: z.looseObject({ state: z.string().nullish(), canSend: z.boolean().nullish() }).nullish(),
@@ -18,7 +19,8 @@ export const PhoneStatus = z.looseObject({
 });
 
 export const IncomingMessage = z.looseObject({
-  id: Id,
+  /** Absent from seed 002's example; the caller then derives a stable one. */
+  id: Id.optional(),
   type: z.string(),
   fromMe: z.boolean().nullish(),
   text: z.string().nullish(),
@@ -31,6 +33,17 @@ export const IncomingMessage = z.looseObject({
   subtype: z.string().nullish(),
   participant: z.string().nullish(),
 });
+
+/**
+ * Seed 002's older webhooks spell the ids in camelCase (`productId`, `phoneId` as a number);
+ * 1.9.1 in snake_case. Both are read as the latter.
+ */
+export function snakeCaseIds(body: unknown): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  const b = body as Record<string, unknown>;
+  if (b.phone_id !== undefined || (b.phoneId === undefined && b.productId === undefined)) return body;
+  return { ...b, phone_id: b.phoneId, product_id: b.product_id ?? b.productId };
+}
 
 export const MessageHook = z.looseObject({
   type: z.literal('message'),

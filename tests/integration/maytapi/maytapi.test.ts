@@ -39,7 +39,7 @@ describe('Maytapi', () => {
     const env = await start();
     const account = await env.add();
     const { lines } = await env.core.call('accounts.list', {});
-    expect(lines.map((l) => [l.providerLineId, l.login.state])).toEqual([['10101', 'authorized'], ['10102', 'connecting']]);
+    expect(lines.map((l) => [l.providerLineId, l.login.state])).toEqual([['10101', 'authorized'], ['10102', 'logged_out']]);
     const info = await env.core.call('webhooks.info', { accountId: account.id });
     expect(info.registered).toBe(info.publicUrl);
     expect(info.publicUrl).toMatch(/\/hooks\/[\w-]+\/[\w-]{16,}$/);

@@ -22,6 +22,12 @@ export interface MaytapiSimulatorOptions {
   qrRotateMs?: number;
   /** The seed's older API logs out by POST only; 1.9.1 by GET. */
   logoutMethod?: 'GET' | 'POST';
+  /**
+   * `seed` speaks seed 002's older generation: camelCase `productId`/`phoneId` (a number) and
+   * no `fromMe` on message webhooks, phones listed without a status, a status without `state`,
+   * and `ack_delivery` as 0/1.
+   */
+  generation?: 'spec' | 'seed';
 }
 
 interface Delivery {
@@ -43,6 +49,10 @@ export class MaytapiSimulator {
   /** How long the phone list takes: webhooks sent meanwhile reach a client that does not know its phones yet. */
   listPhonesDelayMs = 0;
   ackPreference = false;
+  /** Replies given verbatim instead of the simulated ones, keyed `METHOD /path` below the product (the seeds' samples). */
+  readonly verbatim = new Map<string, unknown>();
+  /** Every REST call, as `METHOD /path`. */
+  readonly requests: string[] = [];
   #server: http.Server | undefined;
   #qr = new Map<string, string>();
   #pendingAcks: Record<string, unknown>[] = [];
@@ -63,6 +73,7 @@ export class MaytapiSimulator {
       ackStepMs: 50,
       qrRotateMs: 20_000,
       logoutMethod: 'GET',
+      generation: 'spec',
       ...options,
     };
     this.phones = this.options.phones.map((p) => ({ ...p }));
@@ -93,6 +104,19 @@ export class MaytapiSimulator {
 
   /** A customer writes; delivered as a `message` webhook. */
   receive(phoneId: string, from: string, text: string, extra: Record<string, unknown> = {}): Promise<Delivery> {
+    if (this.options.generation === 'seed') {
+      return this.post({
+        productId: this.options.productId,
+        phoneId: Number(phoneId),
+        message: { id: `false_${from}@c.us_3EB0${randomBytes(8).toString('hex').toUpperCase()}`, type: 'text', text, ...extra },
+        user: { id: `${from}@c.us`, name: `Customer ${from.slice(-4)}`, phone: from, image: '' },
+        conversation: `${from}@c.us`,
+        receiver: this.phones.find((p) => p.id === phoneId)?.number,
+        timestamp: Math.floor(Date.now() / 1000),
+        type: 'message',
+        reply: `${this.apiBase}/${this.options.productId}/${phoneId}/sendMessage`,
+      });
+    }
     return this.post({
       product_id: this.options.productId,
       phone_id: phoneId,
@@ -111,6 +135,18 @@ export class MaytapiSimulator {
     const phone = this.phones.find((p) => p.id === phoneId)!;
     phone.status = 'active';
     return this.post({ product_id: this.options.productId, phone_id: phoneId, type: 'status', status: 'active' });
+  }
+
+  /**
+   * The phone's session changes state, told by a status webhook as Maytapi does: `idle` when a
+   * QR went unscanned too long, `qr-code` again after a redeploy, with a new code.
+   */
+  async becomes(phoneId: string, status: SimPhone['status']): Promise<Delivery | undefined> {
+    const phone = this.phones.find((p) => p.id === phoneId)!;
+    phone.status = status;
+    if (status === 'qr-code') this.#qr.set(phone.id, `2@${randomBytes(20).toString('base64')},${Date.now()}`);
+    if (!this.webhook) return undefined;
+    return this.post({ product_id: this.options.productId, phone_id: phoneId, type: 'status', status });
   }
 
   currentQr(phoneId: string): string | undefined {
@@ -170,9 +206,17 @@ export class MaytapiSimulator {
     const path = url.pathname.slice(prefix.length);
     const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<string, unknown>) : {};
     const method = req.method ?? 'GET';
-    if (method === 'GET' && path === '/product') return send(200, { pid: this.options.productId, webhook: this.webhook ?? '', ack_delivery: this.ackPreference, phone_limit: 5 });
+    this.requests.push(`${method} ${path}`);
+    if (this.verbatim.has(`${method} ${path}`)) {
+      if (method === 'POST' && path === '/setWebhook') this.webhook = typeof body.webhook === 'string' ? body.webhook : null;
+      if (method === 'POST' && path === '/setAckPreference') this.ackPreference = body.preference === true;
+      if (method === 'POST' && path.endsWith('/sendMessage')) this.sent.push(body);
+      return send(200, this.verbatim.get(`${method} ${path}`));
+    }
+    const seed = this.options.generation === 'seed';
+    if (method === 'GET' && path === '/product') return send(200, { pid: this.options.productId, webhook: this.webhook ?? '', ack_delivery: seed ? Number(this.ackPreference) : this.ackPreference, phone_limit: 5 });
     if (method === 'GET' && path === '/listPhones') {
-      const phones = this.phones.map((p) => ({ id: Number(p.id), number: p.number, status: p.status, type: 'whatsapp' }));
+      const phones = this.phones.map((p) => (seed ? { id: Number(p.id), number: p.number } : { id: Number(p.id), number: p.number, status: p.status, type: 'whatsapp' }));
       if (this.listPhonesDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.listPhonesDelayMs));
       return send(200, phones);
     }
@@ -195,6 +239,7 @@ export class MaytapiSimulator {
     if (!m || !phone) return send(404, { success: false, message: 'Phone not found' });
     switch (`${method} ${m[2]}`) {
       case 'GET status':
+        if (seed) return send(200, { success: true, status: { loggedIn: phone.status === 'active', isQr: phone.status === 'qr-code', loading: phone.status === 'loading', connRetry: phone.status === 'phone-error', message: phone.status } });
         return send(200, { success: true, status: { loggedIn: phone.status === 'active', isQr: phone.status === 'qr-code', loading: phone.status === 'loading', message: phone.status, number: phone.status === 'active' ? phone.number : null, state: { state: phone.status === 'active' ? 'CONNECTED' : phone.status, canSend: phone.status === 'active' } } });
       case 'GET qrCode': {
         const qr = this.#qr.get(phone.id);
@@ -209,6 +254,7 @@ export class MaytapiSimulator {
         return send(200, { success: true });
       case 'GET redeploy':
         phone.status = 'qr-code';
+        this.#qr.set(phone.id, `2@${randomBytes(20).toString('base64')},${Date.now()}`);
         return send(200, { success: true });
       case 'POST sendMessage':
         return this.#send(phone, body, send);
