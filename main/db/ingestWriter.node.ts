@@ -275,7 +275,9 @@ export function createIngestWriter(db: Database) {
       state.lastMessageId = id;
       markDirty(state);
     }
-    if (!event.historical && id > state.readKey) {
+    // A notice (a group change, a security code) is part of the timeline but nobody's message:
+    // it neither counts as unread nor reads the chat.
+    if (!event.historical && id > state.readKey && m.origin !== 'system') {
       if (m.direction === 'in') {
         state.unread += 1;
         result.incoming.push({ conversationId, messageId: id });
@@ -384,13 +386,14 @@ export function createIngestWriter(db: Database) {
   /** A reply that names only the quoted id (Chategy, Maytapi) shows the quoted text, as on the phone. */
   const fillQuote = (event: Extract<CacheEvent, { kind: 'message' }>): void => {
     const quoted = event.message.quoted;
-    if (!quoted || quoted.preview !== undefined) return;
+    if (!quoted || (quoted.preview !== undefined && quoted.messageId !== undefined)) return;
     const id = findAlias.get(event.line, `p:${quoted.providerId}`) as number | undefined;
     if (id === undefined) return;
     const row = getMessage.get(id) as StoredMessage;
     const sender = parseBody(row.body).sender?.name;
-    const preview = row.deleted ? undefined : (row.text ?? undefined);
-    event.message.quoted = { ...quoted, ...(preview ? { preview: preview.slice(0, 200) } : {}), ...(sender && !quoted.senderName ? { senderName: sender } : {}) };
+    const preview = quoted.preview ?? (row.deleted ? undefined : (row.text ?? undefined));
+    // The local id lets the interface jump to the quoted message.
+    event.message.quoted = { ...quoted, messageId: id, ...(preview ? { preview: preview.slice(0, 200) } : {}), ...(sender && !quoted.senderName ? { senderName: sender } : {}) };
   };
 
   const applyOne = (event: CacheEvent, now: number): void => {

@@ -38,7 +38,8 @@ export interface NormalizedMessage {
   text?: string;
   media?: Media;
   location?: { lat: number; lng: number; name?: string };
-  quoted?: { providerId: string; preview?: string; senderName?: string };
+  /** `messageId` is the cache's own resolution of `providerId`; providers never set it (the event schema drops it). */
+  quoted?: { providerId: string; preview?: string; senderName?: string; messageId?: number };
   sender?: Sender;
   /** Epoch ms. */
   time: number;

@@ -206,7 +206,7 @@ export class MultiWaConnection implements ProviderConnection {
         const parsed = SocketMessage.safeParse(payload);
         if (!parsed.success) return this.context.quarantine('socket', `message event not understood: ${parsed.error.issues[0]?.message ?? ''}`, payload);
         const { message, conversation } = parsed.data;
-        const profileId = conversation.profileId ?? [...this.#profiles.keys()][0]!;
+        const profileId = conversation.profileId ?? message.profileId ?? [...this.#profiles.keys()][0]!;
         if (!this.#profiles.has(profileId)) return;
         this.#remember(profileId, conversation);
         this.#emit({ kind: 'message', line: profileId, chat: chatOf(conversation), message: messageOfRow(message) });
@@ -215,6 +215,7 @@ export class MultiWaConnection implements ProviderConnection {
         const parsed = RawReceived.safeParse(data);
         if (!parsed.success) return this.context.quarantine('socket', 'message.received without id, from and timestamp', data, profileId);
         const m = parsed.data;
+        const type = typeOf(m.type);
         this.#emit({
           kind: 'message',
           line: profileId,
@@ -222,8 +223,8 @@ export class MultiWaConnection implements ProviderConnection {
           message: {
             ids: { provider: m.id },
             direction: m.fromMe ? 'out' : 'in',
-            origin: m.fromMe ? 'phone' : 'contact',
-            type: typeOf(m.type),
+            origin: type === 'system' ? 'system' : m.fromMe ? 'phone' : 'contact',
+            type,
             ...(m.body ? { text: m.body } : {}),
             time: m.timestamp,
           },

@@ -6,9 +6,13 @@ import type { ConversationRow, MessageRow } from './wire.node.ts';
 import { Content } from './wire.node.ts';
 import { words } from '../../../shared/ipc/coreWords.std.ts';
 
+/** MultiWA's own type names, and whatsapp-web.js's, which its engine stores as they come. */
 const TYPES: Record<string, MessageType> = {
   text: 'text', chat: 'text', image: 'image', video: 'video', audio: 'audio', ptt: 'voice', voice: 'voice',
-  document: 'document', sticker: 'sticker', location: 'location', contact: 'contact', vcard: 'contact', poll: 'poll', call: 'call',
+  document: 'document', sticker: 'sticker', location: 'location', contact: 'contact', vcard: 'contact', multi_vcard: 'contact',
+  poll: 'poll', poll_creation: 'poll', call: 'call', call_log: 'call',
+  // Group changes (gp2), security-code changes and other notices: rows of the chat's timeline.
+  gp2: 'system', e2e_notification: 'system', notification: 'system', notification_template: 'system', group_notification: 'system',
 };
 
 export function typeOf(type: string | null | undefined): MessageType {
@@ -56,11 +60,12 @@ export function chatOf(conversation: ConversationRow): ChatRef {
 export function messageOfRow(row: MessageRow): NormalizedMessage {
   const content = typeof row.content === 'string' ? Content.safeParse(safeJson(row.content)).data ?? { text: row.content } : (row.content ?? {});
   const out = row.direction === 'outgoing';
+  const type = typeOf(row.type);
   const message: NormalizedMessage = {
     ids: { internal: row.id, ...(row.messageId ? { provider: row.messageId } : {}) },
     direction: out ? 'out' : 'in',
-    origin: out ? 'phone' : 'contact',
-    type: typeOf(row.type),
+    origin: type === 'system' ? 'system' : out ? 'phone' : 'contact',
+    type,
     time: row.timestamp,
   };
   const text = content.text || content.caption;
@@ -73,9 +78,10 @@ export function messageOfRow(row: MessageRow): NormalizedMessage {
   if (content.latitude != null && content.longitude != null) {
     message.location = { lat: content.latitude, lng: content.longitude, ...(content.name ? { name: content.name } : {}) };
   }
-  if (content.quotedMessageId) message.quoted = { providerId: content.quotedMessageId };
-  if (row.senderJid && !out) message.sender = { id: row.senderJid, ...(row.senderName ? { name: row.senderName } : {}) };
-  if (out) message.status = tickOf(row.status) ?? { tick: 'sent' };
+  const quoted = row.quotedMessageId ?? content.quotedMessageId;
+  if (quoted) message.quoted = { providerId: quoted };
+  if (row.senderJid && !out && type !== 'system') message.sender = { id: row.senderJid, ...(row.senderName ? { name: row.senderName } : {}) };
+  if (out && type !== 'system') message.status = tickOf(row.status) ?? { tick: 'sent' };
   return message;
 }
 

@@ -3,7 +3,8 @@ import WebSocket from 'ws';
 import { Backoff } from '../backoff.node.ts';
 import type { MultiWaAuth } from './config.node.ts';
 import type { Realtime, RealtimeHandlers } from './realtime.node.ts';
-import { RawAck, RawEvent, RawFrame, RawQr, RawStatus } from './wire.node.ts';
+import { RawFrame } from './wire.node.ts';
+import { dispatchEventEnvelope } from './envelopes.node.ts';
 
 export interface RawOptions {
   /** The documented keep-alive: a ping every 30 s. */
@@ -68,6 +69,7 @@ class RawLink {
   #pongDeadline: NodeJS.Timeout | undefined;
   #retry: NodeJS.Timeout | undefined;
   #stopped = false;
+  #subscribeSent = false;
   readonly #backoff = new Backoff();
 
   constructor(
@@ -94,6 +96,7 @@ class RawLink {
 
   #connect(): void {
     const query = this.auth.apiKey ? `apiKey=${encodeURIComponent(this.auth.apiKey)}` : `token=${encodeURIComponent(this.auth.jwt ?? '')}`;
+    this.#subscribeSent = false;
     const ws = new WebSocket(`${this.url}${this.url.includes('?') ? '&' : '?'}${query}`, { handshakeTimeout: 10_000 });
     this.#ws = ws;
     ws.on('message', (data) => this.#onFrame(data.toString()));
@@ -118,8 +121,10 @@ class RawLink {
     const payload = frame.data.payload as Record<string, unknown> | undefined;
     switch (frame.data.type) {
       case 'ack':
-        if (payload?.action === undefined && !this.up) this.#subscribe();
-        else if (payload?.action === 'subscribed') this.#onSubscribed();
+        // Each socket subscribes once and comes up once: a repeated acknowledgement must not
+        // re-run the after-connect sync or start a second ping timer.
+        if (payload?.action === undefined && !this.#subscribeSent) this.#subscribe();
+        else if (payload?.action === 'subscribed' && !this.up) this.#onSubscribed();
         return;
       case 'pong':
         clearTimeout(this.#pongDeadline);
@@ -128,11 +133,12 @@ class RawLink {
       case 'error':
         return this.on.log.warn(`MultiWA socket error for ${this.profileId}`, { payload });
       case 'event':
-        return this.#onEvent(frame.data.payload);
+        return dispatchEventEnvelope(frame.data.payload, this.profileId, this.on);
     }
   }
 
   #subscribe(): void {
+    this.#subscribeSent = true;
     this.#send({ type: 'subscribe', payload: { profileId: this.profileId, events: ['*'] }, requestId: `sub_${randomUUID()}` });
   }
 
@@ -148,33 +154,6 @@ class RawLink {
       }, this.options.pongTimeoutMs ?? 10_000);
     }, interval);
     this.report(true);
-  }
-
-  #onEvent(payload: unknown): void {
-    const event = RawEvent.safeParse(payload);
-    if (!event.success) return this.on.malformed('an event envelope without event and data', payload, this.profileId);
-    const profileId = event.data.profileId ?? this.profileId;
-    const data = event.data.data;
-    switch (event.data.event) {
-      case 'qr.updated': {
-        const qr = RawQr.safeParse(data);
-        return qr.success ? this.on.qr(profileId, qr.data.qr) : this.on.malformed('qr.updated without qr', payload, profileId);
-      }
-      case 'session.status': {
-        const status = RawStatus.safeParse(data);
-        return status.success
-          ? this.on.status(profileId, status.data.status, status.data.phone ?? undefined, status.data.reason ?? undefined)
-          : this.on.malformed('session.status without status', payload, profileId);
-      }
-      case 'message.received':
-        return this.on.received(profileId, data);
-      case 'message.ack': {
-        const ack = RawAck.safeParse(data);
-        return ack.success ? this.on.ack(profileId, ack.data.messageId, ack.data.status ?? undefined, ack.data.ack ?? undefined) : this.on.malformed('message.ack without messageId', payload, profileId);
-      }
-      default:
-        return this.on.malformed(`unknown event "${event.data.event}"`, payload, profileId);
-    }
   }
 
   #clearTimers(): void {

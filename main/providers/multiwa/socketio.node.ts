@@ -3,6 +3,7 @@ import { Backoff } from '../backoff.node.ts';
 import type { MultiWaAuth } from './config.node.ts';
 import type { Realtime, RealtimeHandlers } from './realtime.node.ts';
 import { ConnectionStatus, QrUpdate, SocketAck } from './wire.node.ts';
+import { dispatchEventEnvelope, isControlEnvelope } from './envelopes.node.ts';
 
 /**
  * MultiWA's real socket: Socket.IO namespace /ws on the API port. Engine.IO's heartbeat
@@ -76,7 +77,17 @@ export class SocketIoRealtime implements Realtime {
       const { profileId, status, phoneNumber, phone, reason } = parsed.data;
       this.on.status(profileId, status, phoneNumber ?? phone ?? undefined, reason ?? undefined);
     });
-    socket.on('message', (data: unknown) => this.on.row(data));
+    // The real namespace carries two gateways: the EventsGateway's message rows and the
+    // RealtimeGateway's `{type, payload}` envelopes (a connect acknowledgement on every connection).
+    socket.on('message', (data: unknown) => {
+      const type = (data as { type?: unknown } | null)?.type;
+      if (isControlEnvelope(type)) {
+        if (type === 'error') this.on.log.warn('MultiWA socket said error', { payload: (data as { payload?: unknown }).payload });
+        return;
+      }
+      if (type === 'event') return dispatchEventEnvelope((data as { payload?: unknown }).payload, undefined, this.on);
+      this.on.row(data);
+    });
     socket.on('message:ack', (data: unknown) => {
       const parsed = SocketAck.safeParse(data);
       if (parsed.success) this.on.ack(parsed.data.profileId, parsed.data.messageId, parsed.data.status, undefined);

@@ -27,6 +27,7 @@ export const Content = z.looseObject({
 
 export const MessageRow = z.looseObject({
   id: z.string().min(1),
+  profileId: z.string().nullish(),
   messageId: z.string().nullish(),
   conversationId: z.string().nullish(),
   direction: z.enum(['incoming', 'outgoing']),
@@ -34,6 +35,8 @@ export const MessageRow = z.looseObject({
   senderName: z.string().nullish(),
   type: z.string().nullish(),
   content: z.union([Content, z.string()]).nullish(),
+  /** A column of the row in schema.prisma; older builds kept it in content. */
+  quotedMessageId: z.string().nullish(),
   status: z.string().nullish(),
   timestamp: Time,
 });

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import { kindWords } from './messageKind.dom.ts';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Conversation, Line } from '../../../shared/model/entities.std.ts';
 import { useWorkspace, type ListFilter } from '../store/workspace.dom.ts';
@@ -18,7 +19,7 @@ function usePreview() {
   return (conversation: Conversation): string => {
     const last = conversation.lastMessage;
     if (!last) return '';
-    return last.deleted ? t('message.deleted') : (last.text ?? (last.media ? (last.media.fileName ?? t('message.media')) : ''));
+    return last.deleted ? t('message.deleted') : (last.text ?? (last.media ? (last.media.fileName ?? t('message.media')) : (kindWords(t, last) ?? '')));
   };
 }
 

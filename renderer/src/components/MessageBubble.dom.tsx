@@ -1,4 +1,5 @@
 import type { Message } from '../../../shared/model/entities.std.ts';
+import { kindWords } from './messageKind.dom.ts';
 import { useSay, useT } from '../i18n/i18n.dom.ts';
 import { Ticks } from './Ticks.dom.tsx';
 import { LinkifiedText } from './LinkifiedText.dom.tsx';
@@ -22,7 +23,7 @@ export function MessageBubble({ message, time, group = false, highlighted = fals
   if (message.type === 'system' || message.origin === 'system') {
     return (
       <div className="system-row" role="note">
-        {message.text}
+        {message.text ?? kindWords(t, message)}
       </div>
     );
   }
@@ -51,6 +52,7 @@ export function MessageBubble({ message, time, group = false, highlighted = fals
                 <LinkifiedText text={message.text} />
               </div>
             )}
+            {!message.text && !message.media && !message.location && kindWords(t, message) && <div className="bubble-text bubble-kind">{kindWords(t, message)}</div>}
           </>
         )}
         <div className="bubble-meta">

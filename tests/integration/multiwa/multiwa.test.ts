@@ -217,7 +217,7 @@ describe('MultiWA: the documented keep-alive', () => {
     const quoted = (await env.messages(conversation.id))[0]!;
     await env.core.call('messages.send', { conversationId: conversation.id, clientRef: 'photo-000001', text: 'Here', replyTo: quoted.id, attachment: { fileName: 'shoe.png', mime: 'image/png', size: 4, dataBase64: Buffer.from('PNG!').toString('base64') } });
     const sent = await until(() => [...env.sim.state.messages.values()].flat().find((m) => m.direction === 'outgoing'), 'the send');
-    expect(sent).toMatchObject({ type: 'image', content: { caption: 'Here', mimetype: 'image/png', filename: 'shoe.png', quotedMessageId: question.messageId } });
+    expect(sent).toMatchObject({ type: 'image', content: { caption: 'Here', mimetype: 'image/png', filename: 'shoe.png' }, quotedMessageId: question.messageId });
     await env.core.call('messages.send', { conversationId: conversation.id, clientRef: 'place-000001', location: { lat: -6.2, lng: 106.8, name: 'Toko Sepatu' } });
     await until(() => [...env.sim.state.messages.values()].flat().some((m) => m.type === 'location'), 'the location');
 

@@ -248,6 +248,15 @@ describe('message text', () => {
     expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://shop.example/a?b=1']);
     expect(links[0]?.getAttribute('rel')).toBe('noopener noreferrer');
   });
+
+  it('says what a message without text is: a call, a group notice, something it cannot show', () => {
+    const bare = (type: Message['type'], origin: Message['origin'] = 'contact'): Message => ({ id: 2, conversationId: 1, direction: 'in', origin, type, time: 0, edited: false, deleted: false, reactions: {} });
+    const { unmount } = render(<MessageBubble message={bare('call')} time="10:00" />);
+    expect(screen.getByTestId('message').textContent).toContain('📞 Call');
+    unmount();
+    render(<MessageBubble message={bare('system', 'system')} time="10:01" />);
+    expect(screen.getByRole('note').textContent).toBe('The chat’s details changed');
+  });
 });
 
 describe('adding an account', () => {

@@ -41,6 +41,9 @@ export class MultiWaSimulator {
   stallSendReplies = false;
   readonly options: Required<MultiWaSimulatorOptions>;
   readonly markedRead: unknown[] = [];
+  /** Every REST call, as `METHOD /path`; and every raw ping received. */
+  readonly requests: string[] = [];
+  pings = 0;
   readonly reactions: unknown[] = [];
   /** Answer raw pings; false makes the link look dead. */
   pongs = true;
@@ -48,6 +51,8 @@ export class MultiWaSimulator {
   #io: SocketIoServer | undefined;
   #raw: WebSocketServer | undefined;
   readonly #rawClients = new Map<WebSocket, string | undefined>();
+  /** Socket.IO clients subscribed through the RealtimeGateway's envelopes: socket id → profile. */
+  readonly #envelopeClients = new Map<string, string>();
   readonly #qrTimers = new Map<string, NodeJS.Timeout>();
   readonly #timers = new Set<NodeJS.Timeout>();
   readonly #qrs = new Map<string, string>();
@@ -136,9 +141,16 @@ export class MultiWaSimulator {
   // ── traffic and login ───────────────────────────────────────────────────────────
 
   /** A customer writes: stored for history, and pushed unless `live` is false. */
-  receive(profileId: string, jid: string, text: string, options: { live?: boolean; name?: string; at?: Date } = {}): SimMessage {
+  receive(profileId: string, jid: string, text: string, options: { live?: boolean; name?: string; at?: Date; type?: string; quotedMessageId?: string } = {}): SimMessage {
     const conversation = this.state.conversation(profileId, jid, options.name);
-    const message = this.state.add(conversation, { direction: 'incoming', content: { text }, status: 'received', ...(options.at ? { at: options.at } : {}) });
+    const message = this.state.add(conversation, {
+      direction: 'incoming',
+      content: text ? { text } : {},
+      status: 'received',
+      ...(options.type ? { type: options.type } : {}),
+      ...(options.at ? { at: options.at } : {}),
+      ...(options.quotedMessageId ? { quotedMessageId: options.quotedMessageId } : {}),
+    });
     if (options.live ?? true) this.#pushMessage(profileId, conversation, message);
     return message;
   }
@@ -192,6 +204,23 @@ export class MultiWaSimulator {
       next(new Error('Unauthorized'));
     });
     ns.on('connection', (socket) => {
+      // MultiWA's RealtimeGateway shares /ws with the EventsGateway: every connection gets its
+      // acknowledgement on `message`, and `message` also takes its subscribe/ping envelopes.
+      socket.emit('message', { type: 'ack', payload: { message: 'Connected to MultiWA WebSocket API', clientId: socket.id, timestamp: new Date().toISOString() } });
+      socket.on('message', (frame: { type?: string; payload?: { profileId?: string; sessionId?: string; events?: string[] }; requestId?: string } | undefined) => {
+        if (frame?.type === 'subscribe') {
+          const profileId = frame.payload?.profileId ?? frame.payload?.sessionId;
+          if (!frame.payload?.events?.length) return socket.emit('message', { type: 'error', payload: { error: 'Events array is required' }, requestId: frame.requestId });
+          if (!profileId) return socket.emit('message', { type: 'error', payload: { error: 'profileId or sessionId is required' }, requestId: frame.requestId });
+          this.#envelopeClients.set(socket.id, profileId);
+          socket.emit('message', { type: 'ack', payload: { action: 'subscribed', profileId, events: frame.payload.events }, requestId: frame.requestId });
+        } else if (frame?.type === 'ping') {
+          socket.emit('message', { type: 'pong', payload: { timestamp: new Date().toISOString() }, requestId: frame.requestId });
+        } else {
+          socket.emit('message', { type: 'error', payload: { error: 'Unknown message type' }, requestId: frame?.requestId });
+        }
+      });
+      socket.on('disconnect', () => this.#envelopeClients.delete(socket.id));
       const join = (data: { profileId?: string }, ack?: (reply: unknown) => void) => {
         const profile = data?.profileId ? this.state.profile(data.profileId) : undefined;
         if (!profile) return ack?.({ success: false, error: 'Forbidden' });
@@ -226,7 +255,7 @@ export class MultiWaSimulator {
       } else if (frame.type === 'unsubscribe') {
         this.#rawClients.set(ws, undefined);
         ws.send(JSON.stringify({ type: 'ack', payload: { action: 'unsubscribed' }, requestId: frame.requestId }));
-      } else if (frame.type === 'ping' && this.pongs) {
+      } else if (frame.type === 'ping' && (this.pings++, this.pongs)) {
         ws.send(JSON.stringify({ type: 'pong', payload: { timestamp: new Date().toISOString() }, requestId: frame.requestId }));
       }
     });
@@ -235,8 +264,10 @@ export class MultiWaSimulator {
   /** One occurrence, in both protocols' words. */
   #emit(profileId: string, socketIoEvent: string, rawEvent: string, socketIoPayload: unknown, rawData: unknown = socketIoPayload): void {
     this.#io?.of('/ws').to(`profile:${profileId}`).emit(socketIoEvent, socketIoPayload);
-    const frame = JSON.stringify({ type: 'event', payload: { event: rawEvent, profileId, data: rawData, timestamp: new Date().toISOString() } });
+    const envelope = { type: 'event', payload: { event: rawEvent, profileId, data: rawData, timestamp: new Date().toISOString() } };
+    const frame = JSON.stringify(envelope);
     for (const [ws, subscribed] of this.#rawClients) if (subscribed === profileId) ws.send(frame);
+    for (const [id, subscribed] of this.#envelopeClients) if (subscribed === profileId) this.#io?.of('/ws').sockets.get(id)?.emit('message', envelope);
   }
 
   #pushMessage(profileId: string, conversation: SimConversation, message: SimMessage): void {
@@ -245,7 +276,7 @@ export class MultiWaSimulator {
       'message',
       'message.received',
       { type: 'message:received', message, conversation },
-      { id: message.messageId, from: conversation.jid, body: message.content.text ?? message.content.caption ?? '', type: 'chat', timestamp: message.timestamp, hasMedia: Boolean(message.content.url), notifyName: conversation.name },
+      { id: message.messageId, from: conversation.jid, body: message.content.text ?? message.content.caption ?? '', type: message.type === 'text' ? 'chat' : message.type, timestamp: message.timestamp, hasMedia: Boolean(message.content.url), notifyName: conversation.name },
     );
   }
 
@@ -285,6 +316,7 @@ export class MultiWaSimulator {
       } catch {
         reply = [400, { statusCode: 400, message: ['body must be JSON'], error: 'Bad Request' }];
       }
+      this.requests.push(`${req.method ?? 'GET'} ${url.pathname}`);
       reply ??= await this.#route(req.method ?? 'GET', url, body);
     }
     res.writeHead(reply[0], { 'content-type': 'application/json' }).end(JSON.stringify(reply[1]));
@@ -381,11 +413,13 @@ export class MultiWaSimulator {
     const content: Record<string, unknown> = { ...body };
     delete content.profileId;
     delete content.to;
+    const quoted = typeof content.quotedMessageId === 'string' ? content.quotedMessageId : undefined;
+    delete content.quotedMessageId;
     if (typeof content.base64 === 'string') {
       content.url = `${this.baseUrl}/media/${randomBytes(6).toString('hex')}`;
       delete content.base64;
     }
-    const message = this.state.add(conversation, { direction: 'outgoing', type: kind, content, status: 'pending' });
+    const message = this.state.add(conversation, { direction: 'outgoing', type: kind, content, status: 'pending', ...(quoted ? { quotedMessageId: quoted } : {}) });
     conversation.unreadCount = 0;
     if (this.options.ackStepMs > 0) {
       ['sent', 'delivered', 'read'].forEach((status, i) =>

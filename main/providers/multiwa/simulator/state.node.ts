@@ -21,16 +21,20 @@ export interface SimConversation {
   unreadCount: number;
 }
 
+/** MultiWA's Message model (schema.prisma): the quoted id is a column of the row, not content. */
 export interface SimMessage {
   id: string;
+  profileId: string;
   messageId: string;
   conversationId: string;
   direction: 'incoming' | 'outgoing';
   senderJid: string;
   type: string;
   content: Record<string, unknown>;
+  quotedMessageId: string | null;
   status: string;
   timestamp: string;
+  metadata: Record<string, unknown> | null;
 }
 
 /** MultiWA's database as the simulator keeps it: profiles, conversations, messages. */
@@ -55,20 +59,23 @@ export class SimState {
     return conversation;
   }
 
-  add(conversation: SimConversation, fields: { direction: 'incoming' | 'outgoing'; type?: string; content: Record<string, unknown>; status: string; at?: Date }): SimMessage {
+  add(conversation: SimConversation, fields: { direction: 'incoming' | 'outgoing'; type?: string; content: Record<string, unknown>; status: string; at?: Date; quotedMessageId?: string }): SimMessage {
     const jid = conversation.jid;
     const fromMe = fields.direction === 'outgoing';
     const at = fields.at ?? new Date();
     const message: SimMessage = {
       id: randomUUID(),
+      profileId: conversation.profileId,
       messageId: `${fromMe}_${jid}_3EB0${randomBytes(8).toString('hex').toUpperCase()}`,
       conversationId: conversation.id,
       direction: fields.direction,
       senderJid: fromMe ? 'me' : jid,
       type: fields.type ?? 'text',
       content: fields.content,
+      quotedMessageId: fields.quotedMessageId ?? null,
       status: fields.status,
       timestamp: at.toISOString(),
+      metadata: null,
     };
     this.messages.get(conversation.id)!.push(message);
     conversation.lastMessageAt = message.timestamp;
