@@ -10,7 +10,11 @@ import { LINES, isLine, type LineKey } from './lines.node.ts';
 import { ChategyLogins } from './logins.node.ts';
 import { StatusPoller, pollTimings } from './poller.node.ts';
 import { MAX_NATIVE_IMAGE_BYTES, checkFile, deliveryParams } from './send.node.ts';
-import { effectOfStatusId } from './statuses.node.ts';
+import { effectOfStatusId, withVia } from './statuses.node.ts';
+import type { DeliveryCallback } from './wire.node.ts';
+
+/** A callback's `dispatch_routing` (the channel that produced the final status) → our line. */
+const LINE_OF_ROUTING: Record<string, string> = { whatsapp: 'whatsapp', sms: 'whatsapp', tdlib: 'tdlib', telegram: 'telegram_bot', max: 'max', max_bot: 'max_bot' };
 import { WebhookReader } from './webhooks.node.ts';
 
 export const timings = { accountRefreshMs: 10 * 60_000 };
@@ -67,10 +71,10 @@ export class ChategyConnection implements ProviderConnection {
       emit: (event) => this.#emit(event),
       quarantine: (reason, raw) => context.quarantine('webhook', reason, raw),
       // With SMS fallback a WhatsApp failure is not the end: the poller learns how the cascade ends.
-      cascading: (deliveryId) => deliveryId !== null && this.#config.smsFallback === 'yes' && this.#poller.watching(deliveryId),
-      watch: (line, deliveryId) => {
-        if (line !== 'whatsapp') this.#poller.watch(line, deliveryId);
-      },
+      cascading: (deliveryId) => deliveryId !== null && this.#config.smsFallback === 'yes' && this.#poller.cascaded(deliveryId),
+      watch: (line, deliveryId) => this.#watch(line, deliveryId),
+      settled: (deliveryId, delivered) => this.#poller.settled(deliveryId, delivered),
+      callback: (delivery) => this.#callback(delivery),
       whatsAppSignedIn: () => this.login.whatsAppSignedIn(),
     });
     this.webhook = {
@@ -101,8 +105,8 @@ export class ChategyConnection implements ProviderConnection {
     this.#emit({ kind: 'connection', state: { state: 'online' } });
     // Deliveries still in flight when the app last closed: their statuses are polled again.
     const since = Date.now() - pollTimings.giveUpMs;
-    for (const line of ['tdlib', 'max', ...(this.#config.smsFallback === 'yes' ? ['whatsapp'] : [])]) {
-      for (const id of this.context.cache.unsettledOutgoing(line, since, 500)) this.#poller.watch(line, id);
+    for (const line of ['tdlib', 'max', 'whatsapp']) {
+      for (const id of this.context.cache.unsettledOutgoing(line, since, 500)) this.#watch(line, id);
     }
     this.#refresh = setInterval(() => void this.#readAccount(false).catch(() => undefined), timings.accountRefreshMs);
   }
@@ -116,6 +120,9 @@ export class ChategyConnection implements ProviderConnection {
 
   async send(request: SendRequest): Promise<SendResult> {
     const params = deliveryParams(request, this.#config.smsFallback === 'yes');
+    // Chategy POSTs the final status there: the one report Telegram and MAX (and an SMS) give.
+    const callbackUrl = this.context.webhookUrl();
+    if (callbackUrl) params.callback_url = callbackUrl;
     // The echo may come before the answer, or the answer may be lost: either way it must merge.
     this.#reader.expect(request);
     try {
@@ -132,7 +139,7 @@ export class ChategyConnection implements ProviderConnection {
       const id = String(delivery.id);
       this.#reader.settle(request);
       const effect = delivery.status_id == null ? null : effectOfStatusId(delivery.status_id, delivery.status_description);
-      if (!effect?.final && (request.line !== 'whatsapp' || this.#config.smsFallback === 'yes')) this.#poller.watch(request.line, id);
+      if (!effect?.final) this.#watch(request.line, id);
       return { ids: { internal: id }, ...(effect && 'status' in effect ? { status: effect.status } : {}) };
     } catch (error) {
       if (error instanceof ChategyRequestError && error.status === 409) {
@@ -151,6 +158,29 @@ export class ChategyConnection implements ProviderConnection {
     await this.#api.deleteDelivery(ref.internal).catch((error: unknown) => {
       throw toSendFailure(error);
     });
+  }
+
+  /**
+   * Polls a delivery until it ends. WhatsApp's own receipts come by webhook, so its polls
+   * start late and stop at "delivered": they catch what no webhook says (not on WhatsApp,
+   * deleted, a cascade to SMS).
+   */
+  #watch(line: string, deliveryId: string): void {
+    if (line !== 'whatsapp') return this.#poller.watch(line, deliveryId);
+    const cascade = this.#config.smsFallback === 'yes';
+    this.#poller.watch(line, deliveryId, { firstMs: cascade ? pollTimings.firstMs : pollTimings.whatsAppFirstMs, readWatch: false });
+  }
+
+  /** A `callback_url` POST: the delivery's final status, by whichever channel produced it. */
+  #callback(delivery: DeliveryCallback['delivery']): void {
+    const id = String(delivery.id);
+    const effect = effectOfStatusId(delivery.status.status_id, delivery.status.description);
+    if (!effect) return this.context.log.warn('unknown Chategy status in a delivery callback, keeping the last one', { id, statusId: delivery.status.status_id });
+    const routing = delivery.status.dispatch_routing ?? undefined;
+    const line = this.#poller.lineOf(id) ?? (routing ? LINE_OF_ROUTING[routing] : undefined) ?? 'whatsapp';
+    const reported = withVia(effect, routing === 'sms');
+    this.#emit('deleted' in reported ? { kind: 'deleted', line, ref: { internal: id } } : { kind: 'status', line, ref: { internal: id }, status: reported.status });
+    this.#poller.settled(id, 'status' in effect && effect.status.tick === 'delivered');
   }
 
   async #readAccount(first: boolean): Promise<void> {

@@ -103,3 +103,9 @@ export function statusOfWhatsApp(value: string): DeliveryStatus | null {
     }
   }
 }
+
+/** A status reached after WhatsApp failed in a cascade came by SMS, and says so. */
+export function withVia(effect: StatusEffect, bySms: boolean): StatusEffect {
+  if (!bySms || 'deleted' in effect || effect.status.tick === 'failed' || effect.status.tick === 'pending') return effect;
+  return { ...effect, status: { ...effect.status, via: 'sms' } };
+}

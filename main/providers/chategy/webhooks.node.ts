@@ -3,7 +3,7 @@ import type { ProviderEvent } from '../../../shared/model/events.std.ts';
 import type { SendRequest } from '../plugin.node.ts';
 import type { LineKey } from './lines.node.ts';
 import { flatMessageOf, telegramCallOf, whatsAppCallOf, whatsAppMessageOf, whatsAppStatusOf } from './mapping.node.ts';
-import { Envelope, FlatIncoming, LogEvent, TdlibCall, WhatsAppCall, WhatsAppIncoming, WhatsAppStatus, type Instance } from './wire.node.ts';
+import { DeliveryCallback, Envelope, FlatIncoming, LogEvent, TdlibCall, WhatsAppCall, WhatsAppIncoming, WhatsAppStatus, type Instance } from './wire.node.ts';
 import { loginSaid } from '../../../shared/model/login.std.ts';
 import { words } from '../../../shared/ipc/coreWords.std.ts';
 
@@ -22,6 +22,10 @@ interface Deps {
   cascading(deliveryId: string | null): boolean;
   /** An outgoing message whose delivery status must be polled. */
   watch(line: LineKey, deliveryId: string): void;
+  /** A WhatsApp receipt told how a delivery ended: it need not be polled any more. */
+  settled(deliveryId: string, delivered: boolean): void;
+  /** A `callback_url` POST: a delivery's final status and the channel it came by. */
+  callback(callback: DeliveryCallback['delivery']): void;
   whatsAppSignedIn(): void;
 }
 
@@ -67,6 +71,12 @@ export class WebhookReader {
 
   receive(body: unknown): { accepted: number; rejected: number } {
     if ((body as { unparsable?: unknown } | null)?.unparsable !== undefined) return this.#reject('the body is not JSON', body);
+    if (body && typeof body === 'object' && !('type' in body) && 'delivery' in body) {
+      const callback = DeliveryCallback.safeParse(body);
+      if (!callback.success) return this.#reject(`delivery callback not understood: ${issue(callback.error)}`, body);
+      this.deps.callback(callback.data.delivery);
+      return { accepted: 1, rejected: 0 };
+    }
     const envelope = Envelope.safeParse(body);
     if (!envelope.success) return this.#reject('not a Chategy webhook: no type', body);
     const { type, payload } = envelope.data;
@@ -96,6 +106,7 @@ export class WebhookReader {
         const deliveryId = p.data.delivery_id ?? this.#deliveryOf.get(p.data.message_status.id) ?? null;
         if (event.status.tick === 'failed' && this.deps.cascading(deliveryId)) return { accepted: 1, rejected: 0 };
         this.deps.emit(deliveryId && !event.ref.internal ? { ...event, ref: { ...event.ref, internal: deliveryId } } : event);
+        if (deliveryId && event.status.tick !== 'sent') this.deps.settled(deliveryId, event.status.tick !== 'failed');
         return { accepted: 1, rejected: 0 };
       }
       case 'tdlib_call': {

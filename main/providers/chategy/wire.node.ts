@@ -103,6 +103,19 @@ export const LogEvent = z.looseObject({
 
 export const Envelope = z.looseObject({ type: z.string(), payload: z.unknown() });
 
+/**
+ * The per-delivery `callback_url` body (seed: "Callback structure"): no `type`, just the
+ * delivery's final status and the channel that produced it.
+ */
+export const DeliveryCallback = z.looseObject({
+  delivery: z.looseObject({
+    id: Id,
+    sender_name: z.string().nullish(),
+    status: z.looseObject({ status_id: z.number(), description: z.string().nullish(), dispatch_routing: z.string().nullish() }),
+  }),
+});
+export type DeliveryCallback = z.infer<typeof DeliveryCallback>;
+
 /** `GET /api/v1/account`. */
 export const Account = z.looseObject({
   token: z.string().nullish(),

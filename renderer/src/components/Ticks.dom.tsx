@@ -15,10 +15,15 @@ export function Ticks({ status }: { status: DeliveryStatus | undefined }) {
   if (!status) return null;
   const key: MessageKey = status.tick === 'read' && status.played ? 'ticks.played' : `ticks.${status.tick}`;
   const reason = status.tick === 'failed' ? (status.reason ? sayCore(status.reasonWords, status.reason) : t('ticks.failed')) : undefined;
-  const label = reason ? `${t(key)}: ${reason}` : t(key);
+  const bySms = 'via' in status && status.via === 'sms';
+  const label = reason ? `${t(key)}: ${reason}` : bySms ? `${t(key)} · ${t('ticks.bySms')}` : t(key);
   return (
-    <span className={`ticks ticks-${status.tick}`} role="img" aria-label={label} title={reason ?? label}>
-      {status.tick === 'pending' ? <Icon name="clock" size={13} /> : GLYPHS[status.tick]}
-    </span>
+    <>
+      {/* A cascade that ended on SMS: the customer got a text message, not a WhatsApp one. */}
+      {bySms && <span className="ticks-via">{t('ticks.bySms')}</span>}
+      <span className={`ticks ticks-${status.tick}`} role="img" aria-label={label} title={reason ?? label}>
+        {status.tick === 'pending' ? <Icon name="clock" size={13} /> : GLYPHS[status.tick]}
+      </span>
+    </>
   );
 }

@@ -39,6 +39,7 @@ export const en = {
   'ticks.read': 'Read',
   'ticks.played': 'Played',
   'ticks.failed': 'Not sent',
+  'ticks.bySms': 'by SMS',
   'message.edited': 'edited',
   'message.retry': 'Try again',
   'conversation.pick': 'Pick a conversation on the left.',

@@ -40,6 +40,7 @@ export const ru: Record<MessageKey, string> = {
   'ticks.read': 'Прочитано',
   'ticks.played': 'Прослушано',
   'ticks.failed': 'Не отправлено',
+  'ticks.bySms': 'по SMS',
   'message.edited': 'изменено',
   'message.retry': 'Повторить',
   'conversation.pick': 'Выберите чат слева.',

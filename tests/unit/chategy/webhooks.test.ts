@@ -12,6 +12,8 @@ function read(body: unknown, customerId: string) {
     quarantine: (reason) => quarantined.push(reason),
     cascading: () => false,
     watch: () => undefined,
+    settled: () => undefined,
+    callback: () => undefined,
     whatsAppSignedIn: () => undefined,
   });
   return { result: reader.receive(body), events, quarantined };

@@ -37,6 +37,12 @@ describe('ticks', () => {
     rerender(<Ticks status={{ tick: 'failed', reason: 'Number is not on WhatsApp' }} />);
     expect(screen.getByRole('img', { name: 'Not sent: Number is not on WhatsApp' }).getAttribute('title')).toBe('Number is not on WhatsApp');
   });
+
+  it('says a message went by SMS when a cascade ended there', () => {
+    const { container } = render(<Ticks status={{ tick: 'delivered', via: 'sms' }} />);
+    expect(screen.getByRole('img', { name: 'Delivered · by SMS' }).textContent).toBe('✓✓');
+    expect(container.textContent).toContain('by SMS');
+  });
 });
 
 describe('the composer', () => {

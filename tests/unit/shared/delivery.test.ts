@@ -26,7 +26,7 @@ describe('delivery status', () => {
           if (current && current.tick !== 'failed' && next.tick !== 'failed') {
             expect(tickRank(next.tick)).toBeGreaterThanOrEqual(tickRank(current.tick));
           }
-          if (current?.tick === 'failed') expect(next).toEqual(current);
+          if (current?.tick === 'failed' && !('via' in event && event.via)) expect(next).toEqual(current);
           current = next;
         }
       }),
@@ -56,5 +56,15 @@ describe('delivery status', () => {
     expect(mergeStatus({ tick: 'sent' }, failed)).toEqual(failed);
     expect(mergeStatus(failed, { tick: 'read' })).toEqual(failed);
     expect(mergeStatus({ tick: 'delivered' }, failed)).toEqual({ tick: 'delivered' });
+  });
+
+  it('lets a cascade out of failure: WhatsApp failed, then the SMS was delivered', () => {
+    const failed: DeliveryStatus = { tick: 'failed', reason: 'This number is not on WhatsApp.', code: 44 };
+    expect(mergeStatus(failed, { tick: 'delivered', via: 'sms' })).toEqual({ tick: 'delivered', via: 'sms' });
+    expect(mergeStatus(failed, { tick: 'sent', via: 'sms' })).toEqual({ tick: 'sent', via: 'sms' });
+    // Without a channel it is a stale report of the failed message, and "failed" stays.
+    expect(mergeStatus(failed, { tick: 'delivered' })).toEqual(failed);
+    // And once out, the SMS delivery moves forward only.
+    expect(mergeStatus({ tick: 'delivered', via: 'sms' }, failed)).toEqual({ tick: 'delivered', via: 'sms' });
   });
 });

@@ -15,7 +15,12 @@ export interface SimDelivery {
   statusId: number;
   description: string;
   messageId: string;
+  /** Where the final status is POSTed (seed: "Callback structure"). */
+  callbackUrl: string | null;
 }
+
+/** Statuses after which a delivery changes no more, or only to "read". */
+const FINAL = new Set([2, 16, 4, 18, 44, 3, 5, 8, 49]);
 
 const DESCRIPTIONS: Record<number, string> = { 1: 'Enroute', 2: 'Delivered', 4: 'Deleted', 6: 'Accepted', 16: 'Read', 44: 'Whatsapp unregistered number' };
 
@@ -27,7 +32,7 @@ export class Deliveries {
 
   constructor(
     private readonly sim: ChategySimulator,
-    private readonly options: { stepMs: number; notOnWhatsApp: string[] },
+    private readonly options: { stepMs: number; notOnWhatsApp: string[]; whatsAppReceipts: boolean; sendCallbacks: boolean },
   ) {}
 
   get list(): SimDelivery[] {
@@ -55,6 +60,7 @@ export class Deliveries {
       statusId: 6,
       description: 'Accepted',
       messageId: routing[0] === 'whatsapp' ? `true_${recipient}@c.us_${id}THISISBOT` : String(9_781_725_10208 + id),
+      callbackUrl: typeof params.callback_url === 'string' && params.callback_url ? params.callback_url : null,
     };
     this.#all.set(id, delivery);
     if (this.options.stepMs > 0) this.#progress(delivery);
@@ -69,14 +75,14 @@ export class Deliveries {
   created(d: SimDelivery): Record<string, unknown> {
     return {
       id: d.id, phone: `+${d.recipient}`, dispatch_routing: d.routing, status_id: d.statusId, status_description: d.description, external_id: d.externalId,
-      callback_url: null, priority: 'low', scheduled_at: null, sender_name: 'CHATEGY.IO', sum: '0.0', total_sms: 1, traffic_category: 0, utm_mark: null,
+      callback_url: d.callbackUrl, priority: 'low', scheduled_at: null, sender_name: 'CHATEGY.IO', sum: '0.0', total_sms: 1, traffic_category: 0, utm_mark: null,
     };
   }
 
   /** As `GET /delivery/{id}` answers: nested status. */
   read(d: SimDelivery): Record<string, unknown> {
     return {
-      id: d.id, phone: `+${d.recipient}`, external_id: d.externalId, callback_url: null, scheduled_at: null, sender_name: 'CHATEGY.IO', sum: '0.00', total_sms: 1, traffic_category: 0, utm_mark: null,
+      id: d.id, phone: `+${d.recipient}`, external_id: d.externalId, callback_url: d.callbackUrl, scheduled_at: null, sender_name: 'CHATEGY.IO', sum: '0.00', total_sms: 1, traffic_category: 0, utm_mark: null,
       status: { status_id: d.statusId, description: d.description }, operator: { id: 81, name: 'Georgia', brand_name: 'Georgia', country: 'Georgia', slug: 'georgia' },
     };
   }
@@ -86,8 +92,18 @@ export class Deliveries {
   }
 
   #set(d: SimDelivery, statusId: number): void {
+    const changed = d.statusId !== statusId;
     d.statusId = statusId;
     d.description = DESCRIPTIONS[statusId] ?? `Status ${statusId}`;
+    if (changed && FINAL.has(statusId) && d.callbackUrl && this.options.sendCallbacks) {
+      const body = { delivery: { sender_name: 'CHATEGY.IO', id: d.id, status: { status_id: statusId, description: d.description, dispatch_routing: d.channel } } };
+      void this.sim.postTo(d.callbackUrl, body).catch(() => undefined);
+    }
+  }
+
+  /** A WhatsApp receipt webhook, unless this server sends none (then only polls and callbacks tell). */
+  #receipt(d: SimDelivery, status: string): void {
+    if (this.options.whatsAppReceipts) void this.sim.webhookFor(d, 'status', status);
   }
 
   #later(steps: number, run: () => void): void {
@@ -109,11 +125,11 @@ export class Deliveries {
       if (d.statusId === 4) return;
       this.#set(d, 1);
       if (!unreachable && d.channel !== 'sms') void this.sim.webhookFor(d, 'echo');
-      if (whatsApp && !unreachable) void this.sim.webhookFor(d, 'status', 'sent');
+      if (whatsApp && !unreachable) this.#receipt(d, 'sent');
     });
     if (unreachable) {
       this.#later(2, () => {
-        void this.sim.webhookFor(d, 'status', 'failed');
+        this.#receipt(d, 'failed');
         const next = d.routing[d.routing.indexOf('whatsapp') + 1];
         if (next) {
           d.channel = next;
@@ -128,13 +144,13 @@ export class Deliveries {
     this.#later(2, () => {
       if (d.statusId === 4) return;
       this.#set(d, 2);
-      if (whatsApp) void this.sim.webhookFor(d, 'status', 'received');
+      if (whatsApp) this.#receipt(d, 'received');
     });
     if (d.channel === 'sms') return;
     this.#later(3, () => {
       if (d.statusId === 4) return;
       this.#set(d, 16);
-      if (whatsApp) void this.sim.webhookFor(d, 'status', 'read');
+      if (whatsApp) this.#receipt(d, 'read');
     });
   }
 }

@@ -22,6 +22,10 @@ export interface ChategySimulatorOptions {
   responseDelayMs?: number;
   /** Numbers that are not on WhatsApp: a delivery there fails (44) and cascades. */
   notOnWhatsApp?: string[];
+  /** WhatsApp receipt webhooks (message_status); false: only polls and callbacks tell how a delivery ends. */
+  whatsAppReceipts?: boolean;
+  /** POST a delivery's final status to its `callback_url`; false: only polls tell. */
+  sendCallbacks?: boolean;
   /** `instance`: payload.instance{id,customer_id}; `flat`: payload.customer_id (live form). */
   payloadShape?: 'instance' | 'flat';
   balance?: string;
@@ -77,6 +81,8 @@ export class ChategySimulator {
       stepMs: 40,
       responseDelayMs: 0,
       notOnWhatsApp: [],
+      whatsAppReceipts: true,
+      sendCallbacks: true,
       payloadShape: 'instance',
       balance: '780.70',
       subscriptionStatus: 'active',
