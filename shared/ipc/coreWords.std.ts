@@ -57,7 +57,6 @@ const CATALOG = {
   'chategy.signedInInCabinet': { en: 'This line is signed in from Chategy’s personal account.', ru: 'Эта линия подключается в личном кабинете Chategy.' },
   'chategy.telegramNotSignedOut': { en: 'Chategy did not sign Telegram out. Try again.', ru: 'Chategy не выполнил выход из Telegram. Попробуйте ещё раз.' },
   'chategy.whatsappLogoutOnPhone': { en: 'Chategy cannot sign WhatsApp out from here. On the phone open WhatsApp → Linked devices and log the Chategy device out.', ru: 'Отсюда Chategy не может отключить WhatsApp. На телефоне откройте WhatsApp → Связанные устройства и отключите устройство Chategy.' },
-  'chategy.startTelegramFirst': { en: 'Start the Telegram sign-in first.', ru: 'Сначала начните вход в Telegram.' },
   'chategy.maxNoPassword': { en: 'MAX at Chategy has no password step.', ru: 'У MAX в Chategy нет шага с паролем.' },
 
   // The core's own refusals.

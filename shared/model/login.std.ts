@@ -12,7 +12,8 @@ export type QrCode = z.infer<typeof QrCode>;
 export const LoginState = z.discriminatedUnion('state', [
   z.object({ state: z.literal('unknown') }),
   z.object({ state: z.literal('connecting'), detail: z.string().optional(), words: Words.optional() }),
-  z.object({ state: z.literal('qr'), qr: QrCode, expiresAt: z.number().optional() }),
+  /** `scanning`: the phone read the code and is linking; the QR stays up with a "scanning…" note. */
+  z.object({ state: z.literal('qr'), qr: QrCode, expiresAt: z.number().optional(), scanning: z.boolean().optional() }),
   z.object({ state: z.literal('phone'), error: z.string().optional() }),
   z.object({ state: z.literal('code'), error: z.string().optional(), phone: z.string().optional() }),
   z.object({ state: z.literal('password'), error: z.string().optional(), hint: z.string().optional() }),

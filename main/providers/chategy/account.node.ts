@@ -12,6 +12,10 @@ export function sessionLogin(line: LineKey, value: number | null | undefined): L
   if (value == null) return { state: 'unknown' };
   if (line === 'whatsapp') return value === 1 ? { state: 'authorized' } : SIGNED_OUT;
   if (line === 'tdlib') {
+    // TDLib's own steps: the sign-in is waiting for the phone, the code or the password.
+    if (value === 0) return { state: 'phone' };
+    if (value === 1) return { state: 'code' };
+    if (value === 2) return { state: 'password' };
     if (value === 3) return { state: 'authorized' };
     if (value === 5) return loginSaid.error(words('login.telegramBlocked'), false);
     return SIGNED_OUT;

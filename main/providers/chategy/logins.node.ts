@@ -92,6 +92,8 @@ export class ChategyLogins implements LoginDriver {
       const reply = await telegram.session.push(telegram.channel, 'reset', {});
       this.#closeTelegram();
       if (!reply.ok) throw new SwitchboardError('provider', reasonOf(reply) ?? words('chategy.telegramNotSignedOut'));
+      // After a reset TDLib waits for a phone number: the next step is to enter one.
+      return this.#emit(line, { state: 'phone' });
     } else if (line === 'max') {
       await this.deps.api.maxCloseSession().catch((error: unknown) => {
         // Nothing to close is what the user wanted anyway.
@@ -153,7 +155,11 @@ export class ChategyLogins implements LoginDriver {
           this.#closeWhatsApp();
           this.#emit('whatsapp', { state: 'authorized' });
         } else if (state.data.in_progress) {
-          this.#emit('whatsapp', loginSaid.connecting(words('login.linkingPhone')));
+          // The phone scanned the code: it stays on screen, marked as being scanned, as
+          // WhatsApp's own linking screen does, rather than vanishing behind "connecting".
+          const qr = state.data.qr_code ?? pairing.lastQr;
+          if (qr) this.#emit('whatsapp', { state: 'qr', qr: { kind: 'raw', value: qr }, scanning: true });
+          else this.#emit('whatsapp', loginSaid.connecting(words('login.linkingPhone')));
         } else if (state.data.qr_code && state.data.qr_code !== pairing.lastQr) {
           // Codes may come every few hundred ms: only a changed one is shown.
           pairing.lastQr = state.data.qr_code;
@@ -197,8 +203,17 @@ export class ChategyLogins implements LoginDriver {
   }
 
   async #submitTelegram(step: LoginStep): Promise<LoginState> {
-    const telegram = this.#telegram;
-    if (!telegram) throw new SwitchboardError('invalid_request', words('chategy.startTelegramFirst'));
+    // The account read may show a step (tdlib_session 0–2) with no socket open here: open it,
+    // and let its first auth_state (the step the server is at) pass before answering it.
+    let telegram = this.#telegram;
+    if (!telegram) {
+      const opened = this.#openTelegram();
+      telegram = opened;
+      await new Promise<void>((resolve) => {
+        opened.waiters.push(() => resolve());
+        setTimeout(resolve, 5000).unref();
+      });
+    }
     const [event, payload] =
       step.step === 'phone' ? ['send_phone', { [TELEGRAM_PHONE_KEY]: normalizePhone(step.phone) }] : step.step === 'code' ? ['send_code', { code: step.code.trim() }] : ['send_password', { password: step.password }];
     const next = new Promise<LoginState>((resolve) => {

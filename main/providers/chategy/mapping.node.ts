@@ -49,7 +49,8 @@ function baseMessage(line: LineKey, chatId: string, m: z.infer<typeof WireMessag
     type: typeOf(m),
     time: msOf(m.timestamp ?? fallbackTime, now),
   };
-  const text = m.text ?? m.file_data?.caption;
+  // A file's text is often "" beside its caption: an empty text must not hide the caption.
+  const text = m.text?.trim() ? m.text : m.file_data?.caption;
   if (text) message.text = text;
   const media = mediaOf(m.file_data, now);
   if (media) message.media = media;

@@ -1,4 +1,6 @@
 import type { Account } from '../../../shared/model/entities.std.ts';
+import type { LoginState } from '../../../shared/model/login.std.ts';
+import type { MessageKey } from '../i18n/en.std.ts';
 import type { AccountNotices } from '../../../shared/model/notices.std.ts';
 import { useWorkspace } from '../store/workspace.dom.ts';
 import { useT } from '../i18n/i18n.dom.ts';
@@ -26,6 +28,16 @@ function Count({ n, muted = false, label }: { n: number; muted?: boolean; label:
     </span>
   );
 }
+
+/** What a line's sign-in state says beside its name; signed in says nothing. */
+const STATE_LABEL: Partial<Record<LoginState['state'], MessageKey>> = {
+  qr: 'line.waiting',
+  connecting: 'line.waiting',
+  error: 'line.error',
+  phone: 'line.needsPhone',
+  code: 'line.needsCode',
+  password: 'line.needsPassword',
+};
 
 export function AccountSidebar({ onLineClick, onAddAccount, onSettings, onScope, onMute, onAccountSettings, onRemoveDemo }: SidebarProps) {
   const t = useT();
@@ -86,7 +98,7 @@ export function AccountSidebar({ onLineClick, onAddAccount, onSettings, onScope,
                 .filter((line) => line.accountId === account.id)
                 .map((line) => {
                   const state = line.login.state;
-                  const label = state === 'authorized' ? undefined : state === 'qr' || state === 'connecting' ? t('line.waiting') : state === 'error' ? t('line.error') : t('line.signedOut');
+                  const label = state === 'authorized' ? undefined : STATE_LABEL[state] ? t(STATE_LABEL[state]) : t('line.signedOut');
                   const name = line.title ?? line.phone ?? line.providerLineId;
                   const count = unread.lines[line.id] ?? 0;
                   return (

@@ -51,8 +51,14 @@ export function LoginDialog({ title, state, method, demo, onStart, onSubmit, onC
             <li>{t('login.qrStep1')}</li>
             <li>{t('login.qrStep2')}</li>
           </ol>
-          {image ? <img className="qr" src={image} alt={t('login.qrAlt')} width={264} height={264} /> : <div className="qr qr-placeholder" />}
-          <QrCountdown expiresAt={state.expiresAt} />
+          {image ? <img className={`qr${state.scanning ? ' qr-scanning' : ''}`} src={image} alt={t('login.qrAlt')} width={264} height={264} /> : <div className="qr qr-placeholder" />}
+          {state.scanning ? (
+            <p role="status" className="qr-timer">
+              {t('login.qrScanning')}
+            </p>
+          ) : (
+            <QrCountdown expiresAt={state.expiresAt} />
+          )}
         </>
       )}
       {(state.state === 'phone' || state.state === 'code' || state.state === 'password') && <PhoneLogin state={state} onSubmit={onSubmit} />}

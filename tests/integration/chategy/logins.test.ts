@@ -22,7 +22,7 @@ describe('Chategy accounts and sign-in', () => {
     const { lines } = await env.core.call('accounts.list', {});
     expect(lines.map((l) => [l.providerLineId, l.messenger, l.login.state]).sort()).toEqual([
       ['max', 'max', 'logged_out'],
-      ['tdlib', 'telegram', 'logged_out'],
+      ['tdlib', 'telegram', 'phone'],
       ['whatsapp', 'whatsapp', 'logged_out'],
     ]);
     const workspace = await env.core.call('accounts.workspace', { accountId: account.id });
@@ -104,8 +104,41 @@ describe('Chategy accounts and sign-in', () => {
     expect(env.core.cache.accounts.line(line)?.login.state).toBe('authorized');
     expect(env.sim.sessions.tdlib).toBe(3);
 
-    expect(await env.core.call('login.logout', { lineId: line })).toMatchObject({ state: 'logged_out' });
+    // A reset leaves TDLib waiting for a phone number: that is the next step shown.
+    expect(await env.core.call('login.logout', { lineId: line })).toMatchObject({ state: 'phone' });
     expect(env.sim.sessions.tdlib).toBe(0);
+    expect(env.core.cache.accounts.line(line)?.login.state).toBe('phone');
+  });
+
+  it.each([
+    [0, 'phone'],
+    [1, 'code'],
+    [2, 'password'],
+  ] as const)('shows tdlib_session %i from the account read as the %s step, and takes that step without a restart', async (session, step) => {
+    const env = await startChategy(cleanups, { sessions: { tdlib: session }, telegramPassword: 'hunter22' });
+    const account = await env.add();
+    const line = `${account.id}/tdlib`;
+    expect(env.core.cache.accounts.line(line)?.login.state).toBe(step);
+    const answers = { phone: { step: 'phone', phone: '+995 598 464 533' }, code: { step: 'code', code: '12345' }, password: { step: 'password', password: 'hunter22' } } as const;
+    const next = await env.core.call('login.submit', { lineId: line, step: answers[step] });
+    expect(next.state).toBe(step === 'phone' ? 'code' : step === 'code' ? 'password' : 'authorized');
+  });
+
+  it('keeps the QR up, marked as scanning, while the phone links, then signs in', async () => {
+    const env = await startChategy(cleanups, { qrRotateMs: 60_000 });
+    const account = await env.add();
+    const line = `${account.id}/whatsapp`;
+    await env.core.call('login.start', { lineId: line, method: 'qr' });
+    const shown = await until(() => (env.core.cache.accounts.line(line)?.login.state === 'qr' ? env.core.cache.accounts.line(line)!.login : undefined), 'the QR');
+    env.sim.scanStarts();
+    const scanning = await until(() => {
+      const login = env.core.cache.accounts.line(line)?.login;
+      return login?.state === 'qr' && login.scanning ? login : undefined;
+    }, 'the QR marked as scanning');
+    expect(scanning).toMatchObject({ state: 'qr', scanning: true, qr: (shown as { qr: unknown }).qr });
+    expect(env.logins.filter((l) => l.lineId === line).slice(-1)[0]?.state.state).toBe('qr');
+    env.sim.scan();
+    await until(() => env.core.cache.accounts.line(line)?.login.state === 'authorized', 'authorized');
   });
 
   it('rejoins after the Phoenix socket drops mid-login and continues where it was', async () => {

@@ -70,7 +70,8 @@ describe('Chategy words and states', () => {
 
   it('maps sessions and auth states to sign-in states', () => {
     expect(sessionLogin('whatsapp', 1)).toEqual({ state: 'authorized' });
-    expect(sessionLogin('tdlib', 1)).toMatchObject({ state: 'logged_out' });
+    expect(sessionLogin('tdlib', 1)).toEqual({ state: 'code' });
+    expect(sessionLogin('tdlib', 4)).toMatchObject({ state: 'logged_out' });
     expect(sessionLogin('tdlib', 5)).toMatchObject({ state: 'error', retryable: false });
     expect(sessionLogin('max', 2)).toEqual({ state: 'authorized' });
     expect(sessionLogin('max', undefined)).toEqual({ state: 'unknown' });

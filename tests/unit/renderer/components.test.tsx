@@ -154,6 +154,15 @@ describe('the QR screen', () => {
     }
   });
 
+  it('keeps a scanned code on screen, dimmed, with "linking" instead of the countdown', async () => {
+    render(<LoginDialog method="qr" onSubmit={async () => undefined} title="Support" demo={false} state={{ state: 'qr', qr: { kind: 'raw', value: 'x' }, expiresAt: Date.now() + 20_000, scanning: true }} {...handlers} />);
+    const img = await screen.findByRole('img', { name: 'QR code to scan with WhatsApp' });
+    expect(img.className).toContain('qr-scanning');
+    expect(screen.getByRole('status').textContent).toBe('Scanned. Linking the phone…');
+    expect(screen.queryByRole('timer')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeTruthy();
+  });
+
   it('walks through to connected, offers cancel while waiting and the simulated scan only in the demo', async () => {
     const { rerender } = render(<LoginDialog method="qr" onSubmit={async () => undefined} title="Support" demo={true} state={{ state: 'qr', qr: { kind: 'raw', value: 'x' } }} {...handlers} />);
     fireEvent.click(screen.getByRole('button', { name: 'Simulate scan (demo)' }));

@@ -140,7 +140,9 @@ export class ChategySimulator {
           id,
           timestamp: Math.floor(Date.now() / 1000),
           type: extra.file ? (extra.file.mime.startsWith('image/') ? 'image' : 'document') : 'text',
-          ...(extra.file ? { file_data: { mime_type: extra.file.mime, caption: extra.file.caption ?? null, download_url: extra.file.url } } : { text }),
+          // As the live service does, a file's message has its (often empty) text beside the caption.
+          text,
+          ...(extra.file ? { file_data: { mime_type: extra.file.mime, caption: extra.file.caption ?? null, download_url: extra.file.url } } : {}),
           reply_to_message_id: extra.replyTo ?? null,
         },
         direction: 'incoming',
@@ -183,6 +185,12 @@ export class ChategySimulator {
     const key = `${randomBytes(4).toString('hex')}/${encodeURIComponent(name)}`;
     this.files.set(key, { mime, data });
     return `${this.base}/files/${key}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=172800&X-Amz-Signature=${randomBytes(16).toString('hex')}`;
+  }
+
+  /** The phone has read the code and is linking: the server says `in_progress` until it is done. */
+  scanStarts(): void {
+    clearInterval(this.#qrTimer);
+    for (const channel of this.#whatsAppChannels()) channel.push('auth_state', { auth: false, in_progress: true, qr_code: null });
   }
 
   /** The user scans the QR with their phone. */
