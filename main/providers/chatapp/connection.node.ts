@@ -7,6 +7,7 @@ import { ChatAppApi } from './api.node.ts';
 import { configOf, type ChatAppConfig } from './config.node.ts';
 import { ProviderAuthError, ProviderRequestError, ProviderUnavailable, toSendFailure, failedStart } from '../errors.node.ts';
 import { LINE_EVENT_NAMES, mapLineEvent, messageOf, toMs } from './mapping.node.ts';
+import { MAX_SOCKET_FRAME_CHARS, onOversizedFrame, type OversizedFrame } from './frameCap.node.ts';
 import { lineIdOf, messengerOf, splitLineId } from './messengers.node.ts';
 import { Realtime } from './realtime.node.ts';
 import { TokenManager } from './tokens.node.ts';
@@ -46,6 +47,7 @@ export class ChatAppConnection implements ProviderConnection {
   #retry: NodeJS.Timeout | undefined;
   readonly #startBackoff = new Backoff();
   #quickResponses = new Map<string, unknown>();
+  #unlistenOversized: (() => void) | undefined;
 
   constructor(private readonly context: ProviderContext) {
     this.#config = configOf(context.config);
@@ -67,6 +69,7 @@ export class ChatAppConnection implements ProviderConnection {
       return this.#startFailed(error);
     }
     this.#startBackoff.reset();
+    this.#unlistenOversized ??= onOversizedFrame((frame) => this.#onOversized(frame));
     this.#realtime = new Realtime({
       appKey: this.#config.appKey,
       host: this.#config.socketHost,
@@ -84,7 +87,21 @@ export class ChatAppConnection implements ProviderConnection {
 
   async stop(): Promise<void> {
     clearTimeout(this.#retry);
+    this.#unlistenOversized?.();
+    this.#unlistenOversized = undefined;
     this.#realtime?.stop();
+  }
+
+  /**
+   * A frame too big to read was dropped unparsed: a note of it goes to quarantine (not the
+   * frame), and the line is gap-filled over REST, so a message it carried is not lost.
+   */
+  #onOversized(frame: OversizedFrame): void {
+    if (!frame.channel || !this.#channels.has(frame.channel)) return;
+    const line = lineOfChannel(frame.channel);
+    const kb = Math.round(frame.chars / 1024);
+    this.context.quarantine('pusher', `socket event of ${kb} KB is over the ${MAX_SOCKET_FRAME_CHARS / 1024} KB limit: not read`, { channel: frame.channel, event: frame.event ?? null, chars: frame.chars, head: frame.head }, line ?? undefined);
+    if (line && this.#lines.has(line)) void this.#gapFill(line, Date.now()).catch((error: unknown) => this.context.log.warn('gap-fill after an oversized event failed', { error: String(error) }));
   }
 
   async send(request: SendRequest): Promise<SendResult> {
@@ -188,6 +205,7 @@ export class ChatAppConnection implements ProviderConnection {
       if (!this.#lines.has(line)) return this.context.quarantine('pusher', `event on a channel of an unknown line (${channel})`, data);
       const mapped = mapLineEvent(event, line, data, { appId: this.#config.appId });
       for (const rejected of mapped.rejected) this.context.quarantine('pusher', rejected.reason, { channel, event, item: rejected.item }, line);
+      if (mapped.skipped.length) this.context.log.info('ChatApp events with nothing to apply', { channel, reasons: mapped.skipped.map((s) => s.reason) });
       for (const e of mapped.events) this.#emit(e);
       return;
     }

@@ -19,6 +19,16 @@ export interface Mapped {
   events: ProviderEvent[];
   /** Items that could not be understood, each with why: they go to quarantine. */
   rejected: { reason: string; item: unknown }[];
+  /**
+   * Items understood but naming too little to apply (seed001's abbreviated examples: a
+   * message or a tag with no chat). Nothing is guessed; they are counted, not quarantined.
+   */
+  skipped: { reason: string; item: unknown }[];
+}
+
+/** An item that is well-formed but cannot be applied. */
+interface Skip {
+  skip: string;
 }
 
 export interface MappingContext {
@@ -91,9 +101,16 @@ export function messageOf(item: MessageItem, context: MappingContext): Normalize
   return message;
 }
 
-type Handler = (item: unknown, line: string, context: MappingContext) => ProviderEvent | string;
+type Handler = (item: unknown, line: string, context: MappingContext) => ProviderEvent | string | Skip;
 
-const parseWith = <T extends z.ZodType>(schema: T, item: unknown, then: (v: z.infer<T>) => ProviderEvent | string) => {
+/** The abbreviated form: everything of its kind except the chat it belongs to. */
+function chatless(item: unknown, key: string): Skip | undefined {
+  const i = item as Record<string, unknown> | null;
+  if (!i || typeof i !== 'object' || i.chat != null || i[key] == null) return undefined;
+  return { skip: 'names no chat' };
+}
+
+const parseWith = <T extends z.ZodType>(schema: T, item: unknown, then: (v: z.infer<T>) => ProviderEvent | string | Skip): ProviderEvent | string | Skip => {
   const parsed = schema.safeParse(item);
   if (!parsed.success) return `does not match the expected shape: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'item'} ${i.message}`).join('; ')}`;
   return then(parsed.data);
@@ -105,7 +122,7 @@ const LINE_EVENTS: Record<string, Handler> = {
     parseWith(MessageItem, item, (m) =>
       m.chat
         ? { kind: 'message', line, chat: chatRef(m.chat), message: messageOf(m, context), ...(context.historical ? { historical: true } : {}) }
-        : 'message names no chat',
+        : { skip: 'message names no chat' },
     ),
   messageStatus: (item, line) =>
     parseWith(StatusItem, item, (s) => {
@@ -124,7 +141,7 @@ const LINE_EVENTS: Record<string, Handler> = {
             chat: chatRef(m.chat),
             message: { ids: { provider: m.id }, direction: 'in', origin: 'system', type: 'system', text: m.message?.text ?? '', time: toMs(m.time) },
           }
-        : 'system message names no chat',
+        : { skip: 'system message names no chat' },
     ),
   messageDestroy: (item, line) => parseWith(DestroyItem, item, (d) => ({ kind: 'deleted', line, ref: { provider: d.id } })),
   messageReaction: (item, line) =>
@@ -135,6 +152,7 @@ const LINE_EVENTS: Record<string, Handler> = {
       return { kind: 'reaction', line, ref: { provider: r.id }, from, emoji: removed ? null : emoji };
     }),
   chatTag: (item, line) =>
+    chatless(item, 'tag') ??
     parseWith(TagItem, item, (t) => ({
       kind: 'tag',
       line,
@@ -143,6 +161,7 @@ const LINE_EVENTS: Record<string, Handler> = {
       op: t.type === 'add' ? 'add' : 'remove',
     })),
   chatConversation: (item, line) =>
+    chatless(item, 'conversation') ??
     parseWith(ConversationItem, item, (c) => ({
       kind: 'conversation',
       line,
@@ -156,6 +175,7 @@ const LINE_EVENTS: Record<string, Handler> = {
       },
     })),
   chatStatus: (item, line) =>
+    chatless(item, 'type') ??
     parseWith(ChatStatusItem, item, (c) => ({ kind: 'conversation', line, chat: { id: c.chat.id }, meta: { open: c.type !== 'close' } })),
 };
 
@@ -164,13 +184,14 @@ export const LINE_EVENT_NAMES = Object.keys(LINE_EVENTS);
 /** Maps one Pusher event on a line channel. Every item of `data` counts. */
 export function mapLineEvent(event: string, line: string, raw: unknown, context: MappingContext): Mapped {
   const handler = LINE_EVENTS[event];
-  if (!handler) return { events: [], rejected: [{ reason: `unknown event "${event}"`, item: raw }] };
+  if (!handler) return { events: [], rejected: [{ reason: `unknown event "${event}"`, item: raw }], skipped: [] };
   const items = itemsOf(raw);
-  if (!items) return { events: [], rejected: [{ reason: `${event}: neither {data, meta} nor {queue, payload}`, item: raw }] };
-  const mapped: Mapped = { events: [], rejected: [] };
+  if (!items) return { events: [], rejected: [{ reason: `${event}: neither {data, meta} nor {queue, payload}`, item: raw }], skipped: [] };
+  const mapped: Mapped = { events: [], rejected: [], skipped: [] };
   for (const item of items) {
     const result = handler(item, line, context);
     if (typeof result === 'string') mapped.rejected.push({ reason: `${event}: ${result}`, item });
+    else if ('skip' in result) mapped.skipped.push({ reason: `${event}: ${result.skip}`, item });
     else mapped.events.push(result);
   }
   return mapped;
