@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { loadMoreConversations, setListFilter, setScope, useWorkspace } from './store/workspace.dom.ts';
+import { capabilitiesOf, loadMoreConversations, setListFilter, setScope, useWorkspace } from './store/workspace.dom.ts';
+import type { Message } from '../../shared/model/entities.std.ts';
 import { useT } from './i18n/i18n.dom.ts';
 import { client, conversation } from './core.dom.ts';
 import { AccountSidebar } from './components/AccountSidebar.dom.tsx';
@@ -27,6 +28,10 @@ export function App() {
   const loginLine = useWorkspace((s) => s.lines.find((l) => l.id === loginLineId));
   const loginAccount = useWorkspace((s) => s.accounts.find((a) => a.id === loginLine?.accountId));
   const openId = useConversation((s) => s.conversationId);
+  const openAccountId = useConversation((s) => s.conversation?.accountId);
+  // Offered only where the provider can do it: no button that can only fail.
+  const canReact = useWorkspace((s) => capabilitiesOf(s, openAccountId).react);
+  const canDelete = useWorkspace((s) => capabilitiesOf(s, openAccountId).deleteForEveryone);
   const [actionError, setActionError] = useState<string>();
   const [providers, setProviders] = useState<ProviderDescriptor[]>();
   const [searchFocus, setSearchFocus] = useState(0);
@@ -101,8 +106,13 @@ export function App() {
       <OfflineBanner />
       <ProblemBanners />
       {(error || actionError) && (
-        <div className="banner banner-error" role="alert">
-          {t('error.generic', { message: (actionError ?? error)! })}
+        <div className="banner banner-error banner-dismissable" role="alert">
+          <span>{t('error.generic', { message: (actionError ?? error)! })}</span>
+          {actionError && (
+            <button type="button" className="link-button" onClick={() => setActionError(undefined)}>
+              {t('banner.dismiss')}
+            </button>
+          )}
         </div>
       )}
       <div className="layout">
@@ -132,8 +142,8 @@ export function App() {
             setSearchFocus((n) => n + 1);
           }}
           onRetry={(id) => void act(client.call('messages.retry', { id }))}
-          onReact={(message, emoji) => void act(client.call('messages.react', { id: message.id, emoji }))}
-          onDelete={(message) => void act(client.call('messages.deleteForEveryone', { id: message.id }))}
+          {...(canReact ? { onReact: (message: Message, emoji: string | null) => void act(client.call('messages.react', { id: message.id, emoji })) } : {})}
+          {...(canDelete ? { onDelete: (message: Message) => void act(client.call('messages.deleteForEveryone', { id: message.id })) } : {})}
         />
       </div>
       {settingsOpen && settings && (

@@ -15,13 +15,36 @@ export const FieldSpec = z.object({
 });
 export type FieldSpec = z.infer<typeof FieldSpec>;
 
+/**
+ * What a provider can do beyond sending and receiving. The interface offers an action only
+ * where its provider declares it, so nobody is shown a button that can only fail.
+ */
+export const Capabilities = z.object({
+  react: z.boolean(),
+  deleteForEveryone: z.boolean(),
+  edit: z.boolean(),
+  /** Read receipts sent to the contact (blue ticks on their side). */
+  markRead: z.boolean(),
+  /** Older messages fetched from the provider past what the cache holds. */
+  history: z.boolean(),
+  /** Lines added from Switchboard (Maytapi's addPhone). */
+  addLine: z.boolean(),
+  /** A chat started with a number nobody has written from yet. */
+  newChat: z.boolean(),
+  /** WhatsApp template messages (outside the 24-hour window). */
+  templates: z.boolean(),
+});
+export type Capabilities = z.infer<typeof Capabilities>;
+
+export const NO_CAPABILITIES: Capabilities = { react: false, deleteForEveryone: false, edit: false, markRead: false, history: false, addLine: false, newChat: false, templates: false };
+
 export const ProviderDescriptor = z.object({
   kind: ProviderKind,
   displayName: z.string(),
   loginMethods: z.array(LoginMethod),
   /** Webhook-only providers lose what arrives while the app is closed unless the provider retries. */
   realtime: z.enum(['socket', 'webhook']),
-  history: z.boolean(),
+  capabilities: Capabilities,
   fields: z.array(FieldSpec),
 });
 export type ProviderDescriptor = z.infer<typeof ProviderDescriptor>;

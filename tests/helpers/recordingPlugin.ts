@@ -1,3 +1,4 @@
+import { NO_CAPABILITIES } from '../../shared/ipc/providers.std.ts';
 import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
 import type { ProviderKind } from '../../shared/model/ids.std.ts';
 import type { ProviderConnection, ProviderContext, ProviderPlugin, SendRequest, SendResult } from '../../main/providers/plugin.node.ts';
@@ -22,7 +23,7 @@ export class RecordingPlugin implements ProviderPlugin {
       displayName: 'Recording',
       loginMethods: [],
       realtime: 'socket' as const,
-      history: false,
+      capabilities: NO_CAPABILITIES,
       fields: [{ key: 'apiKey', label: 'API key', kind: 'secret' as const, required: true, secret: true }],
     };
   }

@@ -12,7 +12,7 @@ export const chatAppPlugin: ProviderPlugin = {
     displayName: 'ChatApp',
     loginMethods: ['token'],
     realtime: 'socket',
-    history: true,
+    capabilities: { react: false, deleteForEveryone: false, edit: false, markRead: false, history: true, addLine: false, newChat: false, templates: false },
     fields: FIELDS,
   },
 

@@ -7,7 +7,7 @@ import { ChategyConnection } from './connection.node.ts';
 
 /** Chategy (ChatPush, PushSMS, JetAPI): WhatsApp, Telegram and MAX per token; webhooks in, REST out. */
 export const chategyPlugin: ProviderPlugin = {
-  descriptor: { kind: 'chategy', displayName: 'Chategy', loginMethods: ['qr', 'phone'], realtime: 'webhook', history: false, fields: FIELDS },
+  descriptor: { kind: 'chategy', displayName: 'Chategy', loginMethods: ['qr', 'phone'], realtime: 'webhook', capabilities: { react: false, deleteForEveryone: true, edit: false, markRead: false, history: false, addLine: false, newChat: false, templates: false }, fields: FIELDS },
   parseAccount,
   async verify(input: AccountInput) {
     const config = configOf(input.config);

@@ -6,7 +6,7 @@ import { MaytapiConnection } from './connection.node.ts';
 
 /** Maytapi: hosted WhatsApp; phones are lines, QR by polling, events only by webhook, no history. */
 export const maytapiPlugin: ProviderPlugin = {
-  descriptor: { kind: 'maytapi', displayName: 'Maytapi', loginMethods: ['qr'], realtime: 'webhook', history: false, fields: FIELDS },
+  descriptor: { kind: 'maytapi', displayName: 'Maytapi', loginMethods: ['qr'], realtime: 'webhook', capabilities: { react: true, deleteForEveryone: true, edit: false, markRead: false, history: false, addLine: true, newChat: false, templates: false }, fields: FIELDS },
   parseAccount,
   async verify(input: AccountInput) {
     const config = configOf(input.config);

@@ -12,7 +12,7 @@ export const multiWaPlugin: ProviderPlugin = {
     displayName: 'MultiWA',
     loginMethods: ['qr'],
     realtime: 'socket',
-    history: true,
+    capabilities: { react: true, deleteForEveryone: false, edit: false, markRead: true, history: true, addLine: false, newChat: false, templates: false },
     fields: FIELDS,
   },
 

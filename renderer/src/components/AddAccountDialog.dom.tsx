@@ -74,7 +74,7 @@ export function AddAccountDialog({ providers, onSubmit, onClose }: AddAccountPro
             <li key={p.kind}>
               <button type="button" className="provider-button" onClick={() => pick(p)}>
                 <strong>{p.displayName}</strong>
-                <span className="muted">{p.realtime === 'webhook' ? t('account.webhookOnly') : p.history ? t('account.withHistory') : ''}</span>
+                <span className="muted">{p.realtime === 'webhook' ? t('account.webhookOnly') : p.capabilities.history ? t('account.withHistory') : ''}</span>
               </button>
             </li>
           ))}

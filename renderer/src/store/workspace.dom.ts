@@ -8,6 +8,7 @@ import type { Result } from '../../../shared/ipc/contract.std.ts';
 import type { IpcError } from '../../../shared/ipc/errors.std.ts';
 import type { ConnectionStatus } from '../ipc/transport.dom.ts';
 import { useConversation } from './conversation.dom.ts';
+import { NO_CAPABILITIES, type Capabilities, type ProviderDescriptor } from '../../../shared/ipc/providers.std.ts';
 
 export type ListFilter = 'all' | 'unread';
 
@@ -33,6 +34,8 @@ interface WorkspaceState {
   conversations: Conversation[];
   settings: Settings | undefined;
   notices: Record<string, AccountNotices>;
+  /** Each provider's descriptor: what its accounts can do decides what the interface offers. */
+  providers: ProviderDescriptor[];
   /** What the core reported going wrong (at start, or since), until the user dismisses it. */
   problems: IpcError[];
   error: string | undefined;
@@ -51,6 +54,7 @@ export const useWorkspace = create<WorkspaceState>(() => ({
   conversations: [],
   settings: undefined,
   notices: {},
+  providers: [],
   problems: [],
   error: undefined,
 }));
@@ -59,6 +63,12 @@ export const useWorkspace = create<WorkspaceState>(() => ({
 function addProblems(current: IpcError[], added: IpcError[]): IpcError[] {
   const seen = new Set(current.map((p) => p.message));
   return [...current, ...added.filter((p) => !seen.has(p.message) && seen.add(p.message))];
+}
+
+/** What the account's provider can do; nothing where the account or provider is unknown. */
+export function capabilitiesOf(state: Pick<WorkspaceState, 'accounts' | 'providers'>, accountId: string | undefined): Capabilities {
+  const kind = state.accounts.find((a) => a.id === accountId)?.provider;
+  return state.providers.find((p) => p.kind === kind)?.capabilities ?? NO_CAPABILITIES;
 }
 
 export function dismissProblem(message: string): void {
@@ -96,14 +106,15 @@ export function bindWorkspace(client: CoreClient): () => void {
 
   const reload = async () => {
     try {
-      const [accounts, settings, app, unread] = await Promise.all([
+      const [accounts, settings, app, unread, providers] = await Promise.all([
         client.call('accounts.list', {}),
         client.call('settings.get', {}),
         client.call('app.info', {}),
         client.call('unread.counts', {}),
+        client.call('providers.list', {}),
       ]);
       client.language = settings.language;
-      set((s) => ({ accounts: accounts.accounts, lines: accounts.lines, settings, app, unread, error: undefined, problems: addProblems(s.problems, app.problems) }));
+      set((s) => ({ accounts: accounts.accounts, lines: accounts.lines, settings, app, unread, providers, error: undefined, problems: addProblems(s.problems, app.problems) }));
       // The list lands the moment it arrives: awaiting anything after it would let a chat pushed
       // in between be overwritten by this older answer, and vanish until its next message.
       const conversations = await client.call('conversations.list', listQuery());

@@ -1,3 +1,4 @@
+import { NO_CAPABILITIES } from '../../../shared/ipc/providers.std.ts';
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -280,8 +281,7 @@ describe('adding an account', () => {
       kind: 'chatapp' as const,
       displayName: 'ChatApp',
       loginMethods: ['token' as const],
-      realtime: 'socket' as const,
-      history: true,
+      realtime: 'socket' as const, capabilities: { ...NO_CAPABILITIES, history: true },
       fields: [
         { key: 'email', label: 'Email', kind: 'email' as const, required: true, secret: false },
         { key: 'password', label: 'Password', kind: 'secret' as const, required: true, secret: true },
