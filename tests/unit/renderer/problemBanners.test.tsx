@@ -19,6 +19,7 @@ describe('problems the core reports', () => {
       'settings.get': { ...DEFAULT_SETTINGS, language: 'ru' },
       'unread.counts': { total: 0, lines: {} },
       'conversations.list': { items: [], next: null },
+      'providers.list': [],
     };
     const transport: Transport = {
       invoke: async (method) => ({ ok: true, result: results[method] ?? {} }),

@@ -24,6 +24,7 @@ function fakeCore() {
       if (method === 'accounts.list') return ok({ accounts: [], lines: [] });
       if (method === 'settings.get') return ok(DEFAULT_SETTINGS);
       if (method === 'unread.counts') return ok({ total: 0, lines: {} });
+      if (method === 'providers.list') return ok([]);
       if (method === 'app.info') return infoReleased.then(() => ok({ version: '1', demo: false, electron: false, secrets: { where: 'memory', choosable: false }, problems: [] }));
       if (method === 'conversations.list') return ok({ items: [...chats].sort((a, b) => b.activityKey - a.activityKey), next: null });
       return { ok: false as const, error: { code: 'unknown_method' as const, message: method } };
