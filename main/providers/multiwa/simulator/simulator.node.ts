@@ -44,6 +44,8 @@ export class MultiWaSimulator {
   /** Every REST call, as `METHOD /path`; and every raw ping received. */
   readonly requests: string[] = [];
   pings = 0;
+  /** Every frame a client sent on the documented raw socket, parsed. */
+  readonly rawReceived: unknown[] = [];
   readonly reactions: unknown[] = [];
   /** Answer raw pings; false makes the link look dead. */
   pongs = true;
@@ -244,6 +246,7 @@ export class MultiWaSimulator {
       let frame: { type?: string; payload?: { profileId?: string; sessionId?: string; events?: string[] }; requestId?: string };
       try {
         frame = JSON.parse(data.toString()) as typeof frame;
+        this.rawReceived.push(frame);
       } catch {
         return ws.send(JSON.stringify({ type: 'error', payload: { error: 'Invalid JSON' } }));
       }
