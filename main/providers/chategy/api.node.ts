@@ -138,7 +138,8 @@ export class ChategyApi {
     if (response.status === 400 && /checksum/i.test(body?.meta?.message ?? '')) {
       throw new ChategyRequestError('Chategy refused the signature of the send: check the idempotency key in the account settings.', 400, errors);
     }
-    throw new ChategyRequestError(wordsOf(errors) ?? body?.meta?.message ?? `Chategy refused the request (${response.status}).`, response.status, errors);
+    const said = body?.meta?.message?.trim();
+    throw new ChategyRequestError(wordsOf(errors) ?? (said ? `Chategy says: ${said}${/[.!?]$/.test(said) ? '' : '.'}` : `Chategy refused the request (${response.status}).`), response.status, errors);
   }
 }
 
