@@ -3,15 +3,19 @@ import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { contentTypeOf } from './contentTypes.node.ts';
 
-/** The renderer's CSP in browser mode; Electron applies the same policy to its window. */
-export function contentSecurityPolicy(port: number): string {
+/**
+ * The renderer's CSP, sent as a header: by the static server in browser mode (which may
+ * connect back to its bridge on `port`), and by the `app://` handler in the desktop app
+ * (which talks over IPC and connects nowhere). The page's meta tag is only a fallback.
+ */
+export function contentSecurityPolicy(port?: number): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https:",
     "media-src 'self' blob: https:",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
+    port === undefined ? "connect-src 'self'" : `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -6,7 +6,6 @@ import { Core } from '../core/core.node.ts';
 import { createRegistry } from '../providers/builtins.node.ts';
 import { StorageError } from '../db/storageError.node.ts';
 import { rebuildCache } from '../db/rebuildCache.node.ts';
-import { mediaHeaders } from '../core/mediaFiles.node.ts';
 import { startDemo } from '../demo/demoWorkspace.node.ts';
 import type { EventPayload } from '../../shared/ipc/contract.std.ts';
 import { EVENT_CHANNEL } from '../../shared/ipc/preloadApi.std.ts';
@@ -14,7 +13,7 @@ import { registerIpc } from './ipc.main.ts';
 import { openSecretStore } from './secrets.main.ts';
 import { bindBadge } from './badge.main.ts';
 import { isSafeExternalUrl, secureWindowOptions } from './window.main.ts';
-import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, contentTypeOf, resolveAppRequest } from './appProtocol.main.ts';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, appResponseHeaders, resolveAppRequest } from './appProtocol.main.ts';
 import { DEEP_LINK_SCHEME, deepLinkInArgv, parseDeepLink } from './deepLink.main.ts';
 import { restoredBounds, trackWindowState } from './windowState.main.ts';
 import { openShellStore } from './shellStore.main.ts';
@@ -111,8 +110,7 @@ function run(): void {
       const found = resolveAppRequest(request.url, rendererRoot, mediaDir);
       if (!found) return new Response('Not found', { status: 404 });
       try {
-        const headers = found.media ? mediaHeaders(found.file) : { 'content-type': contentTypeOf(found.file) };
-        return new Response(await fs.promises.readFile(found.file), { headers });
+        return new Response(await fs.promises.readFile(found.file), { headers: appResponseHeaders(found) });
       } catch {
         return new Response('Not found', { status: 404 });
       }

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { mediaFilePath } from '../core/mediaFiles.node.ts';
+import { mediaFilePath, mediaHeaders } from '../core/mediaFiles.node.ts';
+import { contentSecurityPolicy } from '../bridge/staticFiles.node.ts';
+import { contentTypeOf as typeOf } from '../bridge/contentTypes.node.ts';
 export { contentTypeOf } from '../bridge/contentTypes.node.ts';
 
 /**
@@ -42,4 +44,10 @@ export function resolveAppRequest(requestUrl: string, rendererRoot: string, medi
   const root = path.resolve(rendererRoot);
   const file = path.resolve(root, `.${relative}`);
   return file.startsWith(root + path.sep) ? { file, media: false } : null;
+}
+
+/** The headers of an app:// answer: its type, and the CSP as a header, not only as the page's meta tag. */
+export function appResponseHeaders(found: { file: string; media: boolean }): Record<string, string> {
+  const base = found.media ? mediaHeaders(found.file) : { 'content-type': typeOf(found.file) };
+  return { ...base, 'content-security-policy': contentSecurityPolicy(), 'x-content-type-options': 'nosniff' };
 }

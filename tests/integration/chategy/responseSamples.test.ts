@@ -10,7 +10,13 @@ import { ProviderAuthError } from '../../../main/providers/errors.node.ts';
  * Every saved response of the Chategy collection (seed 004), served verbatim to the real
  * client: what Switchboard calls must read each one, and a refusal must come out in words.
  */
-type Sample = (typeof fixture.responses)[number];
+interface Sample {
+  endpoint: string;
+  name: string;
+  code: number | null;
+  body: unknown;
+}
+const responses = fixture.responses as unknown as Sample[];
 
 let server: http.Server;
 let answer: Record<string, [number, unknown]> = {};
@@ -63,11 +69,11 @@ const UNUSED = [
 
 describe('Chategy seed responses, served verbatim', () => {
   it('has decided, for every endpoint of the seed, whether Switchboard calls it', () => {
-    const endpoints = [...new Set(fixture.responses.map((s) => s.endpoint))].sort();
+    const endpoints = [...new Set(responses.map((s) => s.endpoint))].sort();
     expect(endpoints).toEqual([...Object.keys(USED), ...UNUSED].sort());
   });
 
-  it.each(fixture.responses.filter((s) => USED[s.endpoint]).map((s) => [`${s.endpoint} — ${s.name}`, s] as const))('reads %s', async (_name, sample) => {
+  it.each(responses.filter((s) => USED[s.endpoint]).map((s) => [`${s.endpoint} — ${s.name}`, s] as const))('reads %s', async (_name, sample) => {
     answer = {};
     const outcome = await USED[sample.endpoint]!(sample).then(
       (value) => ({ ok: true as const, value }),
@@ -87,7 +93,7 @@ describe('Chategy seed responses, served verbatim', () => {
   });
 
   it('makes sense of what the successful answers say', async () => {
-    const pick = (endpoint: string) => fixture.responses.find((s) => s.endpoint === endpoint && statusOf(s) === 200)!;
+    const pick = (endpoint: string) => responses.find((s) => s.endpoint === endpoint && statusOf(s) === 200)!;
     answer = {};
     const account = await USED['Available endpoints / v1 / Viewing account information']!(pick('Available endpoints / v1 / Viewing account information'));
     expect(linesOf(account as never).map((l) => [l.providerLineId, l.login?.state])).toEqual([['whatsapp', 'authorized'], ['tdlib', 'authorized'], ['max', 'unknown']]);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { mediaHeaders } from '../../../main/core/mediaFiles.node.ts';
 import { tempDir } from '../../helpers/cache.ts';
 import { describe, expect, it } from 'vitest';
-import { RENDERER_URL, contentTypeOf, resolveAppRequest } from '../../../main/electron/appProtocol.main.ts';
+import { RENDERER_URL, appResponseHeaders, contentTypeOf, resolveAppRequest } from '../../../main/electron/appProtocol.main.ts';
 import { isTrustedSender } from '../../../main/electron/senderCheck.main.ts';
 import { onWindowClose } from '../../../main/electron/closeToTray.main.ts';
 
@@ -15,6 +15,18 @@ describe('the app:// scheme', () => {
     expect(resolveAppRequest('app://switchboard/', root)?.file).toBe(path.join(root, 'index.html'));
     expect(resolveAppRequest('app://switchboard/assets/index-abc.js?v=1', root)).toEqual({ file: path.join(root, 'assets/index-abc.js'), media: false });
     expect(contentTypeOf('x/index-abc.js')).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('sends the CSP as a header with the page and its assets, connecting nowhere', () => {
+    const page = appResponseHeaders(resolveAppRequest(RENDERER_URL, root)!);
+    expect(page['content-type']).toMatch(/^text\/html/);
+    const csp = page['content-security-policy']!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("connect-src 'self';");
+    expect(csp).not.toMatch(/ws:/);
+    expect(appResponseHeaders(resolveAppRequest('app://switchboard/assets/index-abc.js', root)!)['content-security-policy']).toBe(csp);
   });
 
   it('refuses other hosts, other schemes and escapes from the bundle', () => {
