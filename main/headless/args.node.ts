@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 
 export interface HeadlessArgs {
@@ -12,10 +13,12 @@ export interface HeadlessArgs {
   exitWhenReady: boolean;
 }
 
-const USAGE = `Usage: npm run core -- --data-dir DIR --port N [--token TOKEN] [--static DIR] [--allow-origin URL]
+const USAGE = `Usage: npm run core -- --data-dir DIR --port N [--token-file FILE] [--static DIR] [--allow-origin URL]
 
 Starts the Switchboard core without Electron and serves its IPC contract over a WebSocket
-on 127.0.0.1. Clients need the token (random unless given, or SWITCHBOARD_TOKEN).
+on 127.0.0.1. Clients need the token: random unless given in SWITCHBOARD_TOKEN or a
+--token-file (only its first line counts). --token TOKEN also works, but other users of
+this computer can read a command line.
 
   --repair-cache     keep a damaged cache aside and rebuild one from every readable row
   --exit-when-ready  open the data folder, print the ready line, and stop`;
@@ -27,6 +30,7 @@ export function parseHeadlessArgs(argv: string[], defaults: Partial<HeadlessArgs
       'data-dir': { type: 'string' },
       port: { type: 'string' },
       token: { type: 'string' },
+      'token-file': { type: 'string' },
       static: { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
       'repair-cache': { type: 'boolean' },
@@ -47,10 +51,23 @@ export function parseHeadlessArgs(argv: string[], defaults: Partial<HeadlessArgs
   return {
     dataDir,
     port,
-    token: values.token ?? process.env.SWITCHBOARD_TOKEN ?? defaults.token,
+    token: values['token-file'] !== undefined ? tokenFromFile(values['token-file']) : (values.token ?? process.env.SWITCHBOARD_TOKEN ?? defaults.token),
     staticDir: values.static ?? defaults.staticDir,
     origins: values['allow-origin'] ?? [],
     repairCache: values['repair-cache'] ?? false,
     exitWhenReady: values['exit-when-ready'] ?? false,
   };
+}
+
+/** The token's file, read once: its first line, trimmed. An empty or unreadable file is an error, not a random token. */
+function tokenFromFile(file: string): string {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`The token file ${file} could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+  }
+  const token = text.split(/\r?\n/)[0]?.trim() ?? '';
+  if (token.length < 16) throw new Error(`The token file ${file} holds no token of at least 16 characters on its first line.`);
+  return token;
 }

@@ -42,8 +42,8 @@ describe('webhook durability', () => {
     const sim = await new MaytapiSimulator().start();
     cleanups.push(() => sim.stop());
     const dataDir = tempDir();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'main/headless/cli.node.ts', '--data-dir', dataDir, '--port', '0', '--token', 'durability-token'], {
-      env: { ...process.env, SWITCHBOARD_QUIET: '1' },
+    const child = spawn(process.execPath, ['--import', 'tsx', 'main/headless/cli.node.ts', '--data-dir', dataDir, '--port', '0'], {
+      env: { ...process.env, SWITCHBOARD_QUIET: '1', SWITCHBOARD_TOKEN: 'durability-token' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     cleanups.push(() => void child.kill('SIGKILL'));
