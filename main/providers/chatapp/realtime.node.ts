@@ -19,6 +19,12 @@ export interface RealtimeOptions {
   random?: () => number;
 }
 
+export const socketTimings = {
+  unavailableMs: 2000,
+  /** After a ping (sent when the socket is idle), how long a pong may take before the socket counts as dead. */
+  pongMs: 5000,
+};
+
 /**
  * The Pusher connection, driven by pusher-js. Reconnection is ours: after any drop the
  * socket is rebuilt with exponential backoff and jitter, and the UI learns when the next
@@ -63,7 +69,10 @@ export class Realtime {
       forceTLS: options.tls,
       enabledTransports: options.tls ? ['wss'] : ['ws'],
       disableStats: true,
-      unavailableTimeout: 8000,
+      // A socket that does not come up within this is given up and retried by our backoff:
+      // 2 s, not pusher-js's 8, so a dead connection is noticed about as fast as WhatsApp does.
+      unavailableTimeout: socketTimings.unavailableMs,
+      pongTimeout: socketTimings.pongMs,
       channelAuthorization: {
         transport: 'ajax',
         endpoint: '',
