@@ -30,6 +30,8 @@ export interface CoreOptions {
   settings?: SettingsStore;
   electron?: boolean;
   version?: string;
+  /** Where the log is written, for Settings to show; null where there is none. */
+  logFile?: string | null;
 }
 
 /** Beyond this many rows, a change is announced as "reload" rather than pushed row by row. */

@@ -65,6 +65,7 @@ export function createHandlers(core: Core): Handlers {
       electron: core.options.electron ?? false,
       secrets: core.secrets.storage?.() ?? { where: 'memory', choosable: false },
       problems: core.startupProblems,
+      logFile: core.options.logFile ?? null,
     }),
     'providers.list': () => core.registry.descriptors(),
     'accounts.list': () => ({ accounts: cache.accounts.list().map(accountDto), lines: cache.accounts.lines() }),

@@ -24,6 +24,7 @@ import { HIDDEN_ARG, applyStartAtLogin, xdgAutostartDir } from './loginItem.main
 import { importAutoUpdater, startUpdater } from './updater.main.ts';
 import { shellStrings } from './shellStrings.main.ts';
 import { keepServingOnUnexpectedErrors } from '../core/lastResort.node.ts';
+import { openLogFileSafely } from '../core/logFile.node.ts';
 
 /** The Electron shell: a thin carrier for the core and the renderer. */
 const APP_ID = 'online.switchboard.desktop';
@@ -88,7 +89,8 @@ function run(): void {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     const rendererRoot = path.join(root, 'dist/renderer');
     let core: Core;
-    const openCore = () => Core.open({ dataDir: app.getPath('userData'), registry: createRegistry(), secrets: openSecretStore(), electron: true, version: app.getVersion() });
+    const logFile = openLogFileSafely(app.getPath('userData'));
+    const openCore = () => Core.open({ dataDir: app.getPath('userData'), registry: createRegistry(), secrets: openSecretStore(), electron: true, version: app.getVersion(), logFile });
     try {
       try {
         core = openCore();

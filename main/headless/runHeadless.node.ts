@@ -9,6 +9,7 @@ import { StorageError } from '../db/storageError.node.ts';
 import { startDemo } from '../demo/demoWorkspace.node.ts';
 import type { HeadlessArgs } from './args.node.ts';
 import { keepServingOnUnexpectedErrors } from '../core/lastResort.node.ts';
+import { closeLogFile, openLogFileSafely } from '../core/logFile.node.ts';
 
 const VERSION = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -21,7 +22,8 @@ export interface Headless {
 /** Starts core + bridge; stops both cleanly on SIGINT/SIGTERM. */
 export async function runHeadless(args: HeadlessArgs, options: { demo?: boolean } = {}): Promise<Headless> {
   keepServingOnUnexpectedErrors();
-  const core = openCore(args);
+  const logFile = openLogFileSafely(args.dataDir);
+  const core = openCore(args, logFile);
   const token = args.token ?? randomBytes(24).toString('base64url');
   const bridge = await startBridge({
     core,
@@ -37,6 +39,7 @@ export async function runHeadless(args: HeadlessArgs, options: { demo?: boolean 
     (stopping ??= (async () => {
       await bridge.close();
       await core.close();
+      await closeLogFile();
     })());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void stop().then(() => process.exit(0)));
@@ -45,8 +48,8 @@ export async function runHeadless(args: HeadlessArgs, options: { demo?: boolean 
 }
 
 /** Opens the core; with --repair-cache, a damaged cache is first rebuilt from what can be read. */
-function openCore(args: HeadlessArgs): Core {
-  const open = () => Core.open({ dataDir: args.dataDir, registry: createRegistry(), version: VERSION });
+function openCore(args: HeadlessArgs, logFile: string | null): Core {
+  const open = () => Core.open({ dataDir: args.dataDir, registry: createRegistry(), version: VERSION, logFile });
   try {
     return open();
   } catch (error) {

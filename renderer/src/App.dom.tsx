@@ -151,7 +151,7 @@ export function App() {
           <SettingsDialog
             settings={settings}
             desktop={desktop}
-            {...(appInfo ? { secrets: appInfo.secrets } : {})}
+            {...(appInfo ? { secrets: appInfo.secrets, logFile: appInfo.logFile } : {})}
             onStoreWithoutKeyring={(allow) =>
               void act(client.call('secrets.storeWithoutKeyring', { allow }).then((secrets) => useWorkspace.setState((s) => (s.app ? { app: { ...s.app, secrets } } : {}))))
             }

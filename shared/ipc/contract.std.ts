@@ -43,6 +43,8 @@ export const methods = {
       secrets: SecretStorage,
       /** What went wrong while starting (a damaged settings file), for the page to say until dismissed. */
       problems: z.array(IpcError),
+      /** The log file's path, for Settings ("the details are in the log" must say where). */
+      logFile: z.string().nullable(),
     }),
   },
   'providers.list': { params: Empty, result: z.array(ProviderDescriptor) },

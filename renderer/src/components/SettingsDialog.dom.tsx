@@ -11,6 +11,8 @@ interface SettingsProps {
   desktop?: boolean;
   /** Where account secrets are kept, and whether the user may choose (no keyring). */
   secrets?: SecretStorage;
+  /** Where the core writes its log, so "the details are in the log" says where. */
+  logFile?: string | null;
   onStoreWithoutKeyring?: (allow: boolean) => void;
   onChange(patch: SettingsPatch): void;
   onApplyWebhook?: (webhook: Settings['webhook']) => Promise<void>;
@@ -19,7 +21,7 @@ interface SettingsProps {
   onClose(): void;
 }
 
-export function SettingsDialog({ settings, desktop = false, secrets, onStoreWithoutKeyring, onChange, onApplyWebhook, onAllowBrowserNotifications, onClose }: SettingsProps) {
+export function SettingsDialog({ settings, desktop = false, secrets, logFile, onStoreWithoutKeyring, onChange, onApplyWebhook, onAllowBrowserNotifications, onClose }: SettingsProps) {
   const t = useT();
   useEscape(onClose);
   const n = settings.notifications;
@@ -95,6 +97,11 @@ export function SettingsDialog({ settings, desktop = false, secrets, onStoreWith
         </fieldset>
       )}
       {onApplyWebhook && <WebhookSettings webhook={settings.webhook} onApply={onApplyWebhook} />}
+      {logFile && (
+        <p className="muted settings-log" data-testid="log-file">
+          {t('settings.logFile')} <code>{logFile}</code>
+        </p>
+      )}
       <div className="dialog-actions">
         <button type="button" onClick={onClose}>
           {t('login.close')}

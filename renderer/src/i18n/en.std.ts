@@ -197,6 +197,7 @@ export const en = {
   'conversations.youPrefix': 'You:',
   'time.yesterday': 'Yesterday',
   'settings.closeToTray': 'Keep running in the tray when the window is closed',
+  'settings.logFile': 'The log (for reports of a problem):',
   'settings.startAtLogin': 'Start Switchboard when I log in to this computer',
   'conversations.filter': 'Show',
   'conversations.filter.all': 'All',

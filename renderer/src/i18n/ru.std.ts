@@ -198,6 +198,7 @@ export const ru: Record<MessageKey, string> = {
   'conversations.youPrefix': 'Вы:',
   'time.yesterday': 'Вчера',
   'settings.closeToTray': 'Оставаться в трее при закрытии окна',
+  'settings.logFile': 'Журнал (для сообщений о проблемах):',
   'settings.startAtLogin': 'Запускать Switchboard при входе в систему',
   'conversations.filter': 'Показать',
   'conversations.filter.all': 'Все',

@@ -14,7 +14,7 @@ describe('problems the core reports', () => {
     const listeners = new Set<(event: string, payload: unknown) => void>();
     const startup = { code: 'storage', message: 'The settings file was damaged.', words: { key: 'settings.damaged', params: { file: '/x/settings.damaged-1.json', reset: 'theme' } } };
     const results: Record<string, unknown> = {
-      'app.info': { version: '1', demo: false, electron: false, secrets: { where: 'memory', choosable: false }, problems: [startup] },
+      'app.info': { version: '1', demo: false, electron: false, secrets: { where: 'memory', choosable: false }, problems: [startup], logFile: null },
       'accounts.list': { accounts: [], lines: [] },
       'settings.get': { ...DEFAULT_SETTINGS, language: 'ru' },
       'unread.counts': { total: 0, lines: {} },

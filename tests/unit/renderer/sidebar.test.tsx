@@ -111,4 +111,12 @@ describe('the desktop settings', () => {
     expect(screen.getByTestId('secret-storage').textContent).toContain('locked in this computer’s keychain');
     expect(screen.queryByRole('checkbox', { name: /Store them anyway/ })).toBeNull();
   });
+
+  it('say where the log file is', async () => {
+    const { SettingsDialog } = await import('../../../renderer/src/components/SettingsDialog.dom.tsx');
+    const { DEFAULT_SETTINGS } = await import('../../../shared/model/settings.std.ts');
+    useWorkspace.setState({ settings: DEFAULT_SETTINGS });
+    render(<SettingsDialog settings={DEFAULT_SETTINGS} logFile="/home/ana/.config/Switchboard/logs/switchboard.log" onChange={() => undefined} onClose={() => undefined} />);
+    expect(screen.getByTestId('log-file').textContent).toBe('The log (for reports of a problem): /home/ana/.config/Switchboard/logs/switchboard.log');
+  });
 });

@@ -27,7 +27,7 @@ class FakeNotification {
 function setup(electron: boolean, visibility: DocumentVisibilityState) {
   const listeners = new Set<(event: string, payload: unknown) => void>();
   const transport: Transport = { invoke: async () => ({ ok: true, result: {} }), onEvent: (l) => (listeners.add(l), () => listeners.delete(l)), onStatus: () => () => undefined, mediaUrl: (n) => n };
-  useWorkspace.setState({ app: { version: '1', demo: true, electron, secrets: { where: 'memory', choosable: false }, problems: [] }, settings: DEFAULT_SETTINGS });
+  useWorkspace.setState({ app: { version: '1', demo: true, electron, secrets: { where: 'memory', choosable: false }, problems: [], logFile: null }, settings: DEFAULT_SETTINGS });
   vi.stubGlobal('Notification', FakeNotification);
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
   const open = vi.fn(async () => undefined);

@@ -25,7 +25,7 @@ function fakeCore() {
       if (method === 'settings.get') return ok(DEFAULT_SETTINGS);
       if (method === 'unread.counts') return ok({ total: 0, lines: {} });
       if (method === 'providers.list') return ok([]);
-      if (method === 'app.info') return infoReleased.then(() => ok({ version: '1', demo: false, electron: false, secrets: { where: 'memory', choosable: false }, problems: [] }));
+      if (method === 'app.info') return infoReleased.then(() => ok({ version: '1', demo: false, electron: false, secrets: { where: 'memory', choosable: false }, problems: [], logFile: null }));
       if (method === 'conversations.list') return ok({ items: [...chats].sort((a, b) => b.activityKey - a.activityKey), next: null });
       return { ok: false as const, error: { code: 'unknown_method' as const, message: method } };
     },
