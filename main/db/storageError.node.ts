@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
 
 export type StorageProblem = 'corrupt' | 'locked' | 'readonly' | 'full' | 'too_new' | 'unknown';
@@ -44,10 +46,20 @@ export function toStorageError(error: unknown, file: string): StorageError {
       code,
     );
   }
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+  const free = freeBytes(file);
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || (code.startsWith('SQLITE_IOERR') && free !== undefined && free < LOW_SPACE_BYTES)) {
     return new StorageError(
       'full',
-      'The disk is full, so new messages cannot be saved. Free some space; nothing already saved was lost.',
+      `The disk holding ${path.dirname(file)} is full${free !== undefined ? ` (${formatBytes(free)} free)` : ''}, so Switchboard cannot save messages. ` +
+        'Free some space; nothing already saved was lost.',
+      code,
+    );
+  }
+  if (code.startsWith('SQLITE_IOERR')) {
+    return new StorageError(
+      'unknown',
+      `Switchboard could not write its message cache at ${file}: the disk reported an error. It may be failing, ` +
+        'disconnected, or over a size limit or quota. Nothing already saved was lost.',
       code,
     );
   }
@@ -72,4 +84,20 @@ export function isDamaged(db: { pragma(source: string, options: { simple: true }
   } catch {
     return true;
   }
+}
+
+/** Below this much free space, a write error is taken for a full disk. */
+const LOW_SPACE_BYTES = 1024 * 1024;
+
+function freeBytes(file: string): number | undefined {
+  try {
+    const stats = fs.statfsSync(path.dirname(file));
+    return stats.bavail * stats.bsize;
+  } catch {
+    return undefined;
+  }
+}
+
+function formatBytes(n: number): string {
+  return n < 1024 * 1024 ? `${Math.floor(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
