@@ -116,6 +116,10 @@ export class Core {
       const message = cache.reader.getMessages([id])[0];
       if (message) this.bus.emit('messages.upserted', { conversationId: message.conversationId, messages: [message] });
     });
+    // Back online: what waited in the outbox goes now, in the order typed.
+    this.bus.on((event, payload) => {
+      if (event === 'connection.changed' && (payload as { state: { state: string } }).state.state === 'online') this.sender.accountOnline((payload as { accountId: string }).accountId);
+    });
     this.history = new HistoryLoader(cache, this.connections, this.bus);
     this.media = new MediaFetcher(cache, this.bus, path.join(options.dataDir, 'media'));
     this.webhooks = new WebhookService(cache, this.connections, this.secrets, this.settings, this.queue);

@@ -114,6 +114,11 @@ export class Sender {
     return this.#message(messageId);
   }
 
+  /** An account came online: its put-off sends go now, in order. */
+  accountOnline(accountId: string): void {
+    if (this.cache.outbox.retryNowFor(accountId) > 0 || this.cache.outbox.due(this.now(), 1).length) this.kick();
+  }
+
   /** Attempts whatever is due, now. */
   kick(): void {
     if (this.#closed) return;
@@ -132,7 +137,18 @@ export class Sender {
     this.#pumping = true;
     try {
       for (const entry of this.cache.outbox.interrupted()) await this.#reconcile(entry);
-      for (const entry of this.cache.outbox.due(this.now())) await this.#attempt(entry);
+      // A chat's next message becomes due when the one before it is accepted, so the round
+      // asks again until nothing is due; a failure holds back the rest of its chat.
+      const held = new Set<string>();
+      for (let progressed = true; progressed && !this.#closed; ) {
+        progressed = false;
+        for (const entry of this.cache.outbox.due(this.now())) {
+          const chat = `${entry.lineId}\u0000${(JSON.parse(entry.request) as StoredRequest).chatId}`;
+          if (held.has(chat)) continue;
+          if (await this.#attempt(entry)) progressed = true;
+          else held.add(chat);
+        }
+      }
     } finally {
       this.#pumping = false;
       this.#scheduleNext();
@@ -150,12 +166,13 @@ export class Sender {
     this.#timer.unref?.();
   }
 
-  async #attempt(entry: OutboxEntry): Promise<void> {
+  /** Tries one send; false when it did not go (offline, or failed), so its chat waits. */
+  async #attempt(entry: OutboxEntry): Promise<boolean> {
     const accountId = this.cache.accounts.line(entry.lineId)?.accountId;
     const connection = accountId ? this.connections.connection(accountId) : undefined;
     const providerLine = this.cache.accounts.line(entry.lineId)?.providerLineId;
-    if (!connection || !providerLine || !accountId) return;
-    if (this.connections.state(accountId).state !== 'online') return;
+    if (!connection || !providerLine || !accountId) return false;
+    if (this.connections.state(accountId).state !== 'online') return false;
     const stored = JSON.parse(entry.request) as StoredRequest;
     this.cache.outbox.startAttempt(entry.messageId, this.now());
     const request: SendRequest = {
@@ -172,7 +189,7 @@ export class Sender {
         request.attachment = { fileName: stored.attachment.fileName, mime: stored.attachment.mime, data: fs.readFileSync(stored.attachment.file) };
       }
       const result = await connection.send(request);
-      if (this.#closed) return;
+      if (this.#closed) return false;
       this.cache.outbox.accepted(entry.messageId);
       if (entry.lastError) this.onChanged(entry.messageId);
       this.queue.push({
@@ -182,9 +199,11 @@ export class Sender {
         status: result.status ?? { tick: 'sent' },
       });
       this.#linkIds(entry, result.ids);
+      return true;
     } catch (error) {
       // A send that outlives the core (quit mid-upload) stays queued for the next start.
       if (!this.#closed) this.#failed(entry, error);
+      return false;
     }
   }
 

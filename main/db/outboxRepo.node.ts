@@ -26,9 +26,18 @@ export function createOutboxRepo(db: Database) {
     next_attempt_at AS nextAttemptAt, last_error AS lastError, attempt_started_at AS attemptStartedAt, created_at AS createdAt`;
   const byRef = db.prepare(`SELECT ${columns} FROM outbox WHERE client_ref = ?`);
   const byMessage = db.prepare(`SELECT ${columns} FROM outbox WHERE message_id = ?`);
+  // A chat's messages go in the order typed: an entry waits while an older one of the same
+  // chat is still on its way (queued, sending, or being reconciled).
   const due = db.prepare(
-    `SELECT ${columns} FROM outbox WHERE state = 'queued' AND coalesce(next_attempt_at, 0) <= ? ORDER BY message_id LIMIT ?`,
+    `SELECT ${columns} FROM outbox o
+     WHERE o.state = 'queued' AND coalesce(o.next_attempt_at, 0) <= ?
+       AND NOT EXISTS (
+         SELECT 1 FROM outbox p
+         WHERE p.state IN ('queued', 'sending', 'interrupted') AND p.line_id = o.line_id AND p.message_id < o.message_id
+           AND json_extract(p.request, '$.chatId') = json_extract(o.request, '$.chatId'))
+     ORDER BY o.message_id LIMIT ?`,
   );
+  const retryNow = db.prepare(`UPDATE outbox SET next_attempt_at = NULL WHERE state = 'queued' AND next_attempt_at IS NOT NULL AND line_id IN (SELECT id FROM lines WHERE account_id = ?)`);
   const nextDue = db.prepare(`SELECT min(coalesce(next_attempt_at, 0)) FROM outbox WHERE state = 'queued'`).pluck();
   const startAttempt = db.prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1, attempt_started_at = ? WHERE message_id = ?`);
   const interrupted = db.prepare(`SELECT ${columns} FROM outbox WHERE state = 'interrupted' ORDER BY message_id LIMIT ?`);
@@ -51,6 +60,8 @@ export function createOutboxRepo(db: Database) {
     retryLater: (messageId: number, at: number, error: string, words?: Words) => finish.run('queued', at, error, words ? JSON.stringify(words) : null, messageId),
     failed: (messageId: number, error: string, words?: Words) => finish.run('failed', null, error, words ? JSON.stringify(words) : null, messageId),
     requeue: (messageId: number) => finish.run('queued', null, null, null, messageId),
+    /** The account is back: what was put off while it was away is due now, not at its backoff time. */
+    retryNowFor: (accountId: string) => retryNow.run(accountId).changes,
     /** A send that was in flight when the app died may or may not have arrived: it is reconciled before anything else. */
     recoverInterrupted: () => markInterrupted.run(),
   };

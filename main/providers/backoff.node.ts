@@ -2,7 +2,7 @@
  * Reconnect delays: exponential from `baseMs` to `maxMs`, with "equal jitter" (half fixed,
  * half random) so a server restart is not met by every client at the same instant.
  *
- * For the first `quickForMs` of an outage the delays stay at or under `quickMaxMs`: a
+ * For the first minute of an outage the delays stay at or under a second: a
  * provider restarting (seconds, usually) is back in use within about that long after it
  * returns, instead of after a minute-long wait that the doubling had reached meanwhile.
  */
@@ -14,7 +14,7 @@ export class Backoff {
     private readonly baseMs = 1000,
     private readonly maxMs = 60_000,
     private readonly random: () => number = Math.random,
-    private readonly quick: { forMs: number; maxMs: number } = { forMs: 60_000, maxMs: 2000 },
+    private readonly quick: { forMs: number; maxMs: number } = { forMs: 60_000, maxMs: 1000 },
     private readonly now: () => number = Date.now,
   ) {}
 

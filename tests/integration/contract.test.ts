@@ -122,10 +122,14 @@ describe('the IPC contract at the core boundary', () => {
     const waiting = (await core.call('messages.page', { conversationId, limit: 10 })).items.find((m) => m.id === queued.id);
     expect(waiting).toMatchObject({ status: { tick: 'pending' }, sendError: { message: 'Daily limit reached', retryAt: expect.any(Number) } });
 
+    // Another chat: in this one, later messages wait behind the one put off, in the order typed.
+    plugin.context!.emit({ kind: 'conversation', line: 'line-1', chat: { id: 'c2', title: 'Carol' } });
+    await core.queue.flushed();
+    const other = (await core.call('conversations.list', { limit: 5 })).items.find((c) => c.providerChatId === 'c2')!.id;
     plugin.failures.push(new SendFailure('Number is not on WhatsApp', false, undefined, 44));
-    const failed = await core.call('messages.send', { conversationId, clientRef: 'client-ref-0003', text: 'hi' });
-    await until(async () => (await core.call('messages.page', { conversationId, limit: 10 })).items.find((m) => m.id === failed.id)?.status?.tick === 'failed', 'failed tick');
-    const row = (await core.call('messages.page', { conversationId, limit: 10 })).items.find((m) => m.id === failed.id);
+    const failed = await core.call('messages.send', { conversationId: other, clientRef: 'client-ref-0003', text: 'hi' });
+    await until(async () => (await core.call('messages.page', { conversationId: other, limit: 10 })).items.find((m) => m.id === failed.id)?.status?.tick === 'failed', 'failed tick');
+    const row = (await core.call('messages.page', { conversationId: other, limit: 10 })).items.find((m) => m.id === failed.id);
     expect(row?.status).toEqual({ tick: 'failed', reason: 'Number is not on WhatsApp', code: 44 });
 
     const retried = await core.call('messages.retry', { id: failed.id });

@@ -109,10 +109,10 @@ export class ChategySimulator {
     return { apiBase: this.base, developerBase: this.base, telegramSocket: `${this.base.replace('http', 'ws')}/socket`, whatsappSocket: `${this.base.replace('http', 'ws')}/socket` };
   }
 
-  async start(): Promise<this> {
+  async start(port = 0): Promise<this> {
     this.#server = http.createServer((req, res) => void this.#handle(req, res));
     this.phoenix.attach(this.#server);
-    await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', () => resolve()));
+    await new Promise<void>((resolve) => this.#server!.listen(port, '127.0.0.1', () => resolve()));
     return this;
   }
 

@@ -87,9 +87,9 @@ export class MaytapiSimulator {
     return { productId: this.options.productId, apiBase: this.apiBase };
   }
 
-  async start(): Promise<this> {
+  async start(port = 0): Promise<this> {
     this.#server = http.createServer((req, res) => void this.#handle(req, res));
-    await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', () => resolve()));
+    await new Promise<void>((resolve) => this.#server!.listen(port, '127.0.0.1', () => resolve()));
     this.#rotateQr();
     return this;
   }
