@@ -22,6 +22,7 @@ import { WebhookService } from '../webhooks/webhookService.node.ts';
 import { Notifier } from './notifier.node.ts';
 import { UnreadCounter } from './unreadCounter.node.ts';
 import { MediaFetcher } from './mediaFetcher.node.ts';
+import { replayCoreEvents } from './quarantineReplay.node.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -147,6 +148,7 @@ export class Core {
 
   /** Starts the webhook receiver and the connection of every saved account. */
   async startAccounts(): Promise<void> {
+    this.#afterUpgrade();
     try {
       await this.webhooks.start();
     } catch (error) {
@@ -213,6 +215,22 @@ export class Core {
     await this.connections.stopAll();
     this.queue.close();
     await this.cache.close();
+  }
+
+  /**
+   * A version that has not opened this data before may understand what an older one
+   * quarantined: every item gets its tries back, the core's own refusals are offered again
+   * now, and webhooks as each account lists its lines.
+   */
+  #afterUpgrade(): void {
+    const version = this.options.version ?? '0.0.0';
+    const last = this.cache.meta.get('version');
+    if (last === version) return;
+    this.cache.meta.set('version', version);
+    if (last === undefined && this.cache.quarantine.count(null) === 0) return;
+    const reset = this.cache.quarantine.resetReplays();
+    const outcome = replayCoreEvents(this.cache, (event) => this.queue.push(event), null);
+    log.info('a new version: quarantined input offered again', { from: last ?? 'unknown', to: version, reset, applied: outcome.applied });
   }
 
   readonly #replaysDue = new Set<string>();

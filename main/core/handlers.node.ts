@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { methods, MethodName, Result } from '../../shared/ipc/contract.std.ts';
+import { replayCoreEvents } from './quarantineReplay.node.ts';
 import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
 import type { Account } from '../../shared/model/entities.std.ts';
 import type { AccountRecord } from '../db/accountsRepo.node.ts';
@@ -155,9 +156,12 @@ export function createHandlers(core: Core): Handlers {
       total: cache.quarantine.count(accountId ?? null),
       items: cache.quarantine.list(accountId ?? null, limit).map(({ raw, lineId: _line, ...item }) => ({ ...item, size: raw.length })),
     }),
-    'quarantine.replay': ({ accountId }) => {
+    'quarantine.replay': async ({ accountId }) => {
       requireAccount(accountId);
-      return core.webhooks.replay(accountId);
+      const own = replayCoreEvents(cache, (event) => core.queue.push(event), accountId);
+      const hooks = await core.webhooks.replay(accountId);
+      if (own.applied) await core.queue.settled();
+      return { applied: own.applied + hooks.applied, kept: own.kept + hooks.kept };
     },
     'webhooks.test': ({ accountId }) => {
       requireAccount(accountId);

@@ -6,6 +6,7 @@ import { createAccountsRepo, type AccountsRepo } from './accountsRepo.node.ts';
 import { createConversationsRepo, type ConversationsRepo } from './conversationsRepo.node.ts';
 import { createOutboxRepo, type OutboxRepo } from './outboxRepo.node.ts';
 import { createQuarantineRepo, type QuarantineRepo } from './quarantineRepo.node.ts';
+import { createAppMetaRepo, type AppMetaRepo } from './appMetaRepo.node.ts';
 import { searchFileOf } from './searchFile.node.ts';
 import { SearchFeeder, type SearchFeederOptions } from './searchFeeder.node.ts';
 import { toStorageError } from './storageError.node.ts';
@@ -19,6 +20,7 @@ export interface Cache {
   readonly conversations: ConversationsRepo;
   readonly outbox: OutboxRepo;
   readonly quarantine: QuarantineRepo;
+  readonly meta: AppMetaRepo;
   /** The search index, kept in its own file; `caughtUp()` waits for it to include everything committed. */
   readonly search: Pick<SearchFeeder, 'caughtUp' | 'indexing'>;
   /** Closes the files at once; resolves when the search worker has stopped too. */
@@ -76,6 +78,7 @@ export function openCache(file: string, options: CacheOptions = {}): Cache {
     conversations: createConversationsRepo(db),
     outbox: createOutboxRepo(db),
     quarantine: createQuarantineRepo(db),
+    meta: createAppMetaRepo(db),
     search: { caughtUp: (withinMs) => feeder.caughtUp(withinMs), indexing: () => feeder.indexing() },
     close() {
       if (!db.open) return Promise.resolve();

@@ -24,6 +24,8 @@ export function createQuarantineRepo(db: Database) {
   const columns = 'id, account_id AS accountId, line_id AS lineId, source, reason, raw, received_at AS receivedAt, replays';
   const list = db.prepare(`SELECT ${columns} FROM quarantine WHERE account_id IS ? OR ? IS NULL ORDER BY id DESC LIMIT ?`);
   const replayable = db.prepare(`SELECT ${columns} FROM quarantine WHERE account_id = ? AND source = ? AND replays < ${MAX_REPLAYS} ORDER BY id LIMIT ?`);
+  const replayableBySource = db.prepare(`SELECT ${columns} FROM quarantine WHERE source = ? AND (account_id IS ? OR ? IS NULL) AND replays < ${MAX_REPLAYS} ORDER BY id LIMIT ?`);
+  const resetReplays = db.prepare('UPDATE quarantine SET replays = 0 WHERE replays > 0');
   const counted = db.prepare('SELECT count(*) FROM quarantine WHERE account_id IS ? OR ? IS NULL').pluck();
   const bump = db.prepare('UPDATE quarantine SET replays = replays + 1, reason = ? WHERE id = ?');
   const remove = db.prepare('DELETE FROM quarantine WHERE id = ?');
@@ -40,6 +42,10 @@ export function createQuarantineRepo(db: Database) {
     count: (accountId: string | null): number => counted.get(accountId, accountId) as number,
     /** Oldest first: the items of one source that may be offered again. */
     replayable: (accountId: string, source: string, limit = 500): QuarantinedEvent[] => replayable.all(accountId, source, limit) as QuarantinedEvent[],
+    /** Items of a source that may be offered again, for one account or (null) for all. */
+    replayableOf: (source: string, accountId: string | null, limit = 500): QuarantinedEvent[] => replayableBySource.all(source, accountId, accountId, limit) as QuarantinedEvent[],
+    /** A new version may understand what the old one could not: every item gets its tries back. */
+    resetReplays: () => resetReplays.run().changes,
     /** Offered again and still not understood: counted, with the newest reason. */
     replayFailed: (id: number, reason: string) => bump.run(reason, id),
     /** Offered again and applied: it leaves the quarantine. */
