@@ -201,7 +201,8 @@ async function providerRestarts(): Promise<RestartFigures[]> {
 
   // Socket providers: the simulator's server goes away and comes back on the same port;
   // what is written meanwhile stays in its history, for the gap-fill.
-  for (const kind of ['chatapp', 'multiwa'] as const) {
+  const only = process.env.CHAOS_ONLY?.split(',');
+  for (const kind of (['chatapp', 'multiwa'] as const).filter((k) => !only || only.includes(k))) {
     const port = await freePort();
     const sim = kind === 'chatapp' ? await new ChatAppSimulator({ statusStepMs: 0 }).start(port) : await new MultiWaSimulator({ protocols: ['socketio'], ackStepMs: 0 }).start(port);
     const config = sim instanceof ChatAppSimulator ? sim.accountConfig() : sim.accountConfig('socketio');
@@ -245,7 +246,7 @@ async function providerRestarts(): Promise<RestartFigures[]> {
 
   // Webhook providers: while the provider is down it delivers nothing; when it is back it
   // sends what was not answered 200, as both retry. The account's own connection is REST.
-  for (const kind of ['maytapi', 'chategy'] as const) {
+  for (const kind of (['maytapi', 'chategy'] as const).filter((k) => !only || only.includes(k))) {
     const sim = kind === 'maytapi' ? await new MaytapiSimulator({ ackStepMs: 0 }).start() : await new ChategySimulator({ sessions: { whatsapp: 1 }, stepMs: 0 }).start();
     const config = sim.accountConfig();
     const secrets: Record<string, string> = sim instanceof MaytapiSimulator ? { apiKey: sim.options.apiKey } : { token: sim.token, idempotencyKey: sim.options.idempotencyKey, developerKey: sim.options.developerKey };

@@ -8,6 +8,7 @@ import { configOf, type ChatAppConfig } from './config.node.ts';
 import { ProviderAuthError, ProviderRequestError, ProviderUnavailable, toSendFailure, failedStart } from '../errors.node.ts';
 import { LINE_EVENT_NAMES, mapLineEvent, messageOf, toMs } from './mapping.node.ts';
 import { MAX_SOCKET_FRAME_CHARS, onOversizedFrame, type OversizedFrame } from './frameCap.node.ts';
+import { retrying } from '../retrying.node.ts';
 import { lineIdOf, messengerOf, splitLineId } from './messengers.node.ts';
 import { Realtime } from './realtime.node.ts';
 import { TokenManager } from './tokens.node.ts';
@@ -240,8 +241,9 @@ export class ChatAppConnection implements ProviderConnection {
       if (this.context.signal.aborted) return;
       try {
         const known = this.context.cache.activeChats(line, 1).length > 0;
-        if (!known) await this.#firstSync(line);
-        else if (reconnect || since !== undefined) await this.#gapFill(line, since ?? Date.now());
+        const signal = this.context.signal;
+        if (!known) await retrying(() => this.#firstSync(line), { signal });
+        else if (reconnect || since !== undefined) await retrying(() => this.#gapFill(line, since ?? Date.now()), { signal });
       } catch (error) {
         this.context.log.warn(`history sync of ${line} failed`, { error: String(error) });
       }

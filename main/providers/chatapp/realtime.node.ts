@@ -1,6 +1,7 @@
 import Pusher, { type Channel } from 'pusher-js';
 import type { ConnectionState } from '../../../shared/model/connection.std.ts';
 import type { Logger } from '../plugin.node.ts';
+import net from 'node:net';
 import { Backoff } from '../backoff.node.ts';
 
 export interface RealtimeOptions {
@@ -94,11 +95,11 @@ export class Realtime {
       for (const name of options.channels()) this.#subscribe(pusher, name);
       options.onConnected(reconnect);
     });
-    pusher.connection.bind('state_change', ({ current }: { current: string }) => {
+    pusher.connection.bind('state_change', ({ previous, current }: { previous: string; current: string }) => {
       if (this.#pusher !== pusher || this.#stopped) return;
-      if (current === 'connecting' && this.#connectedOnce) {
-        options.onState({ state: 'reconnecting', nextAttemptAt: Date.now(), attempt: this.#backoff.attempt, reason: 'connection lost' });
-      }
+      // A live socket dropped: pusher-js would wait a second, then try for its whole
+      // unavailable timeout; our own schedule (with a reachability probe) is quicker.
+      if (previous === 'connected' && current === 'connecting') return this.#retry('connection lost');
       if (current === 'unavailable' || current === 'failed' || current === 'disconnected') this.#retry(`the socket is ${current}`);
     });
     pusher.connection.bind('error', (error: unknown) => options.log.warn('socket error', { error: describeSocketError(error) }));
@@ -126,8 +127,20 @@ export class Realtime {
     this.options.onState({ state: 'reconnecting', nextAttemptAt: Date.now() + delay, attempt: this.#backoff.attempt, reason });
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
-      if (!this.#stopped) this.#connect();
+      if (!this.#stopped) void this.#probeThenConnect();
     }, delay);
+  }
+
+  /**
+   * pusher-js says nothing when a connection is refused; it waits out its unavailable
+   * timeout. A TCP probe first tells "the server is not there yet" in milliseconds, so the
+   * socket is opened again the moment the server returns.
+   */
+  async #probeThenConnect(): Promise<void> {
+    const up = await reachable(this.options.host, this.options.port, socketTimings.unavailableMs);
+    if (this.#stopped || this.#timer) return;
+    if (up) this.#connect();
+    else this.#retry('the socket server does not answer');
   }
 
   #teardown(): void {
@@ -144,4 +157,19 @@ export function describeSocketError(error: unknown): string {
   const e = error as { type?: unknown; error?: { type?: unknown; data?: { code?: unknown; message?: unknown } }; data?: { code?: unknown; message?: unknown }; message?: unknown } | null;
   const parts = [e?.type, e?.error?.type, e?.data?.code ?? e?.error?.data?.code, e?.data?.message ?? e?.error?.data?.message ?? e?.message];
   return parts.filter((p) => typeof p === 'string' || typeof p === 'number').join(' ') || String(error);
+}
+
+/** Whether a TCP connection to host:port opens within `timeoutMs`. */
+function reachable(host: string, port: number, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (ok: boolean) => {
+      socket.removeAllListeners();
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
 }

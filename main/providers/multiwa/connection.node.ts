@@ -1,4 +1,5 @@
 import type { ProviderEvent, MessageRef } from '../../../shared/model/events.std.ts';
+import { retrying } from '../retrying.node.ts';
 import { type LoginMethod, type LoginState, type LoginStep, loginSaid } from '../../../shared/model/login.std.ts';
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
 import { Backoff } from '../backoff.node.ts';
@@ -295,7 +296,7 @@ export class MultiWaConnection implements ProviderConnection {
       if (this.context.signal.aborted) return;
       try {
         const known = this.context.cache.activeChats(profileId, 1).length > 0;
-        await this.#sync(profileId, known ? (since ?? (reconnect ? Date.now() : undefined)) : undefined, known);
+        await retrying(() => this.#sync(profileId, known ? (since ?? (reconnect ? Date.now() : undefined)) : undefined, known), { signal: this.context.signal });
       } catch (error) {
         this.context.log.warn(`history sync of profile ${profileId} failed`, { error: String(error) });
       }

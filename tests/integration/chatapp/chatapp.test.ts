@@ -255,12 +255,14 @@ describe('ChatApp: connection trouble and bad input', () => {
   it('gap-fills a chat even when a live message for it arrives first after the reconnect', async () => {
     const account = await connected({ statusStepMs: 0 });
     const chatId = '79005550107@c.us';
-    await env.sim.receive(WA, chatId, 'one');
+    // ChatApp's times are whole seconds, and the reconnect takes less than one: the outage's
+    // messages are dated apart, as they would be over a real outage.
+    await env.sim.receive(WA, chatId, 'one', { time: env.sim.nowS() - 30 });
     const conversation = await until(() => env.conversationOf(account.id, WA, chatId), 'conversation');
     const port = env.sim.port;
     await env.sim.stop();
     await until(() => env.core.connections.state(account.id).state === 'reconnecting', 'reconnecting');
-    for (const text of ['two', 'three']) await env.sim.receive(WA, chatId, text, { live: false });
+    for (const [i, text] of ['two', 'three'].entries()) await env.sim.receive(WA, chatId, text, { live: false, time: env.sim.nowS() - 20 + i });
     env.sim.chatListDelayMs = 400;
     await env.sim.start(port);
     await env.online(account.id);
@@ -271,6 +273,25 @@ describe('ChatApp: connection trouble and bad input', () => {
       return list.length >= 4 ? list : undefined;
     }, 'gap-fill behind the live message', 20_000);
     expect(texts).toEqual(['one', 'two', 'three', 'four']);
+  }, 60_000);
+
+  it('tries the gap-fill again when the first request after the reconnect is cut off', async () => {
+    const account = await connected({ statusStepMs: 0 });
+    const chatId = '79005550108@c.us';
+    await env.sim.receive(WA, chatId, 'before', { time: env.sim.nowS() - 30 });
+    const conversation = await until(() => env.conversationOf(account.id, WA, chatId), 'conversation');
+    const port = env.sim.port;
+    await env.sim.stop();
+    await until(() => env.core.connections.state(account.id).state === 'reconnecting', 'reconnecting');
+    await env.sim.receive(WA, chatId, 'during the outage', { live: false, time: env.sim.nowS() - 10 });
+    env.sim.resetChatListTimes = 2;
+    await env.sim.start(port);
+    const texts = await until(async () => {
+      const list = (await env.messages(conversation.id)).map((m) => m.text);
+      return list.length >= 2 ? list : undefined;
+    }, 'the outage’s message, after the retried gap-fill', 20_000);
+    expect(texts).toEqual(['before', 'during the outage']);
+    expect(env.sim.resetChatListTimes).toBe(0);
   }, 60_000);
 
   it('loads older pages from ChatApp when the user scrolls past the cache', async () => {

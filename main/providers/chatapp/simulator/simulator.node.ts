@@ -50,6 +50,8 @@ export class ChatAppSimulator {
   #port = 0;
   /** How long the chat list takes to answer. */
   chatListDelayMs = 0;
+  /** The next chat-list requests are cut off mid-answer (ECONNRESET), as a server that just restarted does. */
+  resetChatListTimes = 0;
   #timers = new Set<NodeJS.Timeout>();
   nowS: () => number = () => Math.floor(Date.now() / 1000);
 
@@ -202,6 +204,11 @@ export class ChatAppSimulator {
     this.calls.set(key, (this.calls.get(key) ?? 0) + 1);
     let status: number;
     let body: unknown;
+    if (route?.[0] === '/v1/licenses/:id/messengers/:type/chats' && this.resetChatListTimes > 0) {
+      this.resetChatListTimes -= 1;
+      req.socket.destroy();
+      return;
+    }
     if (!route) [status, body] = [404, fail('not_found', 'Not found')];
     else [status, body] = await route[1](req, url, Buffer.concat(chunks));
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
