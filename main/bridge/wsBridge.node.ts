@@ -8,6 +8,11 @@ import { serveStatic } from './staticFiles.node.ts';
 import { mediaFilePath, mediaHeaders } from '../core/mediaFiles.node.ts';
 import fs from 'node:fs';
 import { createLogger } from '../core/logger.node.ts';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { uploadPath } from '../core/sender.node.ts';
+import { MAX_ATTACHMENT_BYTES } from '../../shared/ipc/contract.std.ts';
+import { say, words } from '../../shared/ipc/coreWords.std.ts';
 
 export interface BridgeOptions {
   core: Core;
@@ -31,7 +36,14 @@ export const BRIDGE_PATH = '/bridge';
 /** Local media copies: `/media/<name>?token=…` (an <img> cannot send a header). */
 export const MEDIA_PATH = '/media/';
 /** A 100 MB attachment, base64-encoded, plus the frame around it. */
-const MAX_FRAME = 140 * 1024 * 1024;
+/**
+ * The largest frame a page may send: a request, never a file (files go by `POST /upload`).
+ * A message's text is at most 100,000 characters; a megabyte leaves room for its JSON.
+ */
+export const MAX_FRAME = 1024 * 1024;
+/** A page this far behind on reading is closed; its reconnect reloads what it shows. */
+export const MAX_BUFFERED = 16 * 1024 * 1024;
+const UPLOAD_PATH = '/upload';
 const HOST = '127.0.0.1';
 
 const log = createLogger('bridge');
@@ -59,6 +71,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   server.on('request', (req, res) => {
     const url = requestUrl(req.url);
     if (!url) return void res.writeHead(400).end();
+    if (url.pathname === UPLOAD_PATH) {
+      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+      if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end();
+      if (!timingSafeEqual(digest(bearer), expected)) return void res.writeHead(401).end();
+      return void receiveUpload(req, res, path.join(core.options.dataDir, 'outgoing'));
+    }
     if (url.pathname.startsWith(MEDIA_PATH)) {
       if (!timingSafeEqual(digest(url.searchParams.get('token') ?? ''), expected)) return void res.writeHead(401).end();
       let name = '';
@@ -113,7 +131,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   const off = core.on((event, payload) => {
     const frame = JSON.stringify({ event, payload });
-    for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(frame);
+    for (const ws of clients) {
+      if (ws.readyState !== ws.OPEN) continue;
+      if (ws.bufferedAmount > MAX_BUFFERED) {
+        // Backpressure: a page that does not read would hold the core's memory without bound.
+        log.warn('a page fell behind reading events; its socket is closed so it reloads', { buffered: ws.bufferedAmount });
+        ws.close(4008, 'fell behind');
+        continue;
+      }
+      ws.send(frame);
+    }
   });
 
   return {
@@ -144,7 +171,49 @@ async function answer(core: Core, ws: WebSocket, text: string | null): Promise<v
 }
 
 function send(ws: WebSocket, frame: ReplyFrame): void {
-  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+  if (ws.readyState !== ws.OPEN) return;
+  if (ws.bufferedAmount > MAX_BUFFERED) return void ws.close(4008, 'fell behind');
+  ws.send(JSON.stringify(frame));
+}
+
+/**
+ * A file for a send, streamed to `outgoing/uploads/<id>` (never a WebSocket frame), up to
+ * the attachment limit; the send names it by the id this answers with.
+ */
+function receiveUpload(req: http.IncomingMessage, res: http.ServerResponse, attachmentsDir: string): void {
+  const declared = Number(req.headers['content-length'] ?? Number.NaN);
+  const tooLarge = () => res.writeHead(413, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ ok: false, error: { code: 'invalid_request', message: say(words('message.uploadTooLarge', { limit: '100 MB' }), 'en') } }));
+  if (declared > MAX_ATTACHMENT_BYTES) {
+    tooLarge();
+    req.resume();
+    return;
+  }
+  const id = randomUUID();
+  const file = uploadPath(attachmentsDir, id);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const out = fs.createWriteStream(file);
+  let received = 0;
+  let failed = false;
+  const fail = (status: number) => {
+    if (failed) return;
+    failed = true;
+    out.destroy();
+    fs.rm(file, { force: true }, () => undefined);
+    if (status === 413) tooLarge();
+    else res.writeHead(status).end();
+    req.resume();
+  };
+  req.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (received > MAX_ATTACHMENT_BYTES) fail(413);
+  });
+  req.on('error', () => fail(400));
+  out.on('error', () => fail(507));
+  req.pipe(out);
+  out.on('finish', () => {
+    if (failed) return;
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ uploadId: id, size: received }));
+  });
 }
 
 /** The request target as a URL, or undefined when it cannot be one (an absolute-form `http://[`). */

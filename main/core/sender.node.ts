@@ -12,6 +12,11 @@ import type { Connections } from './connections.node.ts';
 import type { IngestQueue } from './ingestQueue.node.ts';
 import { say, words } from '../../shared/ipc/coreWords.std.ts';
 
+/** Where the bridge keeps an upload until the send that names it (`outgoing/uploads/<id>`). */
+export function uploadPath(attachmentsDir: string, uploadId: string): string {
+  return path.join(attachmentsDir, 'uploads', uploadId);
+}
+
 /** The largest attachment any supported provider takes (Chategy: 100 MB). */
 
 interface StoredRequest {
@@ -292,12 +297,18 @@ export class Sender {
   }
 
   #storeAttachment(clientRef: string, attachment: Attachment): NonNullable<StoredRequest['attachment']> {
-    const data = Buffer.from(attachment.dataBase64, 'base64');
+    fs.mkdirSync(this.attachmentsDir, { recursive: true });
+    const file = path.join(this.attachmentsDir, `${clientRef.replace(/[^\w-]/g, '_')}-${path.basename(attachment.fileName).replace(/[^\w.-]/g, '_')}`);
+    if (attachment.uploadId !== undefined) {
+      const upload = uploadPath(this.attachmentsDir, attachment.uploadId);
+      if (!fs.existsSync(upload)) throw new SwitchboardError('invalid_request', words('message.uploadGone', { name: attachment.fileName }));
+      fs.renameSync(upload, file);
+      return { fileName: attachment.fileName, mime: attachment.mime, file };
+    }
+    const data = Buffer.from(attachment.dataBase64 ?? '', 'base64');
     if (data.length > MAX_ATTACHMENT_BYTES) {
       throw new SwitchboardError('invalid_request', words('message.fileTooLarge', { name: attachment.fileName, size: formatMb(data.length), limit: formatMb(MAX_ATTACHMENT_BYTES) }));
     }
-    fs.mkdirSync(this.attachmentsDir, { recursive: true });
-    const file = path.join(this.attachmentsDir, `${clientRef.replace(/[^\w-]/g, '_')}-${path.basename(attachment.fileName).replace(/[^\w.-]/g, '_')}`);
     fs.writeFileSync(file, data);
     return { fileName: attachment.fileName, mime: attachment.mime, file };
   }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { capabilitiesOf, loadMoreConversations, setListFilter, setScope, useWorkspace } from './store/workspace.dom.ts';
 import type { Message } from '../../shared/model/entities.std.ts';
+import { sendDraft } from './actions/send.dom.ts';
 import { useT } from './i18n/i18n.dom.ts';
 import { client, conversation } from './core.dom.ts';
 import { AccountSidebar } from './components/AccountSidebar.dom.tsx';
@@ -132,9 +133,8 @@ export function App() {
         </main>
         <ConversationView
           controller={conversation}
-          onSend={async ({ text, attachment, replyTo }) => {
-            if (openId === null) return;
-            await client.call('messages.send', { conversationId: openId, clientRef: crypto.randomUUID(), ...(text.trim() ? { text } : {}), ...(attachment ? { attachment } : {}), ...(replyTo ? { replyTo } : {}) });
+          onSend={async (draft) => {
+            if (openId !== null) await sendDraft(client, openId, draft);
           }}
           mediaUrl={mediaUrl}
           onSearchHere={(scope) => {

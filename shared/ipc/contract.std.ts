@@ -18,13 +18,22 @@ const PageLimit = z.number().int().min(1).max(500);
 /** The largest file Switchboard sends (the strictest gateway's limit); checked before reading it and again in the core. */
 export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
 
-export const Attachment = z.object({
-  fileName: z.string().min(1).max(255),
-  mime: z.string().max(255),
-  size: z.number().int().nonnegative(),
-  /** Base64 content; the size check happens before upload and again in the core. */
-  dataBase64: z.string(),
-});
+/** An upload the bridge took ahead of the send (`POST /upload`), by its id. */
+export const UploadId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
+export const Attachment = z
+  .object({
+    fileName: z.string().min(1).max(255),
+    mime: z.string().max(255),
+    size: z.number().int().nonnegative(),
+    /**
+     * The content: inline base64 over Electron IPC, which has no frame limit; an upload id
+     * in browser mode, so no file ever travels in a WebSocket frame.
+     */
+    dataBase64: z.string().optional(),
+    uploadId: UploadId.optional(),
+  })
+  .refine((a) => (a.dataBase64 === undefined) !== (a.uploadId === undefined), 'an attachment has either its data or an upload id');
 export type Attachment = z.infer<typeof Attachment>;
 
 const UnreadCounts = z.object({ total: z.number().int().nonnegative(), lines: z.record(LineId, z.number().int().nonnegative()) });

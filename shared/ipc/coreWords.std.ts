@@ -64,6 +64,8 @@ const CATALOG = {
   'line.gone': { en: 'This line no longer exists.', ru: 'Этой линии больше нет.' },
   'conversation.gone': { en: 'This conversation no longer exists.', ru: 'Этого чата больше нет.' },
   'message.gone': { en: 'This message no longer exists.', ru: 'Этого сообщения больше нет.' },
+  'message.uploadGone': { en: 'The upload of “{name}” is no longer here. Attach the file again.', ru: 'Загрузки «{name}» больше нет. Прикрепите файл снова.' },
+  'message.uploadTooLarge': { en: 'The file is over the {limit} limit for a file you can send.', ru: 'Файл больше {limit} — столько отправить нельзя.' },
   'message.notSaved': { en: 'The message could not be saved. It was not sent.', ru: 'Сообщение не удалось сохранить. Оно не отправлено.' },
   'message.retryNotOurs': { en: 'Only messages sent from this app can be retried.', ru: 'Повторить можно только сообщения, отправленные из этого приложения.' },
   'message.fileTooLarge': { en: '“{name}” is {size}, over the {limit} limit for a file you can send. Share a link to it instead.', ru: '«{name}» весит {size}, а отправить можно не больше {limit}. Поделитесь ссылкой на него.' },

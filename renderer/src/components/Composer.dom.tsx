@@ -1,26 +1,14 @@
 import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
 import type { Message } from '../../../shared/model/entities.std.ts';
-import { MAX_ATTACHMENT_BYTES, type Attachment } from '../../../shared/ipc/contract.std.ts';
+import { MAX_ATTACHMENT_BYTES } from '../../../shared/ipc/contract.std.ts';
+import type { Draft } from '../actions/send.dom.ts';
 import { useT } from '../i18n/i18n.dom.ts';
 import { formatSize } from './formatSize.std.ts';
 import { Icon } from './Icon.dom.tsx';
 
-export interface Draft {
-  text: string;
-  attachment?: Attachment;
-  replyTo?: number;
-}
+export type { Draft };
 
 const draftKey = (conversationId: number) => `switchboard.draft.${conversationId}`;
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
 
 interface ComposerProps {
   conversationId: number;
@@ -75,12 +63,9 @@ export function Composer({ conversationId, disabledReason, replyTo = null, onCan
     const sendingFile = file;
     setSending(true);
     try {
-      const attachment: Attachment | undefined = sendingFile
-        ? { fileName: sendingFile.name || 'image.png', mime: sendingFile.type || 'application/octet-stream', size: sendingFile.size, dataBase64: await readBase64(sendingFile) }
-        : undefined;
       update('');
       setFile(null);
-      await onSend({ text: sendingText, ...(attachment ? { attachment } : {}), ...(replyTo ? { replyTo: replyTo.id } : {}) });
+      await onSend({ text: sendingText, ...(sendingFile ? { file: sendingFile } : {}), ...(replyTo ? { replyTo: replyTo.id } : {}) });
       setError(undefined);
     } catch (e) {
       update(sendingText);

@@ -43,6 +43,11 @@ export class CoreClient {
     return this.transport.onStatus(listener);
   }
 
+  /** A file for a send, carried as the transport carries files (an upload in browser mode). */
+  fileContent(file: File): Promise<{ dataBase64: string } | { uploadId: string }> {
+    return this.transport.fileContent(file);
+  }
+
   /** Where the page loads a media file the core copied locally (`Media.localPath`). */
   mediaUrl(localPath: string): string | undefined {
     const name = localPath.split(/[\\/]/).pop();

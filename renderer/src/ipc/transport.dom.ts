@@ -9,4 +9,6 @@ export interface Transport {
   onStatus(listener: (status: ConnectionStatus) => void): () => void;
   /** The page's address for one of the core's local media copies, by file name. */
   mediaUrl(name: string): string;
+  /** A file for a send, as this transport carries files: inline, or uploaded ahead by id. */
+  fileContent(file: File): Promise<{ dataBase64: string } | { uploadId: string }>;
 }

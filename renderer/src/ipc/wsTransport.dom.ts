@@ -79,6 +79,19 @@ export function createWsTransport(url: string, token = ''): Transport {
   return {
     // The bridge's HTTP side serves the core's media copies; an <img> cannot send a header, so the token rides in the query.
     mediaUrl: (name) => `/media/${encodeURIComponent(name)}?token=${encodeURIComponent(token)}`,
+    // Files go by HTTP beside the socket, never as a WebSocket frame (the bridge takes 1 MB frames).
+    async fileContent(file) {
+      const upload = new URL('/upload', url.replace(/^ws/, 'http'));
+      let response: Response;
+      try {
+        response = await fetch(upload, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body: file });
+      } catch {
+        throw new Error('Switchboard’s core is not reachable right now.');
+      }
+      const body = (await response.json().catch(() => null)) as { uploadId?: string; error?: { message?: string } } | null;
+      if (!response.ok || !body?.uploadId) throw new Error(body?.error?.message ?? `The file could not be uploaded (${response.status}).`);
+      return { uploadId: body.uploadId };
+    },
     async invoke(method, params) {
       try {
         await opened;

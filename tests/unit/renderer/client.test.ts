@@ -6,7 +6,7 @@ import { SwitchboardError, type IpcError } from '../../../shared/ipc/errors.std.
 import { words } from '../../../shared/ipc/coreWords.std.ts';
 
 function answering(reply: Reply): Transport {
-  return { invoke: async () => reply, onEvent: () => () => undefined, onStatus: () => () => undefined, mediaUrl: (name) => `/media/${name}` };
+  return { invoke: async () => reply, onEvent: () => () => undefined, onStatus: () => () => undefined, mediaUrl: (name) => `/media/${name}`, fileContent: async () => ({ dataBase64: "" }) };
 }
 
 describe('the core client', () => {

@@ -26,6 +26,7 @@ describe('problems the core reports', () => {
       onEvent: (l) => (listeners.add(l), () => listeners.delete(l)),
       onStatus: (l) => (l('open'), () => undefined),
       mediaUrl: (n) => n,
+      fileContent: async () => ({ dataBase64: "" }),
     };
     useWorkspace.setState({ problems: [], settings: undefined });
     const dispose = bindWorkspace(new CoreClient(transport));

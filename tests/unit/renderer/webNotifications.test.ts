@@ -26,7 +26,7 @@ class FakeNotification {
 
 function setup(electron: boolean, visibility: DocumentVisibilityState) {
   const listeners = new Set<(event: string, payload: unknown) => void>();
-  const transport: Transport = { invoke: async () => ({ ok: true, result: {} }), onEvent: (l) => (listeners.add(l), () => listeners.delete(l)), onStatus: () => () => undefined, mediaUrl: (n) => n };
+  const transport: Transport = { invoke: async () => ({ ok: true, result: {} }), onEvent: (l) => (listeners.add(l), () => listeners.delete(l)), onStatus: () => () => undefined, mediaUrl: (n) => n, fileContent: async () => ({ dataBase64: "" }) };
   useWorkspace.setState({ app: { version: '1', demo: true, electron, secrets: { where: 'memory', choosable: false }, problems: [], logFile: null }, settings: DEFAULT_SETTINGS });
   vi.stubGlobal('Notification', FakeNotification);
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });

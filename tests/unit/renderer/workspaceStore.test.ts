@@ -32,6 +32,7 @@ function fakeCore() {
     onEvent: (listener) => (events.add(listener), () => events.delete(listener)),
     onStatus: (listener) => (status.add(listener), () => status.delete(listener)),
     mediaUrl: (name) => name,
+    fileContent: async () => ({ dataBase64: "" }),
   };
   return {
     client: new CoreClient(transport),
