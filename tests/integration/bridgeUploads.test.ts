@@ -33,7 +33,7 @@ async function start() {
 }
 
 const upload = (bridge: Bridge, body: Uint8Array, token = TOKEN) =>
-  fetch(`http://127.0.0.1:${bridge.port}/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body });
+  fetch(`http://127.0.0.1:${bridge.port}/upload`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: new Blob([body as Uint8Array<ArrayBuffer>]) });
 
 describe('uploads beside the bridge', () => {
   it('takes a file by HTTP and sends it by its id, byte for byte', async () => {
