@@ -18,6 +18,7 @@ import { CONVERSATION_SELECT } from '../main/db/rows.node.ts';
 import type { CacheEvent } from '../main/db/ingestWriter.node.ts';
 import { COMMON_WORD, RARE_WORD, createCorpus, type GeneratedMessage } from './corpus.node.ts';
 import { row, sample, summarize, timeMs } from './stats.node.ts';
+import { measureEventLoop } from './eventLoop.node.ts';
 
 const { values } = parseArgs({ options: { messages: { type: 'string' }, keep: { type: 'boolean' }, listen: { type: 'boolean' } } });
 const MESSAGES = Number(values.messages ?? 1_000_000);
@@ -200,6 +201,10 @@ for (let i = 0; i < 5; i++) {
   );
 }
 print(row('cold open + first list', summarize(coldCore), summarize(coldRaw), '≤ 200 ms'));
+print();
+const loop = await measureEventLoop();
+print('event loop during a 100,000-event burst');
+print(`  longest block ${loop.longestBlockMs.toFixed(1)} ms (${loop.slices} turns)   a live message landed in ${loop.liveMs.toFixed(1)} ms   raw: one message in its own transaction ${loop.rawOneMs.toFixed(3)} ms   target block ≤ 16 ms, live ≤ 50 ms`);
 print();
 print(`resident memory after the run: ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`);
 if (!values.keep) fs.rmSync(dir, { recursive: true, force: true });

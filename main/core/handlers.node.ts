@@ -109,7 +109,7 @@ export function createHandlers(core: Core): Handlers {
     'accounts.remove': async ({ id }) => {
       requireAccount(id);
       await core.connections.stop(id);
-      core.queue.flushNow();
+      await core.queue.flushed();
       cache.accounts.remove(id);
       core.secrets.delete(id);
       core.bus.emit('accounts.changed', handlers['accounts.list']({}) as Result<'accounts.list'>);
@@ -202,8 +202,9 @@ export function createHandlers(core: Core): Handlers {
       if (!conversation) throw new SwitchboardError('not_found', words('conversation.gone'));
       return conversation;
     },
-    'conversations.markRead': ({ id }) => {
-      core.queue.flushNow();
+    'conversations.markRead': async ({ id }) => {
+      // What arrived before the click is read too: wait for it, in slices, without holding the loop.
+      await core.queue.flushed();
       const chat = cache.conversations.lineOf(id);
       if (!chat) throw new SwitchboardError('not_found', words('conversation.gone'));
       const conversation = cache.reader.getConversation(id);
@@ -246,8 +247,8 @@ export function createHandlers(core: Core): Handlers {
       } catch (error) {
         throw new SwitchboardError('provider', words('message.deleteFailed', { detail: error instanceof Error ? error.message : String(error) }));
       }
-      core.ingest({ kind: 'deleted', line: chat.lineId, ref });
-      core.queue.flushNow();
+      // Its own write only: the reply shows the deletion without waiting on the backlog.
+      core.queue.writeNow([{ kind: 'deleted', line: chat.lineId, ref }], () => undefined);
       return cache.reader.getMessages([id])[0]!;
     },
     'messages.react': async ({ id, emoji }) => {
@@ -259,8 +260,7 @@ export function createHandlers(core: Core): Handlers {
       } catch (error) {
         throw new SwitchboardError('provider', words('message.reactFailed', { detail: error instanceof Error ? error.message : String(error) }));
       }
-      core.ingest({ kind: 'reaction', line: chat.lineId, ref, from: 'me', emoji });
-      core.queue.flushNow();
+      core.queue.writeNow([{ kind: 'reaction', line: chat.lineId, ref, from: 'me', emoji }], () => undefined);
       return cache.reader.getMessages([id])[0]!;
     },
 
@@ -282,7 +282,7 @@ export function createHandlers(core: Core): Handlers {
       core.demo = undefined;
       for (const account of cache.accounts.list().filter((a) => a.demo)) {
         await core.connections.stop(account.id);
-        core.queue.flushNow();
+        await core.queue.flushed();
         cache.accounts.remove(account.id);
         core.secrets.delete(account.id);
       }

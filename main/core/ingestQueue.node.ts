@@ -3,8 +3,14 @@ import { StorageError, toStorageError } from '../db/storageError.node.ts';
 import { eventProblem } from '../../shared/model/eventSchema.std.ts';
 
 export interface IngestQueueOptions {
-  /** Events per transaction (four times that under a backlog); bounds how long one flush holds the event loop. */
+  /** The most events in one transaction. */
   maxBatch?: number;
+  /**
+   * How long one transaction may hold the event loop: the batch size follows the measured
+   * cost per event so a write takes about this long, then the loop turns (requests, IPC,
+   * the window's frames) before the next slice.
+   */
+  sliceMs?: number;
   onFlushed(result: BatchResult): void;
   /** A storage failure: the events stay queued and are retried. */
   onStorageError(error: StorageError): void;
@@ -23,6 +29,12 @@ export interface IngestQueueOptions {
  */
 export class IngestQueue {
   #queue: CacheEvent[] = [];
+  /**
+   * Events that arrived while a backlog was being written: a customer's new message does not
+   * wait behind a history page of thousands. The cache orders messages by their own time and
+   * parks receipts that beat their message, so writing these first changes nothing else.
+   */
+  #express: CacheEvent[] = [];
   #scheduled = false;
   #retryTimer: NodeJS.Timeout | undefined;
   #failures = 0;
@@ -31,16 +43,20 @@ export class IngestQueue {
   #firstPushAt = 0;
   #closed = false;
   readonly #maxBatch: number;
+  readonly #sliceMs: number;
+  /** Measured milliseconds per event of recent writes (a moving average). */
+  #msPerEvent = 0.05;
 
   constructor(
     private readonly writer: IngestWriter,
     private readonly options: IngestQueueOptions,
   ) {
-    this.#maxBatch = options.maxBatch ?? 2000;
+    this.#maxBatch = options.maxBatch ?? 8000;
+    this.#sliceMs = options.sliceMs ?? 6;
   }
 
   get pending(): number {
-    return this.#queue.length;
+    return this.#queue.length + this.#express.length;
   }
 
   push(event: CacheEvent): void {
@@ -48,14 +64,15 @@ export class IngestQueue {
     const problem = eventProblem(event);
     if (problem !== undefined) return this.options.onInvalid(event, problem);
     // Arrival time is the batch's: one timestamp per burst, not a property on every event.
-    if (this.#queue.length === 0) this.#firstPushAt = Date.now();
-    this.#queue.push(event);
+    if (this.pending === 0) this.#firstPushAt = Date.now();
+    const backlog = this.#flushing && this.#queue.length > this.#sliceSize() && !('historical' in event && event.historical);
+    (backlog ? this.#express : this.#queue).push(event);
     this.#schedule();
   }
 
   /** Resolves once everything pushed so far is committed. */
   flushed(): Promise<void> {
-    if (this.#queue.length === 0) return Promise.resolve();
+    if (this.pending === 0) return Promise.resolve();
     return new Promise((resolve) => this.#waiters.push(resolve));
   }
 
@@ -64,7 +81,7 @@ export class IngestQueue {
    * write (the events stay queued and are written when it recovers).
    */
   settled(): Promise<boolean> {
-    if (this.#queue.length === 0) return Promise.resolve(true);
+    if (this.pending === 0) return Promise.resolve(true);
     return new Promise((resolve) => this.#settlers.push(resolve));
   }
 
@@ -90,9 +107,13 @@ export class IngestQueue {
     return done.value;
   }
 
-  /** Writes everything queued now, synchronously. */
+  /**
+   * Writes everything queued now, synchronously, holding the event loop for as long as that
+   * takes: for shutdown and tests. A request waits with `flushed()` or writes its own event
+   * with `writeNow()` instead.
+   */
   flushNow(): void {
-    while (this.#queue.length > 0 && this.#retryTimer === undefined) this.#flushOne();
+    while (this.pending > 0 && this.#retryTimer === undefined) this.#flushOne();
     this.#settleWaiters();
   }
 
@@ -108,27 +129,41 @@ export class IngestQueue {
     setImmediate(() => {
       this.#scheduled = false;
       this.#flushOne();
-      if (this.#queue.length > 0) this.#schedule();
+      if (this.pending > 0) this.#schedule();
       else this.#settleWaiters();
     });
   }
 
+  /** As many events as fit the slice at the measured cost. */
+  #sliceSize(): number {
+    return Math.max(50, Math.min(this.#maxBatch, Math.floor(this.#sliceMs / this.#msPerEvent)));
+  }
+
+  #flushing = false;
+
   #flushOne(): void {
-    // A backlog (history page, reconnect, import) goes in bigger transactions: each touched
-    // conversation's row and the search index are then written once per more messages.
-    const size = this.#queue.length > 2 * this.#maxBatch ? 4 * this.#maxBatch : this.#maxBatch;
-    const batch = this.#queue.slice(0, size);
+    // A backlog (history page, reconnect, import) still goes in large transactions, but none
+    // holds the loop much longer than a slice; what arrived meanwhile goes first.
+    const lane = this.#express.length > 0 ? this.#express : this.#queue;
+    const batch = lane.slice(0, this.#sliceSize());
     if (batch.length === 0) return;
+    this.#flushing = true;
     try {
+      const started = performance.now();
       const result = this.writer.applyBatch(batch, this.#firstPushAt || Date.now());
-      this.#queue.splice(0, batch.length);
+      lane.splice(0, batch.length);
       this.#failures = 0;
       this.options.onFlushed(result);
+      // The cost of a slice is the write and what follows it (pushing rows to the page, the
+      // unread counts): both hold the loop. Small batches carry a fixed cost that would
+      // overstate the price of large ones; a slow slice is believed at once, a fast one gradually.
+      const perEvent = (performance.now() - started) / batch.length;
+      if (batch.length >= 50) this.#msPerEvent = perEvent > this.#msPerEvent ? perEvent : this.#msPerEvent * 0.7 + perEvent * 0.3;
     } catch (error) {
       const storage = toStorageError(error, 'cache');
       if (storage.problem === 'unknown') {
         // Not the disk: one event is at fault. Write the others, refuse that one.
-        this.#queue.splice(0, batch.length);
+        lane.splice(0, batch.length);
         this.#writeOneByOne(batch);
         return;
       }
@@ -157,7 +192,8 @@ export class IngestQueue {
   }
 
   #settleWaiters(): void {
-    if (this.#queue.length > 0) return;
+    if (this.pending > 0) return;
+    this.#flushing = false;
     const waiters = this.#waiters;
     this.#waiters = [];
     for (const resolve of waiters) resolve();

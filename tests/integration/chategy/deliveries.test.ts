@@ -34,7 +34,8 @@ describe('Chategy delivery callbacks', () => {
     await until(() => env.sim.deliveries.list.length === 1, 'the delivery');
     expect(env.sim.deliveries.list[0]!.callbackUrl).toBe(publicUrl);
     await until(async () => (await statusOf(env, chat.id, sent.id))?.tick === 'delivered', 'delivered from the callback');
-    const callback = env.sim.posted.find((p) => 'delivery' in (p.body as object));
+    // The simulator notes a POST once its answer is in, a moment after the core applied it.
+    const callback = await until(() => env.sim.posted.find((p) => 'delivery' in (p.body as object)), 'the callback noted');
     expect(callback).toMatchObject({ url: publicUrl, status: 200, body: { delivery: { status: { status_id: 2, dispatch_routing: 'tdlib' } } } });
     expect(env.core.cache.quarantine.list(account.id)).toEqual([]);
   });

@@ -103,7 +103,7 @@ describe('the composer', () => {
     expect(screen.getByTestId('attachment-chip').textContent).toContain('Pasted image.png');
     fireEvent.click(screen.getByRole('button', { name: 'Send' }));
     await waitFor(() => expect(onSend).toHaveBeenCalled());
-    expect(onSend.mock.calls[0]![0]).toMatchObject({ text: '', attachment: { fileName: 'Pasted image.png', mime: 'image/png', size: 4 } });
+    expect(onSend.mock.calls[0]![0]).toMatchObject({ text: '', file: expect.objectContaining({ name: 'Pasted image.png', type: 'image/png', size: 4 }) });
 
     const huge = new File(['x'], 'backup.zip', { type: 'application/zip' });
     Object.defineProperty(huge, 'size', { value: 150 * 1024 * 1024 });
