@@ -45,7 +45,10 @@ export async function measureEventLoop(burst = 100_000): Promise<{ longestBlockM
   await new Promise((r) => setTimeout(r, 20));
   const liveAt = performance.now();
   core.ingest(event(burst + 1, 'the live one'));
-  await core.queue.flushed();
+  const guard = setInterval(() => undefined, 1000);
+  const finished = await Promise.race([core.queue.flushed().then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 120_000))]);
+  clearInterval(guard);
+  if (!finished) throw new Error(`the burst was not written within two minutes: ${core.queue.pending} events still queued`);
   running = false;
   off();
   await core.close();
