@@ -26,7 +26,7 @@ let current: OpenLog | undefined;
  * and in tests, they write to stderr only. Returns the file's path.
  */
 export function openLogFile(dataDir: string, options: LogFileOptions = {}): string {
-  closeLogFile();
+  void closeLogFile();
   const dir = path.join(dataDir, 'logs');
   fs.mkdirSync(dir, { recursive: true });
   const stream = createStream(LOG_NAME, { path: dir, size: options.size ?? '5M', maxFiles: options.keep ?? 5 });

@@ -49,7 +49,7 @@ describe('ChatApp: signing in', () => {
 
   it('refreshes an expired access token and retries once, without logging in again', async () => {
     const account = await connected();
-    env.sim.receive(WA, '79001112233@c.us', 'hi', { live: false });
+    await env.sim.receive(WA, '79001112233@c.us', 'hi', { live: false });
     const conversation = await until(async () => {
       await env.sim.receive(WA, '79001112233@c.us', 'ping');
       return env.conversationOf(account.id, WA, '79001112233@c.us');

@@ -156,7 +156,7 @@ describe('ingest: delivery status through the store', () => {
           const stored = cache.reader.messagesPage({ conversationId: 1, limit: 1 }).items[0]?.status;
           const best = Math.max(...events.map((s) => tickRank(s.tick)));
           expect(tickRank(stored!.tick)).toBe(best);
-          cache.close();
+          void cache.close();
         },
       ),
       { numRuns: 60 },

@@ -143,9 +143,9 @@ describe('the QR screen', () => {
     try {
       render(<LoginDialog method="qr" onSubmit={async () => undefined} title="Support" demo={false} state={{ state: 'qr', qr: { kind: 'raw', value: 'x' }, expiresAt: 1_000_000 + 20_000 }} {...handlers} />);
       expect(screen.getByRole('timer').textContent).toBe('A new code in 20 s');
-      act(() => vi.advanceTimersByTime(5_000));
+      act(() => void vi.advanceTimersByTime(5_000));
       expect(screen.getByRole('timer').textContent).toBe('A new code in 15 s');
-      act(() => vi.advanceTimersByTime(16_000));
+      act(() => void vi.advanceTimersByTime(16_000));
       expect(screen.getByRole('timer').textContent).toBe('Getting a new code…');
     } finally {
       vi.useRealTimers();
@@ -173,7 +173,7 @@ describe('the QR screen', () => {
     expect(screen.getByRole('alert').textContent).toContain('does not match');
     rerender(<LoginDialog method="qr" onSubmit={async () => undefined} title="Support" demo={false} state={{ state: 'authorized', phone: '+62 812' }} {...handlers} />);
     expect(screen.getByRole('status').textContent).toBe('Connected +62 812');
-    act(() => fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' }));
+    act(() => void fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' }));
     expect(handlers.onClose).toHaveBeenCalled();
   });
 });

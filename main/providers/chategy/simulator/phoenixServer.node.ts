@@ -90,7 +90,7 @@ export class PhoenixServer {
         this.handlers.left?.(channel);
       }
     });
-    ws.on('message', async (data) => {
+    ws.on('message', (data) => void (async () => {
       let frame: Frame;
       try {
         frame = JSON.parse(data.toString()) as Frame;
@@ -134,6 +134,6 @@ export class PhoenixServer {
       }
       const result = await this.handlers.push(channel, event, payload);
       reply(result.status, result.response);
-    });
+    })());
   }
 }

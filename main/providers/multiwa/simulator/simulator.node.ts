@@ -131,7 +131,10 @@ export class MultiWaSimulator {
     this.#io?.disconnectSockets(true);
     // Socket.IO's close also closes the HTTP server, which waits for open requests (a stalled send).
     this.#server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.#io ? this.#io.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) => {
+      if (this.#io) void this.#io.close(() => resolve());
+      else resolve();
+    });
     this.#io = undefined;
     const server = this.#server;
     this.#server = undefined;
