@@ -19,8 +19,42 @@ export function rng(seed: number): () => number {
   };
 }
 
-const LATIN = ['ka', 'lo', 'mi', 'ne', 'ro', 'ta', 'vi', 'su', 'de', 'pa', 'an', 'or', 'ti', 'bu', 'ce', 'ly'];
-const CYRILLIC = ['ка', 'ло', 'ми', 'не', 'ро', 'та', 'ви', 'су', 'де', 'па', 'ан', 'ор', 'ти', 'бу', 'це', 'ль'];
+const LATIN = [
+  'ka',
+  'lo',
+  'mi',
+  'ne',
+  'ro',
+  'ta',
+  'vi',
+  'su',
+  'de',
+  'pa',
+  'an',
+  'or',
+  'ti',
+  'bu',
+  'ce',
+  'ly',
+];
+const CYRILLIC = [
+  'ка',
+  'ло',
+  'ми',
+  'не',
+  'ро',
+  'та',
+  'ви',
+  'су',
+  'де',
+  'па',
+  'ан',
+  'ор',
+  'ти',
+  'бу',
+  'це',
+  'ль',
+];
 
 function makeVocabulary(size: number, random: () => number): string[] {
   const words = new Set<string>();
@@ -79,7 +113,8 @@ export function createCorpus(seed: number, conversations: number) {
       const words: string[] = [];
       const n = length();
       for (let i = 0; i < n; i++) words.push(vocabulary[word()]!);
-      if (random() < COMMON_SHARE) words.splice(Math.floor(random() * words.length), 0, COMMON_WORD);
+      if (random() < COMMON_SHARE)
+        words.splice(Math.floor(random() * words.length), 0, COMMON_WORD);
       if (random() < RARE_SHARE) words.push(RARE_WORD);
       const text = words.join(' ');
       return {

@@ -12,13 +12,36 @@ import { Core } from '../main/core/core.node.ts';
 import { MemorySettingsStore } from '../main/core/settingsStore.node.ts';
 import { openDatabase } from '../main/db/openDatabase.node.ts';
 
-export async function measureEventLoop(burst = 100_000): Promise<{ longestBlockMs: number; liveMs: number; rawOneMs: number; slices: number }> {
+export async function measureEventLoop(
+  burst = 100_000,
+): Promise<{ longestBlockMs: number; liveMs: number; rawOneMs: number; slices: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-loop-'));
   const core = Core.open({ dataDir: dir, settings: new MemorySettingsStore() });
-  core.cache.accounts.add({ id: 'a', provider: 'chatapp', label: 'Bench', config: {}, demo: false, createdAt: 1 });
-  core.cache.accounts.upsertLine('a', { providerLineId: 'wa', messenger: 'whatsapp' } as Parameters<typeof core.cache.accounts.upsertLine>[1]);
+  core.cache.accounts.add({
+    id: 'a',
+    provider: 'chatapp',
+    label: 'Bench',
+    config: {},
+    demo: false,
+    createdAt: 1,
+  });
+  core.cache.accounts.upsertLine('a', { providerLineId: 'wa', messenger: 'whatsapp' } as Parameters<
+    typeof core.cache.accounts.upsertLine
+  >[1]);
   const at = Date.UTC(2026, 0, 1);
-  const event = (i: number, text: string) => ({ kind: 'message' as const, line: 'a/wa', chat: { id: `c${i % 1000}` }, message: { ids: { provider: `m${i}` }, direction: 'in' as const, origin: 'contact' as const, type: 'text' as const, text, time: at + i } });
+  const event = (i: number, text: string) => ({
+    kind: 'message' as const,
+    line: 'a/wa',
+    chat: { id: `c${i % 1000}` },
+    message: {
+      ids: { provider: `m${i}` },
+      direction: 'in' as const,
+      origin: 'contact' as const,
+      type: 'text' as const,
+      text,
+      time: at + i,
+    },
+  });
 
   let longest = 0;
   let slices = 0;
@@ -27,7 +50,8 @@ export async function measureEventLoop(burst = 100_000): Promise<{ longestBlockM
   const tick = () => {
     const now = performance.now();
     longest = Math.max(longest, now - last);
-    if (process.env.LOOP_TRACE && now - last > 16) console.error(`block ${(now - last).toFixed(1)} ms at turn ${slices}`);
+    if (process.env.LOOP_TRACE && now - last > 16)
+      console.error(`block ${(now - last).toFixed(1)} ms at turn ${slices}`);
     last = now;
     slices += 1;
     if (running) setImmediate(tick);
@@ -35,10 +59,13 @@ export async function measureEventLoop(burst = 100_000): Promise<{ longestBlockM
   let liveMs = Number.NaN;
   const off = core.on((name, payload) => {
     if (name !== 'messages.upserted') return;
-    const found = (payload as { messages: { text?: string }[] }).messages.some((m) => m.text === 'the live one');
+    const found = (payload as { messages: { text?: string }[] }).messages.some(
+      (m) => m.text === 'the live one',
+    );
     if (found && Number.isNaN(liveMs)) liveMs = performance.now() - liveAt;
   });
-  for (let i = 0; i < burst; i += 1) core.ingest(event(i, `burst message ${i} with some words in it`));
+  for (let i = 0; i < burst; i += 1)
+    core.ingest(event(i, `burst message ${i} with some words in it`));
   last = performance.now();
   setImmediate(tick);
   // A customer writes while the burst is being written.
@@ -46,9 +73,15 @@ export async function measureEventLoop(burst = 100_000): Promise<{ longestBlockM
   const liveAt = performance.now();
   core.ingest(event(burst + 1, 'the live one'));
   const guard = setInterval(() => undefined, 1000);
-  const finished = await Promise.race([core.queue.flushed().then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 120_000))]);
+  const finished = await Promise.race([
+    core.queue.flushed().then(() => true),
+    new Promise<false>((r) => setTimeout(() => r(false), 120_000)),
+  ]);
   clearInterval(guard);
-  if (!finished) throw new Error(`the burst was not written within two minutes: ${core.queue.pending} events still queued`);
+  if (!finished)
+    throw new Error(
+      `the burst was not written within two minutes: ${core.queue.pending} events still queued`,
+    );
   running = false;
   off();
   await core.close();
@@ -66,5 +99,10 @@ export async function measureEventLoop(burst = 100_000): Promise<{ longestBlockM
   raw.close();
   times.sort((a, b) => a - b);
   fs.rmSync(dir, { recursive: true, force: true });
-  return { longestBlockMs: longest, liveMs, rawOneMs: times[Math.floor(times.length / 2)]!, slices };
+  return {
+    longestBlockMs: longest,
+    liveMs,
+    rawOneMs: times[Math.floor(times.length / 2)]!,
+    slices,
+  };
 }

@@ -17,12 +17,20 @@ function installedBinary() {
 }
 
 function tryDownload() {
-  if (!fs.existsSync(path.join(electronDir, 'install.js')) || process.env.SWITCHBOARD_NO_ELECTRON_DOWNLOAD) return;
+  if (
+    !fs.existsSync(path.join(electronDir, 'install.js')) ||
+    process.env.SWITCHBOARD_NO_ELECTRON_DOWNLOAD
+  )
+    return;
   console.log('Electron is not downloaded yet; trying to fetch it once…');
-  spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { stdio: 'ignore', timeout: 120_000 });
+  spawnSync(process.execPath, [path.join(electronDir, 'install.js')], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
 }
 
-const npm = (args, options = {}) => spawn('npm', args, { stdio: 'inherit', shell: isWindows, ...options });
+const npm = (args, options = {}) =>
+  spawn('npm', args, { stdio: 'inherit', shell: isWindows, ...options });
 
 let binary = installedBinary();
 if (!binary) {
@@ -46,5 +54,7 @@ if (!binary) {
 } else {
   const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', shell: isWindows });
   if (built.status !== 0) process.exit(built.status ?? 1);
-  spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
+  spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit' }).on('exit', (code) =>
+    process.exit(code ?? 0),
+  );
 }

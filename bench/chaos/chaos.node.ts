@@ -32,7 +32,11 @@ const print = (line = '') => process.stdout.write(`${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'switchboard-chaos-'));
 
-async function until<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 30_000): Promise<NonNullable<T>> {
+async function until<T>(
+  probe: () => T | Promise<T>,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<NonNullable<T>> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -60,10 +64,20 @@ interface Child {
 }
 
 async function startChild(dataDir: string, webhookPort: number): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'coreChild.node.ts'), dataDir, String(webhookPort)], {
-    env: { ...process.env, SWITCHBOARD_QUIET: '1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(import.meta.dirname, 'coreChild.node.ts'),
+      dataDir,
+      String(webhookPort),
+    ],
+    {
+      env: { ...process.env, SWITCHBOARD_QUIET: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     let buffer = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -71,15 +85,24 @@ async function startChild(dataDir: string, webhookPort: number): Promise<Child> 
       const line = buffer.split('\n').find((l) => l.startsWith('{'));
       if (line) resolve((JSON.parse(line) as { port: number }).port);
     });
-    child.once('exit', (code) => reject(new Error(`the core exited (${code}) before it was ready`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the core exited (${code}) before it was ready`)),
+    );
   });
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/bridge?token=chaos-token-0000000000`, { origin: `http://127.0.0.1:${port}` });
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/bridge?token=chaos-token-0000000000`, {
+    origin: `http://127.0.0.1:${port}`,
+  });
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
   ws.on('error', () => undefined);
   let next = 1;
   const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   ws.on('message', (data) => {
-    const frame = JSON.parse(data.toString()) as { id?: number; ok?: boolean; result?: unknown; error?: { message: string } };
+    const frame = JSON.parse(data.toString()) as {
+      id?: number;
+      ok?: boolean;
+      result?: unknown;
+      error?: { message: string };
+    };
     if (frame.id === undefined) return;
     const w = waiting.get(frame.id);
     waiting.delete(frame.id);
@@ -107,7 +130,9 @@ async function startChild(dataDir: string, webhookPort: number): Promise<Child> 
 }
 
 async function onlineOf(child: Child, accountId: string): Promise<boolean> {
-  const { accounts } = (await child.call('accounts.list')) as { accounts: { id: string; connection: { state: string } }[] };
+  const { accounts } = (await child.call('accounts.list')) as {
+    accounts: { id: string; connection: { state: string } }[];
+  };
   return accounts.find((a) => a.id === accountId)?.connection.state === 'online';
 }
 
@@ -115,7 +140,10 @@ async function onlineOf(child: Child, accountId: string): Promise<boolean> {
 function storedTexts(dataDir: string, prefix: string): string[] {
   const db = new Sqlite(path.join(dataDir, 'switchboard.sqlite'), { readonly: true });
   try {
-    return db.prepare('SELECT text FROM messages WHERE text LIKE ? ORDER BY id').pluck().all(`${prefix}%`) as string[];
+    return db
+      .prepare('SELECT text FROM messages WHERE text LIKE ? ORDER BY id')
+      .pluck()
+      .all(`${prefix}%`) as string[];
   } finally {
     db.close();
   }
@@ -123,12 +151,22 @@ function storedTexts(dataDir: string, prefix: string): string[] {
 
 // ── 1. kill -9 during ingest ─────────────────────────────────────────────────────────
 
-async function killDuringIngest(): Promise<{ answered: number; stored: number; lost: number; duplicated: number }> {
+async function killDuringIngest(): Promise<{
+  answered: number;
+  stored: number;
+  lost: number;
+  duplicated: number;
+}> {
   const sim = await new MaytapiSimulator({ ackStepMs: 0 }).start();
   const dataDir = tmp();
   const webhookPort = await freePort();
   let child = await startChild(dataDir, webhookPort);
-  const { id } = (await child.call('accounts.add', { provider: 'maytapi', label: 'Chaos', config: sim.accountConfig(), secrets: { apiKey: sim.options.apiKey } })) as { id: string };
+  const { id } = (await child.call('accounts.add', {
+    provider: 'maytapi',
+    label: 'Chaos',
+    config: sim.accountConfig(),
+    secrets: { apiKey: sim.options.apiKey },
+  })) as { id: string };
   await until(() => onlineOf(child, id), 'Maytapi online');
   await child.call('webhooks.register', { accountId: id, replaceForeign: false });
   const answered = new Set<number>();
@@ -138,13 +176,21 @@ async function killDuringIngest(): Promise<{ answered: number; stored: number; l
     product_id: sim.options.productId,
     phone_id: '10101',
     type: 'message',
-    message: { id: `false_90555${String(i % 50).padStart(7, '0')}@c.us_CHAOS${i}`, type: 'text', text: `kill9 ${i}`, fromMe: false },
+    message: {
+      id: `false_90555${String(i % 50).padStart(7, '0')}@c.us_CHAOS${i}`,
+      type: 'text',
+      text: `kill9 ${i}`,
+      fromMe: false,
+    },
     user: { id: `90555${String(i % 50).padStart(7, '0')}@c.us`, name: `Customer ${i % 50}` },
     conversation: `90555${String(i % 50).padStart(7, '0')}@c.us`,
     timestamp: Math.floor(Date.now() / 1000),
   });
   const deliver = async (i: number) => {
-    const status = await sim.post(body(i)).then((d) => d.status, () => 0);
+    const status = await sim.post(body(i)).then(
+      (d) => d.status,
+      () => 0,
+    );
     if (status === 200) {
       answered.add(i);
       pending.delete(i);
@@ -169,7 +215,12 @@ async function killDuringIngest(): Promise<{ answered: number; stored: number; l
   const texts = storedTexts(dataDir, 'kill9 ');
   const distinct = new Set(texts);
   const lost = [...answered].filter((i) => !distinct.has(`kill9 ${i}`)).length;
-  return { answered: answered.size, stored: distinct.size, lost, duplicated: texts.length - distinct.size };
+  return {
+    answered: answered.size,
+    stored: distinct.size,
+    lost,
+    duplicated: texts.length - distinct.size,
+  };
 }
 
 // ── 2. provider restarts during a stream ─────────────────────────────────────────────
@@ -184,16 +235,36 @@ interface RestartFigures {
 
 async function providerRestarts(): Promise<RestartFigures[]> {
   const results: RestartFigures[] = [];
-  const core = Core.open({ dataDir: tmp(), registry: createRegistry(), settings: new MemorySettingsStore(), secrets: new MemorySecretStore() });
+  const core = Core.open({
+    dataDir: tmp(),
+    registry: createRegistry(),
+    settings: new MemorySettingsStore(),
+    secrets: new MemorySecretStore(),
+  });
   await core.startAccounts();
-  core.settings.set({ webhook: { bindAddress: '127.0.0.1', port: core.webhooks.port!, publicBaseUrl: `http://127.0.0.1:${core.webhooks.port}` } });
+  core.settings.set({
+    webhook: {
+      bindAddress: '127.0.0.1',
+      port: core.webhooks.port!,
+      publicBaseUrl: `http://127.0.0.1:${core.webhooks.port}`,
+    },
+  });
   const online = (id: string) => core.connections.state(id).state === 'online';
   const texts = (accountId: string, prefix: string) => {
     core.queue.flushNow();
-    return core.cache.db.prepare('SELECT m.text FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN lines l ON l.id = c.line_id WHERE l.account_id = ? AND m.text LIKE ?').pluck().all(accountId, `${prefix}%`) as string[];
+    return core.cache.db
+      .prepare(
+        'SELECT m.text FROM messages m JOIN conversations c ON c.id = m.conversation_id JOIN lines l ON l.id = c.line_id WHERE l.account_id = ? AND m.text LIKE ?',
+      )
+      .pluck()
+      .all(accountId, `${prefix}%`) as string[];
   };
   const settle = async (accountId: string, prefix: string, expected: number) => {
-    await until(() => new Set(texts(accountId, prefix)).size >= expected, `${prefix} all stored`, 60_000).catch(() => undefined);
+    await until(
+      () => new Set(texts(accountId, prefix)).size >= expected,
+      `${prefix} all stored`,
+      60_000,
+    ).catch(() => undefined);
     const all = texts(accountId, prefix);
     const distinct = new Set(all);
     return { lost: expected - distinct.size, duplicated: all.length - distinct.size };
@@ -204,18 +275,39 @@ async function providerRestarts(): Promise<RestartFigures[]> {
   const only = process.env.CHAOS_ONLY?.split(',');
   for (const kind of (['chatapp', 'multiwa'] as const).filter((k) => !only || only.includes(k))) {
     const port = await freePort();
-    const sim = kind === 'chatapp' ? await new ChatAppSimulator({ statusStepMs: 0 }).start(port) : await new MultiWaSimulator({ protocols: ['socketio'], ackStepMs: 0 }).start(port);
-    const config = sim instanceof ChatAppSimulator ? sim.accountConfig() : sim.accountConfig('socketio');
-    const secrets: Record<string, string> = sim instanceof ChatAppSimulator ? { password: sim.options.password } : { apiKey: sim.options.apiKey };
-    const { id } = await core.call('accounts.add', { provider: kind, label: kind, config, secrets });
+    const sim =
+      kind === 'chatapp'
+        ? await new ChatAppSimulator({ statusStepMs: 0 }).start(port)
+        : await new MultiWaSimulator({ protocols: ['socketio'], ackStepMs: 0 }).start(port);
+    const config =
+      sim instanceof ChatAppSimulator ? sim.accountConfig() : sim.accountConfig('socketio');
+    const secrets: Record<string, string> =
+      sim instanceof ChatAppSimulator
+        ? { password: sim.options.password }
+        : { apiKey: sim.options.apiKey };
+    const { id } = await core.call('accounts.add', {
+      provider: kind,
+      label: kind,
+      config,
+      secrets,
+    });
     await until(() => online(id), `${kind} online`);
     let up = true;
     let n = 0;
     let stop = false;
     const write = async (i: number) => {
       const chat = `restart-${i % 20}`;
-      if (sim instanceof ChatAppSimulator) await sim.receive('1229:telegram', chat, `${kind} ${i}`, { live: up }).catch(() => undefined);
-      else sim.receive('profile-sales', `62855${String(i % 20).padStart(7, '0')}@c.us`, `${kind} ${i}`, { live: up });
+      if (sim instanceof ChatAppSimulator)
+        await sim
+          .receive('1229:telegram', chat, `${kind} ${i}`, { live: up })
+          .catch(() => undefined);
+      else
+        sim.receive(
+          'profile-sales',
+          `62855${String(i % 20).padStart(7, '0')}@c.us`,
+          `${kind} ${i}`,
+          { live: up },
+        );
     };
     const stream = (async () => {
       while (!stop) {
@@ -247,18 +339,61 @@ async function providerRestarts(): Promise<RestartFigures[]> {
   // Webhook providers: while the provider is down it delivers nothing; when it is back it
   // sends what was not answered 200, as both retry. The account's own connection is REST.
   for (const kind of (['maytapi', 'chategy'] as const).filter((k) => !only || only.includes(k))) {
-    const sim = kind === 'maytapi' ? await new MaytapiSimulator({ ackStepMs: 0 }).start() : await new ChategySimulator({ sessions: { whatsapp: 1 }, stepMs: 0 }).start();
+    const sim =
+      kind === 'maytapi'
+        ? await new MaytapiSimulator({ ackStepMs: 0 }).start()
+        : await new ChategySimulator({ sessions: { whatsapp: 1 }, stepMs: 0 }).start();
     const config = sim.accountConfig();
-    const secrets: Record<string, string> = sim instanceof MaytapiSimulator ? { apiKey: sim.options.apiKey } : { token: sim.token, idempotencyKey: sim.options.idempotencyKey, developerKey: sim.options.developerKey };
-    const { id } = await core.call('accounts.add', { provider: kind, label: kind, config, secrets });
+    const secrets: Record<string, string> =
+      sim instanceof MaytapiSimulator
+        ? { apiKey: sim.options.apiKey }
+        : {
+            token: sim.token,
+            idempotencyKey: sim.options.idempotencyKey,
+            developerKey: sim.options.developerKey,
+          };
+    const { id } = await core.call('accounts.add', {
+      provider: kind,
+      label: kind,
+      config,
+      secrets,
+    });
     await until(() => online(id), `${kind} online`);
     await core.call('webhooks.register', { accountId: id, replaceForeign: false });
     const post = (i: number) => {
       const chat = `99555500${String(i % 20).padStart(4, '0')}`;
       if (sim instanceof MaytapiSimulator) {
-        return sim.post({ product_id: sim.options.productId, phone_id: '10101', type: 'message', message: { id: `false_${chat}@c.us_R${i}`, type: 'text', text: `${kind} ${i}`, fromMe: false }, user: { id: `${chat}@c.us` }, conversation: `${chat}@c.us`, timestamp: Math.floor(Date.now() / 1000) });
+        return sim.post({
+          product_id: sim.options.productId,
+          phone_id: '10101',
+          type: 'message',
+          message: {
+            id: `false_${chat}@c.us_R${i}`,
+            type: 'text',
+            text: `${kind} ${i}`,
+            fromMe: false,
+          },
+          user: { id: `${chat}@c.us` },
+          conversation: `${chat}@c.us`,
+          timestamp: Math.floor(Date.now() / 1000),
+        });
       }
-      return sim.post('whatsapp_incoming_msg', { ...sim.instance(), new_message: { message: { id: `false_${chat}@c.us_R${i}`, timestamp: Math.floor(Date.now() / 1000), type: 'text', text: `${kind} ${i}` }, direction: 'incoming', sender_id: `${chat}@c.us`, chat_id: `${chat}@c.us`, chat_phone: chat }, delivery_id: null });
+      return sim.post('whatsapp_incoming_msg', {
+        ...sim.instance(),
+        new_message: {
+          message: {
+            id: `false_${chat}@c.us_R${i}`,
+            timestamp: Math.floor(Date.now() / 1000),
+            type: 'text',
+            text: `${kind} ${i}`,
+          },
+          direction: 'incoming',
+          sender_id: `${chat}@c.us`,
+          chat_id: `${chat}@c.us`,
+          chat_phone: chat,
+        },
+        delivery_id: null,
+      });
     };
     let up = true;
     let n = 0;
@@ -295,18 +430,30 @@ async function providerRestarts(): Promise<RestartFigures[]> {
 
 // ── 3. offline sends with kills ──────────────────────────────────────────────────────
 
-async function offlineSends(): Promise<{ sent: number; delivered: number; duplicated: number; inOrder: boolean }> {
+async function offlineSends(): Promise<{
+  sent: number;
+  delivered: number;
+  duplicated: number;
+  inOrder: boolean;
+}> {
   const port = await freePort();
   const sim = await new MultiWaSimulator({ protocols: ['socketio'], ackStepMs: 0 }).start(port);
   const dataDir = tmp();
   const webhookPort = await freePort();
   let child = await startChild(dataDir, webhookPort);
-  const { id } = (await child.call('accounts.add', { provider: 'multiwa', label: 'Offline', config: sim.accountConfig('socketio'), secrets: { apiKey: sim.options.apiKey } })) as { id: string };
+  const { id } = (await child.call('accounts.add', {
+    provider: 'multiwa',
+    label: 'Offline',
+    config: sim.accountConfig('socketio'),
+    secrets: { apiKey: sim.options.apiKey },
+  })) as { id: string };
   await until(() => onlineOf(child, id), 'MultiWA online');
   const jid = '6285550001234@c.us';
   sim.receive('profile-sales', jid, 'before going offline');
   const conversationId = await until(async () => {
-    const { items } = (await child.call('conversations.list', { accountId: id, limit: 50 })) as { items: { id: number; providerChatId: string }[] };
+    const { items } = (await child.call('conversations.list', { accountId: id, limit: 50 })) as {
+      items: { id: number; providerChatId: string }[];
+    };
     return items.find((c) => c.providerChatId === jid)?.id;
   }, 'the chat');
   await sim.stop();
@@ -316,42 +463,76 @@ async function offlineSends(): Promise<{ sent: number; delivered: number; duplic
       await child.kill();
       child = await startChild(dataDir, webhookPort);
     }
-    await child.call('messages.send', { conversationId, clientRef: `offline-send-${String(i).padStart(5, '0')}`, text: `offline ${i}` });
+    await child.call('messages.send', {
+      conversationId,
+      clientRef: `offline-send-${String(i).padStart(5, '0')}`,
+      text: `offline ${i}`,
+    });
   }
   await sim.start(port);
-  const outgoing = () => [...sim.state.messages.values()].flat().filter((m) => m.direction === 'outgoing' && String(m.content.text ?? '').startsWith('offline '));
-  await until(() => new Set(outgoing().map((m) => m.content.text)).size >= OFFLINE_SENDS, 'every offline send delivered', 120_000).catch(() => undefined);
+  const outgoing = () =>
+    [...sim.state.messages.values()]
+      .flat()
+      .filter(
+        (m) => m.direction === 'outgoing' && String(m.content.text ?? '').startsWith('offline '),
+      );
+  await until(
+    () => new Set(outgoing().map((m) => m.content.text)).size >= OFFLINE_SENDS,
+    'every offline send delivered',
+    120_000,
+  ).catch(() => undefined);
   const texts = outgoing().map((m) => String(m.content.text));
   const order = texts.map((t) => Number(t.split(' ')[1]));
   await child.kill();
   await sim.stop();
-  return { sent: OFFLINE_SENDS, delivered: new Set(texts).size, duplicated: texts.length - new Set(texts).size, inOrder: order.every((v, i) => i === 0 || v > order[i - 1]!) };
+  return {
+    sent: OFFLINE_SENDS,
+    delivered: new Set(texts).size,
+    duplicated: texts.length - new Set(texts).size,
+    inOrder: order.every((v, i) => i === 0 || v > order[i - 1]!),
+  };
 }
 
 // ── the report ───────────────────────────────────────────────────────────────────────
 
 const started = Date.now();
-print(`Switchboard chaos: ${ROUNDS} rounds each, node ${process.version}, ${os.cpus().length} cores`);
+print(
+  `Switchboard chaos: ${ROUNDS} rounds each, node ${process.version}, ${os.cpus().length} cores`,
+);
 print();
 const kill = await killDuringIngest();
 print(`kill -9 during ingest ×${ROUNDS} (Maytapi webhooks, core in a child process)`);
-print(`  answered 200: ${kill.answered}   stored: ${kill.stored}   lost after 200: ${kill.lost}   duplicated: ${kill.duplicated}`);
+print(
+  `  answered 200: ${kill.answered}   stored: ${kill.stored}   lost after 200: ${kill.lost}   duplicated: ${kill.duplicated}`,
+);
 print();
 const restarts = await providerRestarts();
 print(`provider restarts during a stream ×${ROUNDS}`);
-print(`  ${'provider'.padEnd(9)} ${'messages'.padStart(8)} ${'lost'.padStart(5)} ${'dup'.padStart(4)}   back online after the provider returns (median / worst)`);
+print(
+  `  ${'provider'.padEnd(9)} ${'messages'.padStart(8)} ${'lost'.padStart(5)} ${'dup'.padStart(4)}   back online after the provider returns (median / worst)`,
+);
 for (const r of restarts) {
   const sorted = [...r.reconnectMs].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
   const worst = sorted.at(-1) ?? 0;
   const socket = r.provider === 'chatapp' || r.provider === 'multiwa';
-  print(`  ${r.provider.padEnd(9)} ${String(r.sent).padStart(8)} ${String(r.lost).padStart(5)} ${String(r.duplicated).padStart(4)}   ${socket ? `${median} ms / ${worst} ms` : `webhooks: the backlog is applied in ${median} ms / ${worst} ms`}`);
+  print(
+    `  ${r.provider.padEnd(9)} ${String(r.sent).padStart(8)} ${String(r.lost).padStart(5)} ${String(r.duplicated).padStart(4)}   ${socket ? `${median} ms / ${worst} ms` : `webhooks: the backlog is applied in ${median} ms / ${worst} ms`}`,
+  );
 }
 print();
 const offline = await offlineSends();
 print(`${offline.sent} sends while MultiWA is offline, the core killed twice meanwhile`);
-print(`  delivered: ${offline.delivered}/${offline.sent}   duplicated: ${offline.duplicated}   in order: ${offline.inOrder ? 'yes' : 'no'}`);
+print(
+  `  delivered: ${offline.delivered}/${offline.sent}   duplicated: ${offline.duplicated}   in order: ${offline.inOrder ? 'yes' : 'no'}`,
+);
 print();
 print(`took ${((Date.now() - started) / 1000).toFixed(0)} s`);
-const bad = kill.lost > 0 || kill.duplicated > 0 || restarts.some((r) => r.lost > 0 || r.duplicated > 0) || offline.delivered < offline.sent || offline.duplicated > 0 || !offline.inOrder;
+const bad =
+  kill.lost > 0 ||
+  kill.duplicated > 0 ||
+  restarts.some((r) => r.lost > 0 || r.duplicated > 0) ||
+  offline.delivered < offline.sent ||
+  offline.duplicated > 0 ||
+  !offline.inOrder;
 process.exit(bad ? 1 : 0);

@@ -12,8 +12,18 @@ import { FileSecretStore } from './fileSecretStore.node.ts';
 
 const [dataDir, webhookPort] = [process.argv[2]!, Number(process.argv[3])];
 keepServingOnUnexpectedErrors();
-const core = Core.open({ dataDir, registry: createRegistry(), secrets: new FileSecretStore(path.join(dataDir, 'chaos-secrets.json')) });
-core.settings.set({ webhook: { bindAddress: '127.0.0.1', port: webhookPort, publicBaseUrl: `http://127.0.0.1:${webhookPort}` } });
+const core = Core.open({
+  dataDir,
+  registry: createRegistry(),
+  secrets: new FileSecretStore(path.join(dataDir, 'chaos-secrets.json')),
+});
+core.settings.set({
+  webhook: {
+    bindAddress: '127.0.0.1',
+    port: webhookPort,
+    publicBaseUrl: `http://127.0.0.1:${webhookPort}`,
+  },
+});
 await core.startAccounts();
 const bridge = await startBridge({ core, port: 0, token: CHAOS_TOKEN() });
 console.log(JSON.stringify({ ready: true, port: bridge.port }));

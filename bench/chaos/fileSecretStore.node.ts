@@ -12,7 +12,10 @@ export class FileSecretStore implements SecretStore {
 
   #all(): Record<string, Record<string, string>> {
     try {
-      return JSON.parse(fs.readFileSync(this.file, 'utf8')) as Record<string, Record<string, string>>;
+      return JSON.parse(fs.readFileSync(this.file, 'utf8')) as Record<
+        string,
+        Record<string, string>
+      >;
     } catch {
       return {};
     }

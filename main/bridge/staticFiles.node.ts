@@ -15,7 +15,9 @@ export function contentSecurityPolicy(port?: number): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob: https:",
     "media-src 'self' blob: https:",
-    port === undefined ? "connect-src 'self'" : `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
+    port === undefined
+      ? "connect-src 'self'"
+      : `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -30,7 +32,9 @@ export function serveStatic(root: string, port: number) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const requested = decodedPath(url.pathname);
     if (requested === undefined) {
-      res.writeHead(400, { 'content-type': 'text/plain' }).end('Bad request: the address has a broken %-escape.');
+      res
+        .writeHead(400, { 'content-type': 'text/plain' })
+        .end('Bad request: the address has a broken %-escape.');
       return;
     }
     let file = path.resolve(base, `.${requested}`);
@@ -38,10 +42,13 @@ export function serveStatic(root: string, port: number) {
       res.writeHead(404).end();
       return;
     }
-    if (file === base || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(base, 'index.html');
+    if (file === base || !fs.existsSync(file) || fs.statSync(file).isDirectory())
+      file = path.join(base, 'index.html');
     fs.readFile(file, (error, data) => {
       if (error) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found. Was the renderer built (npm run build)?');
+        res
+          .writeHead(404, { 'content-type': 'text/plain' })
+          .end('Not found. Was the renderer built (npm run build)?');
         return;
       }
       res.writeHead(200, {

@@ -65,7 +65,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     server.listen(options.port, HOST, () => resolve());
   });
   const port = (server.address() as { port: number }).port;
-  const origins = new Set([`http://${HOST}:${port}`, `http://localhost:${port}`, ...(options.allowedOrigins ?? [])]);
+  const origins = new Set([
+    `http://${HOST}:${port}`,
+    `http://localhost:${port}`,
+    ...(options.allowedOrigins ?? []),
+  ]);
 
   const serve = options.staticDir ? serveStatic(options.staticDir, port) : undefined;
   server.on('request', (req, res) => {
@@ -78,7 +82,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return void receiveUpload(req, res, path.join(core.options.dataDir, 'outgoing'));
     }
     if (url.pathname.startsWith(MEDIA_PATH)) {
-      if (!timingSafeEqual(digest(url.searchParams.get('token') ?? ''), expected)) return void res.writeHead(401).end();
+      if (!timingSafeEqual(digest(url.searchParams.get('token') ?? ''), expected))
+        return void res.writeHead(401).end();
       let name = '';
       try {
         name = decodeURIComponent(url.pathname.slice(MEDIA_PATH.length));
@@ -88,7 +93,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       const file = mediaFilePath(core.media.dir, name);
       if (!file) return void res.writeHead(404).end();
       res.writeHead(200, mediaHeaders(file));
-      fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
+      fs.createReadStream(file)
+        .on('error', () => res.destroy())
+        .pipe(res);
       return;
     }
     if (serve) serve(req, res);
@@ -96,7 +103,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   });
 
   server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    if (socket.writable)
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     else socket.destroy();
   });
   server.on('upgrade', (req, socket: Duplex, head) => {
@@ -135,7 +143,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       if (ws.readyState !== ws.OPEN) continue;
       if (ws.bufferedAmount > MAX_BUFFERED) {
         // Backpressure: a page that does not read would hold the core's memory without bound.
-        log.warn('a page fell behind reading events; its socket is closed so it reloads', { buffered: ws.bufferedAmount });
+        log.warn('a page fell behind reading events; its socket is closed so it reloads', {
+          buffered: ws.bufferedAmount,
+        });
         ws.close(4008, 'fell behind');
         continue;
       }
@@ -163,7 +173,14 @@ async function answer(core: Core, ws: WebSocket, text: string | null): Promise<v
     if (!parsed.success) throw new Error('not a request frame');
     frame = parsed.data;
   } catch {
-    send(ws, { id: -1, ok: false, error: { code: 'invalid_request', message: 'The bridge only takes JSON request frames {id, method, params}.' } });
+    send(ws, {
+      id: -1,
+      ok: false,
+      error: {
+        code: 'invalid_request',
+        message: 'The bridge only takes JSON request frames {id, method, params}.',
+      },
+    });
     return;
   }
   const reply = await core.handle(frame.method, frame.params);
@@ -180,9 +197,22 @@ function send(ws: WebSocket, frame: ReplyFrame): void {
  * A file for a send, streamed to `outgoing/uploads/<id>` (never a WebSocket frame), up to
  * the attachment limit; the send names it by the id this answers with.
  */
-function receiveUpload(req: http.IncomingMessage, res: http.ServerResponse, attachmentsDir: string): void {
+function receiveUpload(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  attachmentsDir: string,
+): void {
   const declared = Number(req.headers['content-length'] ?? Number.NaN);
-  const tooLarge = () => res.writeHead(413, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ ok: false, error: { code: 'invalid_request', message: say(words('message.uploadTooLarge', { limit: '100 MB' }), 'en') } }));
+  const tooLarge = () =>
+    res.writeHead(413, { 'content-type': 'application/json', connection: 'close' }).end(
+      JSON.stringify({
+        ok: false,
+        error: {
+          code: 'invalid_request',
+          message: say(words('message.uploadTooLarge', { limit: '100 MB' }), 'en'),
+        },
+      }),
+    );
   if (declared > MAX_ATTACHMENT_BYTES) {
     tooLarge();
     req.resume();
@@ -212,7 +242,9 @@ function receiveUpload(req: http.IncomingMessage, res: http.ServerResponse, atta
   req.pipe(out);
   out.on('finish', () => {
     if (failed) return;
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ uploadId: id, size: received }));
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ uploadId: id, size: received }));
   });
 }
 

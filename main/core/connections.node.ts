@@ -15,7 +15,8 @@ import { say, words } from '../../shared/ipc/coreWords.std.ts';
 /** A zod refusal of saved settings as "email, apiKey", anything else as its message. */
 function settingsProblem(error: unknown): string {
   const issues = (error as { issues?: { path: PropertyKey[] }[] } | null)?.issues;
-  if (Array.isArray(issues) && issues.length) return `${[...new Set(issues.map((i) => i.path.join('.') || 'settings'))].join(', ')}`;
+  if (Array.isArray(issues) && issues.length)
+    return `${[...new Set(issues.map((i) => i.path.join('.') || 'settings'))].join(', ')}`;
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -65,7 +66,12 @@ export class Connections {
     if (this.#runtimes.has(record.id) || !this.deps.registry.has(record.provider)) return;
     const plugin = this.deps.registry.get(record.provider);
     const abort = new AbortController();
-    const lines = new Set(this.deps.cache.accounts.lines().filter((l) => l.accountId === record.id).map((l) => l.providerLineId));
+    const lines = new Set(
+      this.deps.cache.accounts
+        .lines()
+        .filter((l) => l.accountId === record.id)
+        .map((l) => l.providerLineId),
+    );
     const context = this.#context(record, abort.signal);
     let connection: ProviderConnection;
     try {
@@ -76,12 +82,22 @@ export class Connections {
       const detail = settingsProblem(error);
       createLogger(`account ${record.id}`).warn('cannot start', { error: detail });
       const said = words('account.settingsIncomplete', { detail });
-      const state: ConnectionState = { state: 'offline', reason: say(said, 'en') ?? detail, reasonWords: said };
+      const state: ConnectionState = {
+        state: 'offline',
+        reason: say(said, 'en') ?? detail,
+        reasonWords: said,
+      };
       this.#unstartable.set(record.id, state);
       this.deps.bus.emit('connection.changed', { accountId: record.id, state });
       return;
     }
-    const runtime: Runtime = { connection, abort, state: { state: 'connecting' }, lines, announced: new Set() };
+    const runtime: Runtime = {
+      connection,
+      abort,
+      state: { state: 'connecting' },
+      lines,
+      announced: new Set(),
+    };
     this.#runtimes.set(record.id, runtime);
     this.deps.bus.emit('connection.changed', { accountId: record.id, state: runtime.state });
     runtime.connection.start().catch((error: unknown) => {
@@ -127,7 +143,9 @@ export class Connections {
   #context(record: AccountRecord, signal: AbortSignal): ProviderContext {
     const { cache, secrets } = this.deps;
     const accountId = record.id;
-    const config = Object.fromEntries(Object.entries(record.config).map(([k, v]) => [k, String(v)]));
+    const config = Object.fromEntries(
+      Object.entries(record.config).map(([k, v]) => [k, String(v)]),
+    );
     const log = createLogger(`${record.provider} ${accountId}`);
     return {
       accountId,
@@ -145,16 +163,24 @@ export class Connections {
       quarantine: (source, reason, raw, line) => {
         const collected = this.#collecting.get(accountId);
         if (collected) return void collected.push(reason);
-        cache.quarantine.add({ accountId, ...(line ? { lineId: lineIdOf(accountId, line) } : {}), source, reason, raw });
+        cache.quarantine.add({
+          accountId,
+          ...(line ? { lineId: lineIdOf(accountId, line) } : {}),
+          source,
+          reason,
+          raw,
+        });
         log.warn(`quarantined ${source} input: ${reason}`);
       },
       cache: {
-        lastMessageOf: (line, chatId, before) => cache.reader.lastMessageOf(lineIdOf(accountId, line), chatId, before),
+        lastMessageOf: (line, chatId, before) =>
+          cache.reader.lastMessageOf(lineIdOf(accountId, line), chatId, before),
         activeChats: (line, limit) =>
           cache.reader
             .activeChats(lineIdOf(accountId, line), limit)
             .map((c) => ({ chatId: c.providerChatId, lastMessageTime: c.lastMessageTime })),
-        unsettledOutgoing: (line, sinceMs, limit) => cache.reader.unsettledOutgoing(lineIdOf(accountId, line), sinceMs, limit),
+        unsettledOutgoing: (line, sinceMs, limit) =>
+          cache.reader.unsettledOutgoing(lineIdOf(accountId, line), sinceMs, limit),
       },
       webhookUrl: () => this.deps.webhookUrlOf(accountId),
     };
@@ -176,7 +202,11 @@ export class Connections {
       }
       case 'workspace':
         this.deps.cache.accounts.setWorkspace(accountId, event.key, event.value);
-        return this.deps.bus.emit('workspace.changed', { accountId, key: event.key, value: event.value });
+        return this.deps.bus.emit('workspace.changed', {
+          accountId,
+          key: event.key,
+          value: event.value,
+        });
       case 'login': {
         if (!runtime.lines.has(event.line)) return this.#unknownLine(accountId, event);
         const lineId = lineIdOf(accountId, event.line);

@@ -71,12 +71,18 @@ export class Core {
   ) {
     this.registry = options.registry ?? new ProviderRegistry();
     this.secrets = options.secrets ?? new MemorySecretStore();
-    this.settings = options.settings ?? new JsonSettingsStore(path.join(options.dataDir, 'settings.json'));
+    this.settings =
+      options.settings ?? new JsonSettingsStore(path.join(options.dataDir, 'settings.json'));
     const damage = this.settings.damage;
     if (damage) {
-      const said = words('settings.damaged', { file: damage.keptAt, reset: damage.reset.join(', ') || '—' });
+      const said = words('settings.damaged', {
+        file: damage.keptAt,
+        reset: damage.reset.join(', ') || '—',
+      });
       this.startupProblems.push({ code: 'storage', message: say(said, 'en')!, words: said });
-      log.warn(`settings.json was damaged; kept at ${damage.keptAt}; reset: ${damage.reset.join(', ') || 'nothing'}`);
+      log.warn(
+        `settings.json was damaged; kept at ${damage.keptAt}; reset: ${damage.reset.join(', ') || 'nothing'}`,
+      );
     }
     this.notifier = new Notifier(cache, this.settings, this.bus);
     this.unread = new UnreadCounter(cache.reader, this.bus);
@@ -94,11 +100,22 @@ export class Core {
         const line = (event as { line?: unknown } | null)?.line;
         const lineId = typeof line === 'string' ? line : undefined;
         const accountId = lineId?.split('/')[0];
-        cache.quarantine.add({ source: 'core', reason: `not stored: ${reason}`, raw: event, ...(lineId ? { lineId } : {}), ...(accountId ? { accountId } : {}) });
+        cache.quarantine.add({
+          source: 'core',
+          reason: `not stored: ${reason}`,
+          raw: event,
+          ...(lineId ? { lineId } : {}),
+          ...(accountId ? { accountId } : {}),
+        });
         log.warn(`refused a provider event: ${reason}`);
       },
       onRejected: (event, error) => {
-        cache.quarantine.add({ source: 'core', reason: `could not store: ${String(error)}`, raw: event, lineId: event.line });
+        cache.quarantine.add({
+          source: 'core',
+          reason: `could not store: ${String(error)}`,
+          raw: event,
+          lineId: event.line,
+        });
       },
     });
     this.connections = new Connections({
@@ -109,21 +126,42 @@ export class Core {
       enqueue: (event) => this.queue.push(event),
       flushed: () => this.queue.flushed(),
       webhookUrlOf: (accountId) => this.webhooks.publicUrl(accountId),
-      announceAccounts: () => this.bus.emit('accounts.changed', this.#handlers['accounts.list']({}) as never),
+      announceAccounts: () =>
+        this.bus.emit('accounts.changed', this.#handlers['accounts.list']({}) as never),
       // Webhooks that arrived before their line was listed (parked in the quarantine) apply now.
       lineListed: (accountId) => this.#replaySoon(accountId),
     });
-    this.sender = new Sender(cache, this.queue, this.connections, path.join(options.dataDir, 'outgoing'), (id) => {
-      const message = cache.reader.getMessages([id])[0];
-      if (message) this.bus.emit('messages.upserted', { conversationId: message.conversationId, messages: [message] });
-    });
+    this.sender = new Sender(
+      cache,
+      this.queue,
+      this.connections,
+      path.join(options.dataDir, 'outgoing'),
+      (id) => {
+        const message = cache.reader.getMessages([id])[0];
+        if (message)
+          this.bus.emit('messages.upserted', {
+            conversationId: message.conversationId,
+            messages: [message],
+          });
+      },
+    );
     // Back online: what waited in the outbox goes now, in the order typed.
     this.bus.on((event, payload) => {
-      if (event === 'connection.changed' && (payload as { state: { state: string } }).state.state === 'online') this.sender.accountOnline((payload as { accountId: string }).accountId);
+      if (
+        event === 'connection.changed' &&
+        (payload as { state: { state: string } }).state.state === 'online'
+      )
+        this.sender.accountOnline((payload as { accountId: string }).accountId);
     });
     this.history = new HistoryLoader(cache, this.connections, this.bus);
     this.media = new MediaFetcher(cache, this.bus, path.join(options.dataDir, 'media'));
-    this.webhooks = new WebhookService(cache, this.connections, this.secrets, this.settings, this.queue);
+    this.webhooks = new WebhookService(
+      cache,
+      this.connections,
+      this.secrets,
+      this.settings,
+      this.queue,
+    );
     this.#handlers = createHandlers(this);
   }
 
@@ -137,7 +175,8 @@ export class Core {
       // The first reads: a damaged page in the accounts shows here, not as a crash later.
       cache.accounts.list();
       cache.accounts.lines();
-      if (fs.statSync(file).size <= QUICK_CHECK_MAX_BYTES && isDamaged(cache.db)) throw damagedCacheError(file);
+      if (fs.statSync(file).size <= QUICK_CHECK_MAX_BYTES && isDamaged(cache.db))
+        throw damagedCacheError(file);
       return core;
     } catch (error) {
       const damaged = isDamaged(cache.db);
@@ -153,7 +192,10 @@ export class Core {
       await this.webhooks.start();
     } catch (error) {
       const { bindAddress, port } = this.settings.get().webhook;
-      this.bus.emit('problem', { code: 'unavailable', message: `The webhook receiver could not listen on ${bindAddress}:${port} (${String(error)}). Webhook accounts will not receive events until the address or port is changed in Settings.` });
+      this.bus.emit('problem', {
+        code: 'unavailable',
+        message: `The webhook receiver could not listen on ${bindAddress}:${port} (${String(error)}). Webhook accounts will not receive events until the address or port is changed in Settings.`,
+      });
     }
     for (const account of this.cache.accounts.list()) this.connections.start(account);
     this.sender.kick();
@@ -171,13 +213,20 @@ export class Core {
   /** The one entry point of the contract, for every transport. Never throws. */
   async handle(method: unknown, params: unknown): Promise<Reply> {
     if (!isMethodName(method)) {
-      return { ok: false, error: { code: 'unknown_method', message: `Unknown request "${String(method)}".` } };
+      return {
+        ok: false,
+        error: { code: 'unknown_method', message: `Unknown request "${String(method)}".` },
+      };
     }
     const parsed = methods[method].params.safeParse(params ?? {});
     if (!parsed.success) {
       return {
         ok: false,
-        error: { code: 'invalid_request', message: `Invalid ${method} request.`, issues: issuesOf(parsed.error) },
+        error: {
+          code: 'invalid_request',
+          message: `Invalid ${method} request.`,
+          issues: issuesOf(parsed.error),
+        },
       };
     }
     try {
@@ -191,15 +240,27 @@ export class Core {
         this.bus.emit('problem', storage.toIpc());
         return { ok: false, error: storage.toIpc() };
       }
-      log.error(`${method} failed`, { error: error instanceof Error ? error.stack : String(error) });
-      return { ok: false, error: { code: 'internal', message: 'Something went wrong inside Switchboard. The details are in the log.' } };
+      log.error(`${method} failed`, {
+        error: error instanceof Error ? error.stack : String(error),
+      });
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: 'Something went wrong inside Switchboard. The details are in the log.',
+        },
+      };
     }
   }
 
   /** Typed call for in-process users (tests, Electron main). Throws SwitchboardError. */
-  async call<M extends MethodName>(method: M, params: Parameters<Handlers[M]>[0]): Promise<Awaited<ReturnType<Handlers[M]>>> {
+  async call<M extends MethodName>(
+    method: M,
+    params: Parameters<Handlers[M]>[0],
+  ): Promise<Awaited<ReturnType<Handlers[M]>>> {
     const reply = await this.handle(method, params);
-    if (!reply.ok) throw new SwitchboardError(reply.error.code, reply.error.message, reply.error.issues);
+    if (!reply.ok)
+      throw new SwitchboardError(reply.error.code, reply.error.message, reply.error.issues);
     return reply.result as Awaited<ReturnType<Handlers[M]>>;
   }
 
@@ -230,7 +291,12 @@ export class Core {
     if (last === undefined && this.cache.quarantine.count(null) === 0) return;
     const reset = this.cache.quarantine.resetReplays();
     const outcome = replayCoreEvents(this.cache, (event) => this.queue.push(event), null);
-    log.info('a new version: quarantined input offered again', { from: last ?? 'unknown', to: version, reset, applied: outcome.applied });
+    log.info('a new version: quarantined input offered again', {
+      from: last ?? 'unknown',
+      to: version,
+      reset,
+      applied: outcome.applied,
+    });
   }
 
   readonly #replaysDue = new Set<string>();
@@ -242,7 +308,11 @@ export class Core {
     setImmediate(() => {
       this.#replaysDue.delete(accountId);
       if (this.#closed) return;
-      this.webhooks.replay(accountId).catch((error: unknown) => log.warn('replaying quarantined webhooks failed', { error: String(error) }));
+      this.webhooks
+        .replay(accountId)
+        .catch((error: unknown) =>
+          log.warn('replaying quarantined webhooks failed', { error: String(error) }),
+        );
     });
   }
 
@@ -252,10 +322,13 @@ export class Core {
     if (result.conversations.size > PUSH_LIMIT) {
       this.bus.emit('conversations.invalidated', {});
     } else if (result.conversations.size > 0) {
-      const conversations = [...result.conversations].flatMap((id) => reader.getConversation(id) ?? []);
+      const conversations = [...result.conversations].flatMap(
+        (id) => reader.getConversation(id) ?? [],
+      );
       this.bus.emit('conversations.upserted', { conversations });
     }
-    for (const [conversationId, ids] of result.removed) this.bus.emit('messages.removed', { conversationId, ids: [...ids] });
+    for (const [conversationId, ids] of result.removed)
+      this.bus.emit('messages.removed', { conversationId, ids: [...ids] });
     const pushed: number[] = [];
     for (const [conversationId, ids] of result.messages) {
       if (ids.size > PUSH_LIMIT) this.bus.emit('messages.invalidated', { conversationId });
@@ -269,6 +342,7 @@ export class Core {
       if (list) list.push(message);
       else byConversation.set(message.conversationId, [message]);
     }
-    for (const [conversationId, messages] of byConversation) this.bus.emit('messages.upserted', { conversationId, messages });
+    for (const [conversationId, messages] of byConversation)
+      this.bus.emit('messages.upserted', { conversationId, messages });
   }
 }

@@ -9,7 +9,9 @@ import type { Core } from './core.node.ts';
 import { words } from '../../shared/ipc/coreWords.std.ts';
 
 type ParamsOf<M extends MethodName> = z.output<(typeof methods)[M]['params']>;
-export type Handlers = { [M in MethodName]: (params: ParamsOf<M>) => Result<M> | Promise<Result<M>> };
+export type Handlers = {
+  [M in MethodName]: (params: ParamsOf<M>) => Result<M> | Promise<Result<M>>;
+};
 
 const VERIFY_TIMEOUT_MS = 20_000;
 /** How long a search waits for the index to take in a burst that is still being indexed. */
@@ -48,10 +50,19 @@ export function createHandlers(core: Core): Handlers {
     const chat = message ? cache.conversations.lineOf(message.conversationId) : undefined;
     const line = chat ? cache.accounts.line(chat.lineId) : undefined;
     if (!message || !chat || !line) throw new SwitchboardError('not_found', words('message.gone'));
-    return { message, chat, line, connection: core.connections.connection(line.accountId), ref: cache.reader.refsOf(chat.lineId, id) };
+    return {
+      message,
+      chat,
+      line,
+      connection: core.connections.connection(line.accountId),
+      ref: cache.reader.refsOf(chat.lineId, id),
+    };
   };
 
-  const verify = async (provider: AccountRecord['provider'], input: { config: Record<string, string>; secrets: Record<string, string> }) => {
+  const verify = async (
+    provider: AccountRecord['provider'],
+    input: { config: Record<string, string>; secrets: Record<string, string> },
+  ) => {
     const plugin = core.registry.get(provider);
     const normalized = plugin.parseAccount(input);
     const signal = AbortSignal.timeout(VERIFY_TIMEOUT_MS);
@@ -69,11 +80,21 @@ export function createHandlers(core: Core): Handlers {
       logFile: core.options.logFile ?? null,
     }),
     'providers.list': () => core.registry.descriptors(),
-    'accounts.list': () => ({ accounts: cache.accounts.list().map(accountDto), lines: cache.accounts.lines() }),
+    'accounts.list': () => ({
+      accounts: cache.accounts.list().map(accountDto),
+      lines: cache.accounts.lines(),
+    }),
 
     'accounts.add': async ({ provider, label, config, secrets }) => {
       const verified = await verify(provider, { config, secrets });
-      const record: AccountRecord = { id: randomUUID(), provider, label, config: verified.config, demo: false, createdAt: Date.now() };
+      const record: AccountRecord = {
+        id: randomUUID(),
+        provider,
+        label,
+        config: verified.config,
+        demo: false,
+        createdAt: Date.now(),
+      };
       // Secrets first: an account row without its secrets would be a broken account.
       core.secrets.set(record.id, verified.secrets);
       try {
@@ -82,7 +103,8 @@ export function createHandlers(core: Core): Handlers {
         core.secrets.delete(record.id);
         throw error;
       }
-      if (core.registry.get(provider).descriptor.realtime === 'webhook') core.webhooks.ensureSecret(record.id);
+      if (core.registry.get(provider).descriptor.realtime === 'webhook')
+        core.webhooks.ensureSecret(record.id);
       core.connections.start(record);
       core.bus.emit('accounts.changed', handlers['accounts.list']({}) as Result<'accounts.list'>);
       return accountDto(record);
@@ -93,7 +115,10 @@ export function createHandlers(core: Core): Handlers {
       const nextConfig = { ...(record.config as Record<string, string>), ...config };
       const changesConnection = config !== undefined || secrets !== undefined;
       if (changesConnection) {
-        const verified = await verify(record.provider, { config: nextConfig, secrets: { ...core.secrets.get(id), ...secrets } });
+        const verified = await verify(record.provider, {
+          config: nextConfig,
+          secrets: { ...core.secrets.get(id), ...secrets },
+        });
         await core.connections.stop(id);
         core.secrets.set(id, verified.secrets);
         cache.accounts.update(id, label ?? record.label, verified.config);
@@ -125,9 +150,13 @@ export function createHandlers(core: Core): Handlers {
     'lines.add': async ({ accountId }) => {
       requireAccount(accountId);
       const connection = core.connections.connection(accountId);
-      if (!connection?.addLine) throw new SwitchboardError('unavailable', words('line.addedInConsole'));
+      if (!connection?.addLine)
+        throw new SwitchboardError('unavailable', words('line.addedInConsole'));
       await connection.addLine().catch((error: unknown) => {
-        throw new SwitchboardError('provider', error instanceof Error ? error.message : String(error));
+        throw new SwitchboardError(
+          'provider',
+          error instanceof Error ? error.message : String(error),
+        );
       });
       return { ok: true };
     },
@@ -141,7 +170,8 @@ export function createHandlers(core: Core): Handlers {
         localUrl: core.webhooks.localUrl(accountId),
         publicUrl: core.webhooks.publicUrl(accountId),
         registered,
-        gapWarning: 'This provider sends events only by webhook: what arrives while Switchboard is closed or unreachable is lost, unless the provider retries.',
+        gapWarning:
+          'This provider sends events only by webhook: what arrives while Switchboard is closed or unreachable is lost, unless the provider retries.',
       };
     },
     'webhooks.register': ({ accountId, replaceForeign }) => {
@@ -154,7 +184,9 @@ export function createHandlers(core: Core): Handlers {
     },
     'quarantine.list': ({ accountId, limit }) => ({
       total: cache.quarantine.count(accountId ?? null),
-      items: cache.quarantine.list(accountId ?? null, limit).map(({ raw, lineId: _line, ...item }) => ({ ...item, size: raw.length })),
+      items: cache.quarantine
+        .list(accountId ?? null, limit)
+        .map(({ raw, lineId: _line, ...item }) => ({ ...item, size: raw.length })),
     }),
     'quarantine.replay': async ({ accountId }) => {
       requireAccount(accountId);
@@ -169,7 +201,8 @@ export function createHandlers(core: Core): Handlers {
     },
 
     'lines.setMuted': ({ lineId, muted }) => {
-      if (!cache.accounts.setMuted(lineId, muted)) throw new SwitchboardError('not_found', words('line.gone'));
+      if (!cache.accounts.setMuted(lineId, muted))
+        throw new SwitchboardError('not_found', words('line.gone'));
       core.bus.emit('accounts.changed', handlers['accounts.list']({}) as Result<'accounts.list'>);
       return { ok: true };
     },
@@ -214,11 +247,17 @@ export function createHandlers(core: Core): Handlers {
         // Read receipts to the contact, where the provider sends them; a failure costs nothing locally.
         const line = cache.accounts.line(chat.lineId);
         const connection = line ? core.connections.connection(line.accountId) : undefined;
-        const last = conversation?.lastMessage ? cache.reader.refsOf(chat.lineId, conversation.lastMessage.id) : undefined;
+        const last = conversation?.lastMessage
+          ? cache.reader.refsOf(chat.lineId, conversation.lastMessage.id)
+          : undefined;
         if (line && last && connection?.markRead) {
-          connection.markRead(line.providerLineId, chat.providerChatId, last).catch((error: unknown) => {
-            console.warn(`[core] read receipts for conversation ${id} not sent: ${String(error)}`);
-          });
+          connection
+            .markRead(line.providerLineId, chat.providerChatId, last)
+            .catch((error: unknown) => {
+              console.warn(
+                `[core] read receipts for conversation ${id} not sent: ${String(error)}`,
+              );
+            });
         }
       }
       return { ok: true };
@@ -230,7 +269,11 @@ export function createHandlers(core: Core): Handlers {
       }
       const page = cache.reader.messagesPage(query);
       // At the top of what the cache holds: ask the provider for more, if it keeps history.
-      if (!page.hasOlder && query.after === undefined && core.history.request(query.conversationId)) {
+      if (
+        !page.hasOlder &&
+        query.after === undefined &&
+        core.history.request(query.conversationId)
+      ) {
         return { ...page, loadingOlder: true };
       }
       return page;
@@ -239,13 +282,21 @@ export function createHandlers(core: Core): Handlers {
     'messages.retry': ({ id }) => core.sender.retry(id),
     'messages.deleteForEveryone': async ({ id }) => {
       const { message, chat, line, connection, ref } = target(id);
-      if (message.direction !== 'out') throw new SwitchboardError('invalid_request', words('message.deleteNotOwn'));
-      if (!connection?.deleteForEveryone) throw new SwitchboardError('unavailable', words('message.deleteUnsupported'));
-      if (!ref?.provider && !ref?.internal) throw new SwitchboardError('unavailable', words('message.notAtProvider'));
+      if (message.direction !== 'out')
+        throw new SwitchboardError('invalid_request', words('message.deleteNotOwn'));
+      if (!connection?.deleteForEveryone)
+        throw new SwitchboardError('unavailable', words('message.deleteUnsupported'));
+      if (!ref?.provider && !ref?.internal)
+        throw new SwitchboardError('unavailable', words('message.notAtProvider'));
       try {
         await connection.deleteForEveryone(line.providerLineId, chat.providerChatId, ref);
       } catch (error) {
-        throw new SwitchboardError('provider', words('message.deleteFailed', { detail: error instanceof Error ? error.message : String(error) }));
+        throw new SwitchboardError(
+          'provider',
+          words('message.deleteFailed', {
+            detail: error instanceof Error ? error.message : String(error),
+          }),
+        );
       }
       // Its own write only: the reply shows the deletion without waiting on the backlog.
       core.queue.writeNow([{ kind: 'deleted', line: chat.lineId, ref }], () => undefined);
@@ -253,14 +304,23 @@ export function createHandlers(core: Core): Handlers {
     },
     'messages.react': async ({ id, emoji }) => {
       const { chat, line, connection, ref } = target(id);
-      if (!connection?.react) throw new SwitchboardError('unavailable', words('message.reactUnsupported'));
+      if (!connection?.react)
+        throw new SwitchboardError('unavailable', words('message.reactUnsupported'));
       if (!ref?.provider) throw new SwitchboardError('unavailable', words('message.reactNotYet'));
       try {
         await connection.react(line.providerLineId, chat.providerChatId, ref, emoji);
       } catch (error) {
-        throw new SwitchboardError('provider', words('message.reactFailed', { detail: error instanceof Error ? error.message : String(error) }));
+        throw new SwitchboardError(
+          'provider',
+          words('message.reactFailed', {
+            detail: error instanceof Error ? error.message : String(error),
+          }),
+        );
       }
-      core.queue.writeNow([{ kind: 'reaction', line: chat.lineId, ref, from: 'me', emoji }], () => undefined);
+      core.queue.writeNow(
+        [{ kind: 'reaction', line: chat.lineId, ref, from: 'me', emoji }],
+        () => undefined,
+      );
       return cache.reader.getMessages([id])[0]!;
     },
 
@@ -293,7 +353,8 @@ export function createHandlers(core: Core): Handlers {
     },
     'unread.counts': () => core.unread.counts(),
     'secrets.storeWithoutKeyring': ({ allow }) => {
-      if (!core.secrets.setStoreWithoutKeyring || !core.secrets.storage?.().choosable) throw new SwitchboardError('invalid_request', words('secrets.notChoosable'));
+      if (!core.secrets.setStoreWithoutKeyring || !core.secrets.storage?.().choosable)
+        throw new SwitchboardError('invalid_request', words('secrets.notChoosable'));
       core.secrets.setStoreWithoutKeyring(allow);
       return core.secrets.storage();
     },
@@ -305,7 +366,9 @@ export function createHandlers(core: Core): Handlers {
     'settings.set': async (patch) => {
       const before = core.settings.get();
       const next = core.settings.set(patch);
-      const moved = next.webhook.bindAddress !== before.webhook.bindAddress || next.webhook.port !== before.webhook.port;
+      const moved =
+        next.webhook.bindAddress !== before.webhook.bindAddress ||
+        next.webhook.port !== before.webhook.port;
       if (moved) {
         // The receiver moves now; if the new place is taken, the old one stays in use and in the settings.
         await core.webhooks.stop();
@@ -314,7 +377,14 @@ export function createHandlers(core: Core): Handlers {
         } catch (error) {
           core.settings.set({ webhook: before.webhook });
           await core.webhooks.start().catch(() => undefined);
-          throw new SwitchboardError('unavailable', words('webhook.bindFailed', { address: `${next.webhook.bindAddress}:${next.webhook.port}`, detail: error instanceof Error ? error.message : String(error), previous: `${before.webhook.bindAddress}:${core.webhooks.port ?? before.webhook.port}` }));
+          throw new SwitchboardError(
+            'unavailable',
+            words('webhook.bindFailed', {
+              address: `${next.webhook.bindAddress}:${next.webhook.port}`,
+              detail: error instanceof Error ? error.message : String(error),
+              previous: `${before.webhook.bindAddress}:${core.webhooks.port ?? before.webhook.port}`,
+            }),
+          );
         }
       }
       const saved = core.settings.get();

@@ -38,7 +38,11 @@ export class HistoryLoader {
         if (!more) this.#exhausted.add(conversationId);
         this.bus.emit('messages.invalidated', { conversationId });
       })
-      .catch((error: unknown) => log.warn(`older messages of conversation ${conversationId} could not be fetched`, { error: String(error) }))
+      .catch((error: unknown) =>
+        log.warn(`older messages of conversation ${conversationId} could not be fetched`, {
+          error: String(error),
+        }),
+      )
       .finally(() => this.#inflight.delete(conversationId));
     return true;
   }

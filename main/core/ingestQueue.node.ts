@@ -68,7 +68,10 @@ export class IngestQueue {
     if (problem !== undefined) return this.options.onInvalid(event, problem);
     // Arrival time is the batch's: one timestamp per burst, not a property on every event.
     if (this.pending === 0) this.#firstPushAt = Date.now();
-    const backlog = this.#flushing && this.#queue.length > this.#sliceSize() && !('historical' in event && event.historical);
+    const backlog =
+      this.#flushing &&
+      this.#queue.length > this.#sliceSize() &&
+      !('historical' in event && event.historical);
     (backlog ? this.#express : this.#queue).push(event);
     this.#schedule();
   }
@@ -161,7 +164,9 @@ export class IngestQueue {
       // unread counts): both hold the loop. Small batches carry a fixed cost that would
       // overstate the price of large ones; a slow slice is believed at once, a fast one gradually.
       const perEvent = (performance.now() - started) / batch.length;
-      if (batch.length >= 50) this.#msPerEvent = perEvent > this.#msPerEvent ? perEvent : this.#msPerEvent * 0.7 + perEvent * 0.3;
+      if (batch.length >= 50)
+        this.#msPerEvent =
+          perEvent > this.#msPerEvent ? perEvent : this.#msPerEvent * 0.7 + perEvent * 0.3;
     } catch (error) {
       const storage = toStorageError(error, 'cache');
       if (storage.problem === 'unknown') {

@@ -29,10 +29,21 @@ export function openLogFile(dataDir: string, options: LogFileOptions = {}): stri
   void closeLogFile();
   const dir = path.join(dataDir, 'logs');
   fs.mkdirSync(dir, { recursive: true });
-  const stream = createStream(LOG_NAME, { path: dir, size: options.size ?? '5M', maxFiles: options.keep ?? 5 });
+  const stream = createStream(LOG_NAME, {
+    path: dir,
+    size: options.size ?? '5M',
+    maxFiles: options.keep ?? 5,
+  });
   // A full disk or a vanished folder must not take the core down: the log is best effort.
   stream.on('error', () => undefined);
-  const logger = pino({ base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } }, stream);
+  const logger = pino(
+    {
+      base: { pid: process.pid },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    stream,
+  );
   current = { file: path.join(dir, LOG_NAME), logger, stream };
   return current.file;
 }
@@ -42,7 +53,9 @@ export function openLogFileSafely(dataDir: string, options: LogFileOptions = {})
   try {
     return openLogFile(dataDir, options);
   } catch (error) {
-    console.error(`Switchboard could not open its log file in ${dataDir}: ${String(error)}. Logging to the terminal only.`);
+    console.error(
+      `Switchboard could not open its log file in ${dataDir}: ${String(error)}. Logging to the terminal only.`,
+    );
     return null;
   }
 }
@@ -52,7 +65,12 @@ export function logFilePath(): string | null {
 }
 
 /** Writes one line, redacted, if a log file is open. */
-export function writeLogLine(level: 'info' | 'warn' | 'error', scope: string, message: string, detail?: Record<string, unknown>): void {
+export function writeLogLine(
+  level: 'info' | 'warn' | 'error',
+  scope: string,
+  message: string,
+  detail?: Record<string, unknown>,
+): void {
   if (!current) return;
   const fields = detail ? (redact(detail, 0) as Record<string, unknown>) : {};
   current.logger[level]({ scope, ...fields }, scrub(message));
@@ -69,7 +87,8 @@ export function closeLogFile(): Promise<void> {
   });
 }
 
-const SECRET_KEY = /pass(word)?|token|secret|api[-_]?key|authorization|cookie|jwt|checksum|idempotency/i;
+const SECRET_KEY =
+  /pass(word)?|token|secret|api[-_]?key|authorization|cookie|jwt|checksum|idempotency/i;
 const REDACTED = '[redacted]';
 
 /** A log line's detail with secrets taken out, for any sink. */
@@ -85,7 +104,8 @@ function redact(value: unknown, depth: number): unknown {
   if (value instanceof Error) return { name: value.name, message: scrub(value.message) };
   if (Array.isArray(value)) return value.slice(0, 50).map((v) => redact(v, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) out[key] = SECRET_KEY.test(key) ? REDACTED : redact(v, depth + 1);
+  for (const [key, v] of Object.entries(value))
+    out[key] = SECRET_KEY.test(key) ? REDACTED : redact(v, depth + 1);
   return out;
 }
 

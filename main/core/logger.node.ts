@@ -3,7 +3,11 @@ import { redactDetail, scrub, writeLogLine } from './logFile.node.ts';
 
 /** A module's logger: every line goes to the log file (when one is open) and to stderr. */
 export function createLogger(scope: string, quiet = process.env.SWITCHBOARD_QUIET === '1'): Logger {
-  const write = (level: 'info' | 'warn' | 'error', message: string, detail?: Record<string, unknown>): void => {
+  const write = (
+    level: 'info' | 'warn' | 'error',
+    message: string,
+    detail?: Record<string, unknown>,
+  ): void => {
     writeLogLine(level, scope, message, detail);
     if (quiet && level !== 'error') return;
     const line = `[${new Date().toISOString()}] ${level} ${scope}: ${scrub(message)}`;

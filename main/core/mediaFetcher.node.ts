@@ -43,7 +43,8 @@ export class MediaFetcher {
 
   /** Resolves when nothing is queued or downloading (for tests and a clean quit). */
   async idle(): Promise<void> {
-    while (this.#queue.length || this.#running || this.#timers.size) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (this.#queue.length || this.#running || this.#timers.size)
+      await new Promise((resolve) => setTimeout(resolve, 10));
   }
 
   close(): void {
@@ -66,23 +67,37 @@ export class MediaFetcher {
 
   async #fetch(job: Job): Promise<void> {
     if (Date.now() >= job.expiresAt) return;
-    const file = path.join(this.dir, `${job.messageId}-${safeName(job.fileName ?? new URL(job.url).pathname.split('/').pop() ?? 'file')}`);
+    const file = path.join(
+      this.dir,
+      `${job.messageId}-${safeName(job.fileName ?? new URL(job.url).pathname.split('/').pop() ?? 'file')}`,
+    );
     try {
       const response = await fetch(job.url, { signal: AbortSignal.timeout(120_000) });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const declared = Number(response.headers.get('content-length') ?? 0);
-      if (declared > MAX_MEDIA_BYTES) return log.warn('media too large to keep a copy', { messageId: job.messageId, bytes: declared });
+      if (declared > MAX_MEDIA_BYTES)
+        return log.warn('media too large to keep a copy', {
+          messageId: job.messageId,
+          bytes: declared,
+        });
       const data = Buffer.from(await response.arrayBuffer());
       if (data.length > MAX_MEDIA_BYTES || this.#closed) return;
       fs.mkdirSync(this.dir, { recursive: true });
       fs.writeFileSync(`${file}.part`, data);
       fs.renameSync(`${file}.part`, file);
       if (this.#closed || !this.cache.ingest.setLocalPath(job.messageId, file)) return;
-      this.bus.emit('messages.upserted', { conversationId: job.conversationId, messages: this.cache.reader.getMessages([job.messageId]) });
+      this.bus.emit('messages.upserted', {
+        conversationId: job.conversationId,
+        messages: this.cache.reader.getMessages([job.messageId]),
+      });
     } catch (error) {
       if (this.#closed) return;
       job.attempt += 1;
-      if (job.attempt >= mediaTimings.attempts) return log.warn('media could not be copied', { messageId: job.messageId, error: String(error) });
+      if (job.attempt >= mediaTimings.attempts)
+        return log.warn('media could not be copied', {
+          messageId: job.messageId,
+          error: String(error),
+        });
       const timer = setTimeout(() => {
         this.#timers.delete(timer);
         this.#queue.push(job);

@@ -25,13 +25,18 @@ const WORDS = {
   },
   ru: {
     hidden: 'Новое сообщение',
-    many: (n: number) => `${n} ${plural(n, 'новое сообщение', 'новых сообщения', 'новых сообщений')}`,
+    many: (n: number) =>
+      `${n} ${plural(n, 'новое сообщение', 'новых сообщения', 'новых сообщений')}`,
     chats: (n: number) => `в ${n} ${plural(n, 'чате', 'чатах', 'чатах')}`,
   },
 } as const;
 
 /** One notification for many conversations at once. */
-export function summaryText(settings: Settings, messages: number, chats: number): { title: string; body: string } {
+export function summaryText(
+  settings: Settings,
+  messages: number,
+  chats: number,
+): { title: string; body: string } {
   const words = WORDS[settings.language];
   return { title: 'Switchboard', body: `${words.many(messages)} ${words.chats(chats)}` };
 }
@@ -53,6 +58,12 @@ export function notificationText(
   count: number,
 ): { title: string; body: string } {
   const words = WORDS[settings.language];
-  const body = !settings.notifications.showPreview ? (count > 1 ? words.many(count) : words.hidden) : count > 1 ? `${words.many(count)}: ${preview}` : preview;
+  const body = !settings.notifications.showPreview
+    ? count > 1
+      ? words.many(count)
+      : words.hidden
+    : count > 1
+      ? `${words.many(count)}: ${preview}`
+      : preview;
   return { title: `${contact} · ${line}`, body };
 }

@@ -55,20 +55,37 @@ export class Notifier {
 
   #fire(): void {
     this.#timer = undefined;
-    const pending = [...this.#pending].map(([conversationId, entry]) => ({ conversationId, ...entry }));
+    const pending = [...this.#pending].map(([conversationId, entry]) => ({
+      conversationId,
+      ...entry,
+    }));
     this.#pending.clear();
     const settings = this.settings.get();
     const allowed = pending.filter(({ conversationId }) => {
       const chat = this.cache.conversations.lineOf(conversationId);
       const line = chat ? this.cache.accounts.line(chat.lineId) : undefined;
-      return line !== undefined && shouldNotify({ settings, now: Date.now(), lineMuted: line.muted, focusedConversationId: this.focusedConversationId, conversationId });
+      return (
+        line !== undefined &&
+        shouldNotify({
+          settings,
+          now: Date.now(),
+          lineMuted: line.muted,
+          focusedConversationId: this.focusedConversationId,
+          conversationId,
+        })
+      );
     });
     if (allowed.length === 0) return;
     if (allowed.length > MAX_SEPARATE) {
       // After a reconnect, a wall of notifications helps nobody: one summary instead.
       const newest = allowed.reduce((a, b) => (b.messageId > a.messageId ? b : a));
       const total = allowed.reduce((sum, e) => sum + e.count, 0);
-      this.bus.emit('notification', { conversationId: newest.conversationId, messageId: newest.messageId, ...summaryText(settings, total, allowed.length), count: total });
+      this.bus.emit('notification', {
+        conversationId: newest.conversationId,
+        messageId: newest.messageId,
+        ...summaryText(settings, total, allowed.length),
+        count: total,
+      });
       return;
     }
     for (const entry of allowed) {
@@ -77,8 +94,20 @@ export class Notifier {
       const line = conversation ? this.cache.accounts.line(conversation.lineId) : undefined;
       if (!conversation || !message || !line) continue;
       const preview = message.text ?? message.media?.fileName ?? '…';
-      const { title, body } = notificationText(settings, conversation.title, line.title ?? line.phone ?? line.providerLineId, preview, entry.count);
-      this.bus.emit('notification', { conversationId: entry.conversationId, messageId: entry.messageId, title, body, count: entry.count });
+      const { title, body } = notificationText(
+        settings,
+        conversation.title,
+        line.title ?? line.phone ?? line.providerLineId,
+        preview,
+        entry.count,
+      );
+      this.bus.emit('notification', {
+        conversationId: entry.conversationId,
+        messageId: entry.messageId,
+        title,
+        body,
+        count: entry.count,
+      });
     }
   }
 }

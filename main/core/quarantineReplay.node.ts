@@ -6,7 +6,11 @@ import { eventProblem } from '../../shared/model/eventSchema.std.ts';
  * Events the core itself refused (out of range, malformed) are offered again: after an
  * upgrade the rules may accept them. One that passes is applied; one that fails counts a try.
  */
-export function replayCoreEvents(cache: Cache, push: (event: CacheEvent) => void, accountId: string | null): { applied: number; kept: number } {
+export function replayCoreEvents(
+  cache: Cache,
+  push: (event: CacheEvent) => void,
+  accountId: string | null,
+): { applied: number; kept: number } {
   const outcome = { applied: 0, kept: 0 };
   for (const item of cache.quarantine.replayableOf('core', accountId)) {
     let event: unknown;

@@ -73,7 +73,8 @@ export class Sender {
       const ref = replyPreview ? this.cache.reader.refsOf(chat.lineId, replyPreview.id) : undefined;
       if (ref) request.replyTo = ref;
     }
-    if (params.attachment) request.attachment = this.#storeAttachment(params.clientRef, params.attachment);
+    if (params.attachment)
+      request.attachment = this.#storeAttachment(params.clientRef, params.attachment);
 
     const event: CacheEvent = {
       kind: 'message',
@@ -83,14 +84,30 @@ export class Sender {
         ids: { clientRef: params.clientRef },
         direction: 'out',
         origin: 'this_app',
-        type: params.attachment ? attachmentType(params.attachment.mime) : params.location ? 'location' : 'text',
+        type: params.attachment
+          ? attachmentType(params.attachment.mime)
+          : params.location
+            ? 'location'
+            : 'text',
         ...(params.location ? { location: params.location } : {}),
         ...(request.text !== undefined ? { text: request.text } : {}),
         ...(params.attachment
-          ? { media: { fileName: params.attachment.fileName, mime: params.attachment.mime, size: params.attachment.size, localPath: request.attachment?.file } }
+          ? {
+              media: {
+                fileName: params.attachment.fileName,
+                mime: params.attachment.mime,
+                size: params.attachment.size,
+                localPath: request.attachment?.file,
+              },
+            }
           : {}),
         ...(replyPreview && request.replyTo?.provider
-          ? { quoted: { providerId: request.replyTo.provider, ...(replyPreview.text ? { preview: replyPreview.text.slice(0, 200) } : {}) } }
+          ? {
+              quoted: {
+                providerId: request.replyTo.provider,
+                ...(replyPreview.text ? { preview: replyPreview.text.slice(0, 200) } : {}),
+              },
+            }
           : {}),
         time: this.now(),
         status: { tick: 'pending' },
@@ -121,7 +138,8 @@ export class Sender {
 
   /** An account came online: its put-off sends go now, in order. */
   accountOnline(accountId: string): void {
-    if (this.cache.outbox.retryNowFor(accountId) > 0 || this.cache.outbox.due(this.now(), 1).length) this.kick();
+    if (this.cache.outbox.retryNowFor(accountId) > 0 || this.cache.outbox.due(this.now(), 1).length)
+      this.kick();
   }
 
   /** Attempts whatever is due, now. */
@@ -145,7 +163,7 @@ export class Sender {
       // A chat's next message becomes due when the one before it is accepted, so the round
       // asks again until nothing is due; a failure holds back the rest of its chat.
       const held = new Set<string>();
-      for (let progressed = true; progressed && !this.#closed; ) {
+      for (let progressed = true; progressed && !this.#closed;) {
         progressed = false;
         for (const entry of this.cache.outbox.due(this.now())) {
           const chat = `${entry.lineId}\u0000${(JSON.parse(entry.request) as StoredRequest).chatId}`;
@@ -163,7 +181,9 @@ export class Sender {
   #scheduleNext(): void {
     if (this.#closed) return;
     // Interrupted sends wait for their account to come online.
-    const next = this.cache.outbox.interrupted(1).length ? this.now() : this.cache.outbox.nextDueAt();
+    const next = this.cache.outbox.interrupted(1).length
+      ? this.now()
+      : this.cache.outbox.nextDueAt();
     if (next === null) return;
     // Entries whose account is offline are due already; look again shortly.
     const delay = Math.min(Math.max(next - this.now(), 1000), 60_000);
@@ -191,7 +211,11 @@ export class Sender {
     };
     try {
       if (stored.attachment) {
-        request.attachment = { fileName: stored.attachment.fileName, mime: stored.attachment.mime, data: fs.readFileSync(stored.attachment.file) };
+        request.attachment = {
+          fileName: stored.attachment.fileName,
+          mime: stored.attachment.mime,
+          data: fs.readFileSync(stored.attachment.file),
+        };
       }
       const result = await connection.send(request);
       if (this.#closed) return false;
@@ -251,16 +275,25 @@ export class Sender {
     const maybe = words('message.maybeSent');
     const english = say(maybe, 'en')!;
     this.cache.outbox.failed(entry.messageId, english, maybe);
-    this.queue.push({ kind: 'status', line: entry.lineId, ref: { clientRef: entry.clientRef }, status: { tick: 'failed', reason: english, reasonWords: maybe } });
+    this.queue.push({
+      kind: 'status',
+      line: entry.lineId,
+      ref: { clientRef: entry.clientRef },
+      status: { tick: 'failed', reason: english, reasonWords: maybe },
+    });
     this.onChanged(entry.messageId);
   }
 
   /** Whether a message found in history is already another of our sends (the same text twice). */
   #belongsToAnotherSend(entry: OutboxEntry, ids: MessageRef): boolean {
-    for (const alias of [ids.provider && `p:${ids.provider}`, ids.internal && `i:${ids.internal}`]) {
+    for (const alias of [
+      ids.provider && `p:${ids.provider}`,
+      ids.internal && `i:${ids.internal}`,
+    ]) {
       if (!alias) continue;
       const owner = this.cache.reader.messageIdByAlias(entry.lineId, alias);
-      if (owner !== undefined && owner !== entry.messageId && this.cache.outbox.byMessage(owner)) return true;
+      if (owner !== undefined && owner !== entry.messageId && this.cache.outbox.byMessage(owner))
+        return true;
     }
     return false;
   }
@@ -272,18 +305,33 @@ export class Sender {
       kind: 'message',
       line: entry.lineId,
       chat: { id: chatId },
-      message: { ids: { ...ids, clientRef: entry.clientRef }, direction: 'out', origin: 'this_app', type: 'unknown', time: this.now() },
+      message: {
+        ids: { ...ids, clientRef: entry.clientRef },
+        direction: 'out',
+        origin: 'this_app',
+        type: 'unknown',
+        time: this.now(),
+      },
       historical: true,
     });
   }
 
   #failed(entry: OutboxEntry, error: unknown): void {
-    const failure = error instanceof SendFailure ? error : new SendFailure(error instanceof Error ? error.message : String(error), true);
+    const failure =
+      error instanceof SendFailure
+        ? error
+        : new SendFailure(error instanceof Error ? error.message : String(error), true);
     if (failure.retryable) {
       const attempt = entry.attempts + 1;
-      const backoff = failure.retryAfterMs ?? Math.min(5 * 60_000, 2000 * 2 ** Math.min(attempt, 8));
+      const backoff =
+        failure.retryAfterMs ?? Math.min(5 * 60_000, 2000 * 2 ** Math.min(attempt, 8));
       const jitter = Math.round(backoff * 0.2 * Math.random());
-      this.cache.outbox.retryLater(entry.messageId, this.now() + backoff + jitter, failure.message, failure.words);
+      this.cache.outbox.retryLater(
+        entry.messageId,
+        this.now() + backoff + jitter,
+        failure.message,
+        failure.words,
+      );
       this.onChanged(entry.messageId);
       return;
     }
@@ -292,22 +340,44 @@ export class Sender {
       kind: 'status',
       line: entry.lineId,
       ref: { clientRef: entry.clientRef },
-      status: { tick: 'failed', reason: failure.message, ...(failure.words ? { reasonWords: failure.words } : {}), ...(failure.code !== undefined ? { code: failure.code } : {}) },
+      status: {
+        tick: 'failed',
+        reason: failure.message,
+        ...(failure.words ? { reasonWords: failure.words } : {}),
+        ...(failure.code !== undefined ? { code: failure.code } : {}),
+      },
     });
   }
 
-  #storeAttachment(clientRef: string, attachment: Attachment): NonNullable<StoredRequest['attachment']> {
+  #storeAttachment(
+    clientRef: string,
+    attachment: Attachment,
+  ): NonNullable<StoredRequest['attachment']> {
     fs.mkdirSync(this.attachmentsDir, { recursive: true });
-    const file = path.join(this.attachmentsDir, `${clientRef.replace(/[^\w-]/g, '_')}-${path.basename(attachment.fileName).replace(/[^\w.-]/g, '_')}`);
+    const file = path.join(
+      this.attachmentsDir,
+      `${clientRef.replace(/[^\w-]/g, '_')}-${path.basename(attachment.fileName).replace(/[^\w.-]/g, '_')}`,
+    );
     if (attachment.uploadId !== undefined) {
       const upload = uploadPath(this.attachmentsDir, attachment.uploadId);
-      if (!fs.existsSync(upload)) throw new SwitchboardError('invalid_request', words('message.uploadGone', { name: attachment.fileName }));
+      if (!fs.existsSync(upload))
+        throw new SwitchboardError(
+          'invalid_request',
+          words('message.uploadGone', { name: attachment.fileName }),
+        );
       fs.renameSync(upload, file);
       return { fileName: attachment.fileName, mime: attachment.mime, file };
     }
     const data = Buffer.from(attachment.dataBase64 ?? '', 'base64');
     if (data.length > MAX_ATTACHMENT_BYTES) {
-      throw new SwitchboardError('invalid_request', words('message.fileTooLarge', { name: attachment.fileName, size: formatMb(data.length), limit: formatMb(MAX_ATTACHMENT_BYTES) }));
+      throw new SwitchboardError(
+        'invalid_request',
+        words('message.fileTooLarge', {
+          name: attachment.fileName,
+          size: formatMb(data.length),
+          limit: formatMb(MAX_ATTACHMENT_BYTES),
+        }),
+      );
     }
     fs.writeFileSync(file, data);
     return { fileName: attachment.fileName, mime: attachment.mime, file };

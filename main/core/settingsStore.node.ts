@@ -80,7 +80,9 @@ export class JsonSettingsStore implements SettingsStore {
 }
 
 /** Every group of the settings that reads, from text that may be JSON or may be cut short. */
-function readSettings(text: string): { complete: true; settings: Settings } | { complete: false; found: Partial<Settings> } {
+function readSettings(
+  text: string,
+): { complete: true; settings: Settings } | { complete: false; found: Partial<Settings> } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -131,7 +133,8 @@ function firstJsonValue(text: string): unknown {
   const trimmed = text.trimStart();
   for (let end = 1; end <= Math.min(trimmed.length, 64 * 1024); end++) {
     const next = trimmed[end];
-    if (end < trimmed.length && next !== ',' && next !== '}' && next !== '\n' && next !== '\r') continue;
+    if (end < trimmed.length && next !== ',' && next !== '}' && next !== '\n' && next !== '\r')
+      continue;
     try {
       return JSON.parse(trimmed.slice(0, end)) as unknown;
     } catch {

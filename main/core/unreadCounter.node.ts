@@ -20,7 +20,12 @@ export class UnreadCounter {
     // Passive: with nobody to tell (a headless run with no client), counting would be wasted work.
     this.#off = bus.on(
       (event) => {
-        if (event === 'conversations.upserted' || event === 'conversations.invalidated' || event === 'accounts.changed') this.#schedule();
+        if (
+          event === 'conversations.upserted' ||
+          event === 'conversations.invalidated' ||
+          event === 'accounts.changed'
+        )
+          this.#schedule();
       },
       { passive: true },
     );

@@ -52,17 +52,25 @@ export function createAccountsRepo(db: Database) {
       login = CASE WHEN @loginGiven THEN excluded.login ELSE login END`);
   const setLogin = db.prepare('UPDATE lines SET login = ? WHERE id = ?');
   const setMuted = db.prepare('UPDATE lines SET muted = ? WHERE id = ?');
-  const dropAliases = db.prepare('DELETE FROM message_aliases WHERE line_id IN (SELECT id FROM lines WHERE account_id = ?)');
-  const dropEarly = db.prepare('DELETE FROM early_events WHERE line_id IN (SELECT id FROM lines WHERE account_id = ?)');
+  const dropAliases = db.prepare(
+    'DELETE FROM message_aliases WHERE line_id IN (SELECT id FROM lines WHERE account_id = ?)',
+  );
+  const dropEarly = db.prepare(
+    'DELETE FROM early_events WHERE line_id IN (SELECT id FROM lines WHERE account_id = ?)',
+  );
   const dropAccount = db.prepare('DELETE FROM accounts WHERE id = ?');
-  const getWebhookSecret = db.prepare('SELECT secret FROM webhook_secrets WHERE account_id = ?').pluck();
+  const getWebhookSecret = db
+    .prepare('SELECT secret FROM webhook_secrets WHERE account_id = ?')
+    .pluck();
   const putWebhookSecret = db.prepare(
     'INSERT INTO webhook_secrets (account_id, secret, issued_at) VALUES (?, ?, ?) ON CONFLICT (account_id) DO UPDATE SET secret = excluded.secret, issued_at = excluded.issued_at',
   );
   const putWorkspace = db.prepare(
     'INSERT INTO workspace (account_id, key, value) VALUES (?, ?, ?) ON CONFLICT (account_id, key) DO UPDATE SET value = excluded.value',
   );
-  const getWorkspace = db.prepare('SELECT value FROM workspace WHERE account_id = ? AND key = ?').pluck();
+  const getWorkspace = db
+    .prepare('SELECT value FROM workspace WHERE account_id = ? AND key = ?')
+    .pluck();
   const allWorkspace = db.prepare('SELECT key, value FROM workspace WHERE account_id = ?');
 
   const removeAll = db.transaction((id: string): void => {

@@ -79,7 +79,10 @@ export function openCache(file: string, options: CacheOptions = {}): Cache {
     outbox: createOutboxRepo(db),
     quarantine: createQuarantineRepo(db),
     meta: createAppMetaRepo(db),
-    search: { caughtUp: (withinMs) => feeder.caughtUp(withinMs), indexing: () => feeder.indexing() },
+    search: {
+      caughtUp: (withinMs) => feeder.caughtUp(withinMs),
+      indexing: () => feeder.indexing(),
+    },
     close() {
       if (!db.open) return Promise.resolve();
       const stopped = feeder.close();

@@ -8,7 +8,8 @@ export function createConversationsRepo(db: Database) {
   );
   return {
     exists: (id: number): boolean => exists.get(id) !== undefined,
-    lineOf: (id: number) => lineOf.get(id) as { lineId: string; providerChatId: string } | undefined,
+    lineOf: (id: number) =>
+      lineOf.get(id) as { lineId: string; providerChatId: string } | undefined,
   };
 }
 

@@ -1,11 +1,19 @@
 import type { Database } from 'better-sqlite3';
 import { mergeStatus, tickRank, type DeliveryStatus } from '../../shared/model/delivery.std.ts';
 import type { ConversationMeta } from '../../shared/model/entities.std.ts';
-import type { ChatRef, LineEvent, MessageRef, NormalizedMessage } from '../../shared/model/events.std.ts';
+import type {
+  ChatRef,
+  LineEvent,
+  MessageRef,
+  NormalizedMessage,
+} from '../../shared/model/events.std.ts';
 import { parseBody, type MessageBody } from './rows.node.ts';
 
 /** Events that change the cache. `line` holds the core's own line id by the time they get here. */
-export type CacheEvent = Extract<LineEvent, { kind: 'message' | 'status' | 'deleted' | 'edited' | 'reaction' | 'conversation' | 'tag' }> & {
+export type CacheEvent = Extract<
+  LineEvent,
+  { kind: 'message' | 'status' | 'deleted' | 'edited' | 'reaction' | 'conversation' | 'tag' }
+> & {
   /** When the core received it (epoch ms), where it differs from the batch's arrival. */
   receivedAt?: number;
 };
@@ -21,7 +29,13 @@ export interface BatchResult {
   /** Rows merged into another (two rows found to be one message), per conversation: gone from the page. */
   removed: Map<number, Set<number>>;
   /** Media behind links that expire (Chategy: 48 h), to copy locally while they work. */
-  media: { conversationId: number; messageId: number; url: string; fileName?: string; expiresAt: number }[];
+  media: {
+    conversationId: number;
+    messageId: number;
+    url: string;
+    fileName?: string;
+    expiresAt: number;
+  }[];
 }
 
 interface ConversationState {
@@ -57,8 +71,12 @@ export function aliasesOf(ref: MessageRef): string[] {
  * memory and written once per conversation per batch.
  */
 export function createIngestWriter(db: Database) {
-  const findAlias = db.prepare('SELECT message_id FROM message_aliases WHERE line_id = ? AND alias = ?').pluck();
-  const addAlias = db.prepare('INSERT OR IGNORE INTO message_aliases (line_id, alias, message_id) VALUES (?, ?, ?)');
+  const findAlias = db
+    .prepare('SELECT message_id FROM message_aliases WHERE line_id = ? AND alias = ?')
+    .pluck();
+  const addAlias = db.prepare(
+    'INSERT OR IGNORE INTO message_aliases (line_id, alias, message_id) VALUES (?, ?, ?)',
+  );
   const maxIdInSlot = db.prepare('SELECT max(id) FROM messages WHERE id >= ? AND id < ?').pluck();
   // OR IGNORE: a taken id (another message in the same millisecond) costs a retry, not a lookup per insert.
   const insertMessage = db.prepare(`
@@ -66,9 +84,15 @@ export function createIngestWriter(db: Database) {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   // The search index lives in its own file, written by another thread: it is told which messages to look at again.
   const addToSearchBacklog = db.prepare('INSERT INTO search_backlog (ids) VALUES (?)');
-  const claimAlias = db.prepare('INSERT OR IGNORE INTO message_aliases (line_id, alias, message_id) VALUES (?, ?, ?)');
-  const moveAlias = db.prepare('UPDATE message_aliases SET message_id = ? WHERE line_id = ? AND alias = ?');
-  const getMessage = db.prepare('SELECT id, conversation_id, text, body, status, edited, deleted FROM messages WHERE id = ?');
+  const claimAlias = db.prepare(
+    'INSERT OR IGNORE INTO message_aliases (line_id, alias, message_id) VALUES (?, ?, ?)',
+  );
+  const moveAlias = db.prepare(
+    'UPDATE message_aliases SET message_id = ? WHERE line_id = ? AND alias = ?',
+  );
+  const getMessage = db.prepare(
+    'SELECT id, conversation_id, text, body, status, edited, deleted FROM messages WHERE id = ?',
+  );
   const updateMessage = db.prepare(
     'UPDATE messages SET text = @text, body = @body, status = @status, edited = @edited, deleted = @deleted WHERE id = @id',
   );
@@ -90,11 +114,17 @@ export function createIngestWriter(db: Database) {
     'UPDATE conversations SET activity_key = @activityKey, last_message_id = @lastMessageId, unread_count = @unread, read_key = @readKey WHERE id = @id',
   );
   const countEarly = db.prepare('SELECT count(*) FROM early_events').pluck();
-  const addEarly = db.prepare('INSERT INTO early_events (line_id, alias, event, received_at) VALUES (?, ?, ?, ?)');
-  const takeEarly = db.prepare('SELECT rowid, event FROM early_events WHERE line_id = ? AND alias = ?');
+  const addEarly = db.prepare(
+    'INSERT INTO early_events (line_id, alias, event, received_at) VALUES (?, ?, ?, ?)',
+  );
+  const takeEarly = db.prepare(
+    'SELECT rowid, event FROM early_events WHERE line_id = ? AND alias = ?',
+  );
   const dropEarly = db.prepare('DELETE FROM early_events WHERE rowid = ?');
   // Merging two rows into one: rare (an echo that raced the send reply), so a scan of one line's aliases is fine.
-  const moveAllAliases = db.prepare('UPDATE message_aliases SET message_id = ? WHERE line_id = ? AND message_id = ?');
+  const moveAllAliases = db.prepare(
+    'UPDATE message_aliases SET message_id = ? WHERE line_id = ? AND message_id = ?',
+  );
   const outboxOf = db.prepare('SELECT message_id FROM outbox WHERE message_id = ?').pluck();
   const moveOutbox = db.prepare('UPDATE outbox SET message_id = ? WHERE message_id = ?');
   const deleteMessage = db.prepare('DELETE FROM messages WHERE id = ?');
@@ -148,7 +178,12 @@ export function createIngestWriter(db: Database) {
             activityKey: 0,
           }).lastInsertRowid,
         );
-        info = { id, title: chat.title ?? null, phone: chat.phone ?? null, avatar: chat.avatarUrl ?? null };
+        info = {
+          id,
+          title: chat.title ?? null,
+          phone: chat.phone ?? null,
+          avatar: chat.avatarUrl ?? null,
+        };
         result.conversations.add(id);
       }
       lineChats.set(chat.id, info);
@@ -158,7 +193,12 @@ export function createIngestWriter(db: Database) {
       (chat.phone !== undefined && chat.phone !== info.phone) ||
       (chat.avatarUrl !== undefined && chat.avatarUrl !== info.avatar);
     if (changed) {
-      updateChatInfo.run({ id: info.id, title: chat.title ?? null, avatar: chat.avatarUrl ?? null, phone: chat.phone ?? null });
+      updateChatInfo.run({
+        id: info.id,
+        title: chat.title ?? null,
+        avatar: chat.avatarUrl ?? null,
+        phone: chat.phone ?? null,
+      });
       info.title = chat.title ?? info.title;
       info.phone = chat.phone ?? info.phone;
       info.avatar = chat.avatarUrl ?? info.avatar;
@@ -176,7 +216,12 @@ export function createIngestWriter(db: Database) {
   };
 
   /** Inserts the row at `id` or, if taken, just past the newest id in its millisecond. Returns the id used. */
-  const insertRow = (id: number, conversationId: number, m: NormalizedMessage, sortTime: number): number => {
+  const insertRow = (
+    id: number,
+    conversationId: number,
+    m: NormalizedMessage,
+    sortTime: number,
+  ): number => {
     const base = baseOf(sortTime);
     const text = m.text ?? null;
     const body = bodyJson(m);
@@ -184,8 +229,25 @@ export function createIngestWriter(db: Database) {
     const status = m.status ? JSON.stringify(m.status) : null;
     const edited = m.edited ? 1 : 0;
     const deleted = m.deleted ? 1 : 0;
-    if (!Number.isSafeInteger(id) || !Number.isFinite(time)) throw new Error(`message time ${String(m.time)} is not a date`);
-    for (let attempt = 0; insertMessage.run(id, conversationId, m.direction, m.origin, m.type, text, body, time, status, edited, deleted).changes === 0; attempt++) {
+    if (!Number.isSafeInteger(id) || !Number.isFinite(time))
+      throw new Error(`message time ${String(m.time)} is not a date`);
+    for (
+      let attempt = 0;
+      insertMessage.run(
+        id,
+        conversationId,
+        m.direction,
+        m.origin,
+        m.type,
+        text,
+        body,
+        time,
+        status,
+        edited,
+        deleted,
+      ).changes === 0;
+      attempt++
+    ) {
       // Bounded: ids only grow, so this ends; the cap turns a logic error into a refused event, not a frozen core.
       if (attempt > 100_000) throw new Error(`no free message id near ${id}`);
       const max = maxIdInSlot.get(base, base + MS_SLOTS) as number | null;
@@ -218,14 +280,25 @@ export function createIngestWriter(db: Database) {
     const other = getMessage.get(gone) as StoredMessage;
     const body = parseBody(keep.body);
     const otherBody = parseBody(other.body);
-    const mergedBody = { ...otherBody, ...body, reactions: { ...otherBody.reactions, ...body.reactions } };
-    if (Object.keys(mergedBody.reactions).length === 0) delete (mergedBody as { reactions?: unknown }).reactions;
+    const mergedBody = {
+      ...otherBody,
+      ...body,
+      reactions: { ...otherBody.reactions, ...body.reactions },
+    };
+    if (Object.keys(mergedBody.reactions).length === 0)
+      delete (mergedBody as { reactions?: unknown }).reactions;
     const keptStatus = parse(keep.status);
     const otherStatus = parse(other.status);
     // The other row's ticks prove the message went: "failed" on one copy yields to that.
-    const status = keptStatus && otherStatus ? (tickRank(otherStatus.tick) > tickRank(keptStatus.tick) ? mergeStatus(otherStatus, keptStatus) : mergeStatus(keptStatus, otherStatus)) : (keptStatus ?? otherStatus);
+    const status =
+      keptStatus && otherStatus
+        ? tickRank(otherStatus.tick) > tickRank(keptStatus.tick)
+          ? mergeStatus(otherStatus, keptStatus)
+          : mergeStatus(keptStatus, otherStatus)
+        : (keptStatus ?? otherStatus);
     moveAllAliases.run(kept, line, gone);
-    if (outboxOf.get(gone) !== undefined && outboxOf.get(kept) === undefined) moveOutbox.run(kept, gone);
+    if (outboxOf.get(gone) !== undefined && outboxOf.get(kept) === undefined)
+      moveOutbox.run(kept, gone);
     deleteMessage.run(gone);
     const next: StoredMessage = {
       ...keep,
@@ -256,12 +329,24 @@ export function createIngestWriter(db: Database) {
   };
 
   /** `claimed`: the first alias is already inserted, pointing at `provisionalId`. */
-  const insertNew = (event: Extract<CacheEvent, { kind: 'message' }>, aliases: string[], provisionalId: number, claimed: boolean, sortTime: number): void => {
+  const insertNew = (
+    event: Extract<CacheEvent, { kind: 'message' }>,
+    aliases: string[],
+    provisionalId: number,
+    claimed: boolean,
+    sortTime: number,
+  ): void => {
     const m = event.message;
     const conversationId = ensureChat(event.line, event.chat);
     const id = insertRow(provisionalId, conversationId, m, sortTime);
     if (m.media?.url && m.media.urlExpiresAt !== undefined && !m.media.localPath) {
-      result.media.push({ conversationId, messageId: id, url: m.media.url, expiresAt: m.media.urlExpiresAt, ...(m.media.fileName ? { fileName: m.media.fileName } : {}) });
+      result.media.push({
+        conversationId,
+        messageId: id,
+        url: m.media.url,
+        expiresAt: m.media.urlExpiresAt,
+        ...(m.media.fileName ? { fileName: m.media.fileName } : {}),
+      });
     }
     aliases.forEach((alias, i) => {
       if (!claimed || i > 0) addAlias.run(event.line, alias, id);
@@ -297,7 +382,11 @@ export function createIngestWriter(db: Database) {
     const body = parseBody(row.body);
     const next: StoredMessage = { ...row };
     if (m.text !== undefined) next.text = m.text;
-    if (m.media) body.media = { ...m.media, ...(body.media?.localPath ? { localPath: body.media.localPath } : {}) };
+    if (m.media)
+      body.media = {
+        ...m.media,
+        ...(body.media?.localPath ? { localPath: body.media.localPath } : {}),
+      };
     if (m.quoted && !body.quoted) body.quoted = m.quoted;
     if (m.sender && !body.sender) body.sender = m.sender;
     if (m.location) body.location = m.location;
@@ -310,8 +399,11 @@ export function createIngestWriter(db: Database) {
   const writeIfChanged = (row: StoredMessage, next: StoredMessage, edited: boolean): void => {
     if (edited) next.edited = 1;
     const same =
-      row.text === next.text && row.body === next.body && row.status === next.status &&
-      row.deleted === next.deleted && row.edited === next.edited;
+      row.text === next.text &&
+      row.body === next.body &&
+      row.status === next.status &&
+      row.deleted === next.deleted &&
+      row.edited === next.edited;
     if (same) return;
     updateMessage.run(next);
     if (row.text !== next.text || row.deleted !== next.deleted) searchChanged.push(row.id);
@@ -361,7 +453,10 @@ export function createIngestWriter(db: Database) {
   const applyConversation = (event: Extract<CacheEvent, { kind: 'conversation' }>): void => {
     const id = ensureChat(event.line, event.chat);
     if (event.meta) {
-      const meta = { ...(JSON.parse(getChatMeta.get(id) as string) as ConversationMeta), ...event.meta };
+      const meta = {
+        ...(JSON.parse(getChatMeta.get(id) as string) as ConversationMeta),
+        ...event.meta,
+      };
       setChatMeta.run(JSON.stringify(meta), id);
       result.conversations.add(id);
     }
@@ -393,7 +488,12 @@ export function createIngestWriter(db: Database) {
     const sender = parseBody(row.body).sender?.name;
     const preview = quoted.preview ?? (row.deleted ? undefined : (row.text ?? undefined));
     // The local id lets the interface jump to the quoted message.
-    event.message.quoted = { ...quoted, messageId: id, ...(preview ? { preview: preview.slice(0, 200) } : {}), ...(sender && !quoted.senderName ? { senderName: sender } : {}) };
+    event.message.quoted = {
+      ...quoted,
+      messageId: id,
+      ...(preview ? { preview: preview.slice(0, 200) } : {}),
+      ...(sender && !quoted.senderName ? { senderName: sender } : {}),
+    };
   };
 
   const applyOne = (event: CacheEvent, now: number): void => {
@@ -403,11 +503,15 @@ export function createIngestWriter(db: Database) {
       fillQuote(event);
       const aliases = aliasesOf(event.message.ids);
       // Without an id a replay could not be told from a new message: refuse, to quarantine.
-      if (aliases.length === 0) throw new Error('a message without any provider id or client reference');
+      if (aliases.length === 0)
+        throw new Error('a message without any provider id or client reference');
       const sortTime = sortTimeOf(event, now);
       const provisionalId = candidateId(sortTime);
       // The common case, one provider id: claiming it is the existence check.
-      if (aliases.length === 1 && claimAlias.run(event.line, aliases[0], provisionalId).changes === 1) {
+      if (
+        aliases.length === 1 &&
+        claimAlias.run(event.line, aliases[0], provisionalId).changes === 1
+      ) {
         return insertNew(event, aliases, provisionalId, true, sortTime);
       }
       const existing = findMessage(event.line, aliases);
@@ -427,7 +531,13 @@ export function createIngestWriter(db: Database) {
   };
 
   const applyBatch = db.transaction((events: readonly CacheEvent[], now: number): BatchResult => {
-    result = { conversations: new Set(), messages: new Map(), removed: new Map(), incoming: [], media: [] };
+    result = {
+      conversations: new Set(),
+      messages: new Map(),
+      removed: new Map(),
+      incoming: [],
+      media: [],
+    };
     searchChanged = [];
     if (states.size > 50_000) states.clear();
     dirty.clear();
@@ -445,7 +555,9 @@ export function createIngestWriter(db: Database) {
     WHERE id = ? AND (unread_count > 0 OR read_key < activity_key)`);
 
   // Only a failure is undone: a retry of a send whose echo and receipts already came keeps them.
-  const resetStatus = db.prepare(`UPDATE messages SET status = ? WHERE id = ? AND (status IS NULL OR json_extract(status, '$.tick') = 'failed')`);
+  const resetStatus = db.prepare(
+    `UPDATE messages SET status = ? WHERE id = ? AND (status IS NULL OR json_extract(status, '$.tick') = 'failed')`,
+  );
 
   return {
     /** Records where the local copy of a message's media is; returns whether the row exists. */
@@ -477,7 +589,11 @@ export function createIngestWriter(db: Database) {
      * Applies `events` and runs `alongside` in the same transaction: both are committed, or
      * neither (a send's optimistic row and its outbox entry).
      */
-    applyWith<T>(events: readonly CacheEvent[], alongside: (result: BatchResult) => T, now = Date.now()): { result: BatchResult; value: T } {
+    applyWith<T>(
+      events: readonly CacheEvent[],
+      alongside: (result: BatchResult) => T,
+      now = Date.now(),
+    ): { result: BatchResult; value: T } {
       try {
         return db
           .transaction(() => {

@@ -37,15 +37,33 @@ export function createOutboxRepo(db: Database) {
            AND json_extract(p.request, '$.chatId') = json_extract(o.request, '$.chatId'))
      ORDER BY o.message_id LIMIT ?`,
   );
-  const retryNow = db.prepare(`UPDATE outbox SET next_attempt_at = NULL WHERE state = 'queued' AND next_attempt_at IS NOT NULL AND line_id IN (SELECT id FROM lines WHERE account_id = ?)`);
-  const nextDue = db.prepare(`SELECT min(coalesce(next_attempt_at, 0)) FROM outbox WHERE state = 'queued'`).pluck();
-  const startAttempt = db.prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1, attempt_started_at = ? WHERE message_id = ?`);
-  const interrupted = db.prepare(`SELECT ${columns} FROM outbox WHERE state = 'interrupted' ORDER BY message_id LIMIT ?`);
-  const finish = db.prepare('UPDATE outbox SET state = ?, next_attempt_at = ?, last_error = ?, last_error_words = ? WHERE message_id = ?');
-  const markInterrupted = db.prepare(`UPDATE outbox SET state = 'interrupted' WHERE state = 'sending'`);
+  const retryNow = db.prepare(
+    `UPDATE outbox SET next_attempt_at = NULL WHERE state = 'queued' AND next_attempt_at IS NOT NULL AND line_id IN (SELECT id FROM lines WHERE account_id = ?)`,
+  );
+  const nextDue = db
+    .prepare(`SELECT min(coalesce(next_attempt_at, 0)) FROM outbox WHERE state = 'queued'`)
+    .pluck();
+  const startAttempt = db.prepare(
+    `UPDATE outbox SET state = 'sending', attempts = attempts + 1, attempt_started_at = ? WHERE message_id = ?`,
+  );
+  const interrupted = db.prepare(
+    `SELECT ${columns} FROM outbox WHERE state = 'interrupted' ORDER BY message_id LIMIT ?`,
+  );
+  const finish = db.prepare(
+    'UPDATE outbox SET state = ?, next_attempt_at = ?, last_error = ?, last_error_words = ? WHERE message_id = ?',
+  );
+  const markInterrupted = db.prepare(
+    `UPDATE outbox SET state = 'interrupted' WHERE state = 'sending'`,
+  );
 
   return {
-    add: (messageId: number, lineId: string, clientRef: string, request: unknown, now = Date.now()): void => {
+    add: (
+      messageId: number,
+      lineId: string,
+      clientRef: string,
+      request: unknown,
+      now = Date.now(),
+    ): void => {
       insert.run(messageId, lineId, clientRef, JSON.stringify(request), now);
     },
     byClientRef: (clientRef: string) => byRef.get(clientRef) as OutboxEntry | undefined,
@@ -57,8 +75,10 @@ export function createOutboxRepo(db: Database) {
     interrupted: (limit = 20) => interrupted.all(limit) as OutboxEntry[],
     accepted: (messageId: number) => finish.run('accepted', null, null, null, messageId),
     /** `words`: the same error as a key and values, for the UI's language. */
-    retryLater: (messageId: number, at: number, error: string, words?: Words) => finish.run('queued', at, error, words ? JSON.stringify(words) : null, messageId),
-    failed: (messageId: number, error: string, words?: Words) => finish.run('failed', null, error, words ? JSON.stringify(words) : null, messageId),
+    retryLater: (messageId: number, at: number, error: string, words?: Words) =>
+      finish.run('queued', at, error, words ? JSON.stringify(words) : null, messageId),
+    failed: (messageId: number, error: string, words?: Words) =>
+      finish.run('failed', null, error, words ? JSON.stringify(words) : null, messageId),
     requeue: (messageId: number) => finish.run('queued', null, null, null, messageId),
     /** The account is back: what was put off while it was away is due now, not at its backoff time. */
     retryNowFor: (accountId: string) => retryNow.run(accountId).changes,

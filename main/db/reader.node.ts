@@ -43,7 +43,10 @@ export interface SearchQuery {
 
 /** Everything the UI reads from the cache. Queries are keyset-paged and index-ordered. */
 export interface CacheReader {
-  listConversations(query: ConversationQuery): { items: Conversation[]; next: { activityKey: number; id: number } | null };
+  listConversations(query: ConversationQuery): {
+    items: Conversation[];
+    next: { activityKey: number; id: number } | null;
+  };
   getConversation(id: number): Conversation | undefined;
   messagesPage(query: MessagePageQuery): MessagePage;
   getMessages(ids: readonly number[]): Message[];
@@ -58,7 +61,10 @@ export interface CacheReader {
   /** `before` (epoch ms): the newest one older than that, e.g. held before a connection dropped. */
   lastMessageOf(lineId: string, providerChatId: string, before?: number): Message | undefined;
   /** Chats of a line by recent activity, for gap-fill after a reconnect. */
-  activeChats(lineId: string, limit: number): { providerChatId: string; lastMessageTime: number | null }[];
+  activeChats(
+    lineId: string,
+    limit: number,
+  ): { providerChatId: string; lastMessageTime: number | null }[];
   /** Unread messages per line (muted lines included, the sidebar greys those), and the total outside muted lines (the badge). */
   unreadCounts(): { total: number; lines: Record<string, number> };
   /** Provider-internal ids of our messages since `sinceMs` still short of read or failed (to resume status polling). */
@@ -101,12 +107,20 @@ export function createReader(db: Database, searchDb: Database): CacheReader {
   const newerThan = db.prepare(
     `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.conversation_id = ? AND m.id > ? ORDER BY m.id ASC LIMIT ?`,
   );
-  const oldest = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.conversation_id = ? ORDER BY m.id ASC LIMIT 1`);
-  const byAlias = db.prepare('SELECT message_id FROM message_aliases WHERE line_id = ? AND alias = ?').pluck();
-  const aliasesOf = db.prepare('SELECT alias FROM message_aliases WHERE line_id = ? AND message_id = ?').pluck();
+  const oldest = db.prepare(
+    `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.conversation_id = ? ORDER BY m.id ASC LIMIT 1`,
+  );
+  const byAlias = db
+    .prepare('SELECT message_id FROM message_aliases WHERE line_id = ? AND alias = ?')
+    .pluck();
+  const aliasesOf = db
+    .prepare('SELECT alias FROM message_aliases WHERE line_id = ? AND message_id = ?')
+    .pluck();
   const byId = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.id = ?`);
   // A burst's messages in one statement: one per id cost a third of ingest with a window attached.
-  const byIds = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.id IN (SELECT value FROM json_each(?))`);
+  const byIds = db.prepare(
+    `SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.id IN (SELECT value FROM json_each(?))`,
+  );
   const lastOfChat = db.prepare(`
     SELECT ${MESSAGE_COLUMNS} FROM ${MESSAGE_FROM} WHERE m.conversation_id =
       (SELECT id FROM conversations WHERE line_id = ? AND provider_chat_id = ?)
@@ -123,13 +137,17 @@ export function createReader(db: Database, searchDb: Database): CacheReader {
   const unreadByLine = db.prepare(`
     SELECT c.line_id, l.muted, sum(c.unread_count) AS unread FROM conversations c JOIN lines l ON l.id = c.line_id
     WHERE c.unread_count > 0 GROUP BY c.line_id`);
-  const unsettled = db.prepare(`
+  const unsettled = db
+    .prepare(
+      `
     SELECT substr(a.alias, 3) FROM messages m
     JOIN conversations c ON c.id = m.conversation_id
     JOIN message_aliases a ON a.message_id = m.id AND a.line_id = c.line_id AND a.alias >= 'i:' AND a.alias < 'i;'
     WHERE m.id >= ? AND c.line_id = ? AND m.direction = 'out'
       AND coalesce(json_extract(m.status, '$.tick'), 'pending') IN ('pending', 'sent', 'delivered') AND m.deleted = 0
-    ORDER BY m.id DESC LIMIT ?`).pluck();
+    ORDER BY m.id DESC LIMIT ?`,
+    )
+    .pluck();
 
   // On the search connection: the cache read-only, with the index file attached as `search`.
   const hitColumns = `m.id, m.conversation_id, m.direction, m.origin, m.type, m.text, m.body, m.time,
@@ -159,7 +177,8 @@ export function createReader(db: Database, searchDb: Database): CacheReader {
       }) as Parameters<typeof conversationFromRow>[0][];
       const items = rows.slice(0, q.limit).map(conversationFromRow);
       const last = items.at(-1);
-      const next = rows.length > q.limit && last ? { activityKey: last.activityKey, id: last.id } : null;
+      const next =
+        rows.length > q.limit && last ? { activityKey: last.activityKey, id: last.id } : null;
       return { items, next };
     },
 
@@ -189,7 +208,11 @@ export function createReader(db: Database, searchDb: Database): CacheReader {
           ? newest.all(conversationId, limit + 1)
           : olderThan.all(conversationId, q.before, limit + 1),
       );
-      return { items: rows.slice(0, limit).reverse(), hasOlder: rows.length > limit, hasNewer: q.before !== undefined };
+      return {
+        items: rows.slice(0, limit).reverse(),
+        hasOlder: rows.length > limit,
+        hasNewer: q.before !== undefined,
+      };
     },
 
     getMessages(ids) {
@@ -199,7 +222,9 @@ export function createReader(db: Database, searchDb: Database): CacheReader {
           return row ? [messageFromRow(row)] : [];
         });
       }
-      const found = new Map((byIds.all(JSON.stringify(ids)) as MessageRow[]).map((row) => [row.id, row]));
+      const found = new Map(
+        (byIds.all(JSON.stringify(ids)) as MessageRow[]).map((row) => [row.id, row]),
+      );
       return ids.flatMap((id) => {
         const row = found.get(id);
         return row ? [messageFromRow(row)] : [];
@@ -210,8 +235,15 @@ export function createReader(db: Database, searchDb: Database): CacheReader {
       const exact = toFtsQuery(q.query, { prefix: false });
       if (exact === null) return [];
       const run = (match: string) => {
-        const params = { match, before: q.before ?? Number.MAX_SAFE_INTEGER, limit: q.limit, conversationId: q.conversationId };
-        return (q.conversationId === undefined ? searchAll.all(params) : searchOne.all(params)) as HitRow[];
+        const params = {
+          match,
+          before: q.before ?? Number.MAX_SAFE_INTEGER,
+          limit: q.limit,
+          conversationId: q.conversationId,
+        };
+        return (
+          q.conversationId === undefined ? searchAll.all(params) : searchOne.all(params)
+        ) as HitRow[];
       };
       // Whole words first: FTS5 walks one doclist newest-first and stops at a page. A prefix
       // query merges every matching doclist in full (≈10 ms for a word in a third of a
@@ -252,17 +284,27 @@ export function createReader(db: Database, searchDb: Database): CacheReader {
     },
 
     lastMessageOf(lineId, providerChatId, before) {
-      const row = (before === undefined ? lastOfChat.get(lineId, providerChatId) : lastOfChatBefore.get(lineId, providerChatId, before)) as MessageRow | undefined;
+      const row = (
+        before === undefined
+          ? lastOfChat.get(lineId, providerChatId)
+          : lastOfChatBefore.get(lineId, providerChatId, before)
+      ) as MessageRow | undefined;
       return row ? messageFromRow(row) : undefined;
     },
 
     activeChats(lineId, limit) {
-      return activeChats.all(lineId, limit) as { providerChatId: string; lastMessageTime: number | null }[];
+      return activeChats.all(lineId, limit) as {
+        providerChatId: string;
+        lastMessageTime: number | null;
+      }[];
     },
 
     unreadCounts() {
       const rows = unreadByLine.all() as { line_id: string; muted: number; unread: number }[];
-      return { total: rows.reduce((sum, r) => sum + (r.muted ? 0 : r.unread), 0), lines: Object.fromEntries(rows.map((r) => [r.line_id, r.unread])) };
+      return {
+        total: rows.reduce((sum, r) => sum + (r.muted ? 0 : r.unread), 0),
+        lines: Object.fromEntries(rows.map((r) => [r.line_id, r.unread])),
+      };
     },
 
     unsettledOutgoing(lineId, sinceMs, limit) {

@@ -39,7 +39,9 @@ export function rebuildCache(file: string, now = Date.now()): RebuildReport {
       report.incomplete.push('*');
       return report;
     }
-    const tables = db.prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'table'").all() as { name: string; sql: string }[];
+    const tables = db
+      .prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'table'")
+      .all() as { name: string; sql: string }[];
     for (const { name, sql } of tables) {
       if (SKIP.has(name) || name.startsWith('sqlite_')) continue;
       const copy = copyTable(db, name, /WITHOUT ROWID/i.test(sql));
@@ -62,7 +64,9 @@ export function rebuildCache(file: string, now = Date.now()): RebuildReport {
 
 function columnsOf(db: Database, schema: string, table: string): string[] {
   try {
-    return (db.prepare(`SELECT name FROM ${schema}.pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name);
+    return (
+      db.prepare(`SELECT name FROM ${schema}.pragma_table_info(?)`).all(table) as { name: string }[]
+    ).map((c) => c.name);
   } catch {
     return [];
   }
@@ -70,30 +74,52 @@ function columnsOf(db: Database, schema: string, table: string): string[] {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-function copyTable(db: Database, table: string, withoutRowid: boolean): { rows: number; complete: boolean } {
+function copyTable(
+  db: Database,
+  table: string,
+  withoutRowid: boolean,
+): { rows: number; complete: boolean } {
   const oldColumns = new Set(columnsOf(db, 'old', table));
   const columns = columnsOf(db, 'main', table).filter((c) => oldColumns.has(c));
   if (columns.length === 0) return { rows: 0, complete: oldColumns.size === 0 };
   const list = columns.map(quote).join(', ');
-  const insert = db.prepare(`INSERT OR IGNORE INTO main.${quote(table)} (${list}) VALUES (${columns.map(() => '?').join(', ')})`);
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO main.${quote(table)} (${list}) VALUES (${columns.map(() => '?').join(', ')})`,
+  );
   let rows = 0;
   const put = (values: unknown[]) => (rows += insert.run(...values).changes);
   if (withoutRowid) {
     // No rowid to page by: take what a full scan yields before the damage.
     try {
-      for (const row of db.prepare(`SELECT ${list} FROM old.${quote(table)}`).raw().iterate()) put(row as unknown[]);
+      for (const row of db
+        .prepare(`SELECT ${list} FROM old.${quote(table)}`)
+        .raw()
+        .iterate())
+        put(row as unknown[]);
       return { rows, complete: true };
     } catch {
       return { rows, complete: false };
     }
   }
-  const forward = db.prepare(`SELECT rowid, ${list} FROM old.${quote(table)} WHERE rowid > ? ORDER BY rowid LIMIT ${CHUNK}`).raw();
-  const backward = db.prepare(`SELECT rowid, ${list} FROM old.${quote(table)} WHERE rowid < ? ORDER BY rowid DESC LIMIT ${CHUNK}`).raw();
+  const forward = db
+    .prepare(
+      `SELECT rowid, ${list} FROM old.${quote(table)} WHERE rowid > ? ORDER BY rowid LIMIT ${CHUNK}`,
+    )
+    .raw();
+  const backward = db
+    .prepare(
+      `SELECT rowid, ${list} FROM old.${quote(table)} WHERE rowid < ? ORDER BY rowid DESC LIMIT ${CHUNK}`,
+    )
+    .raw();
   /**
    * Reads chunk after chunk from `from`, row by row, so what was read before the damage is
    * kept; returns whether it reached the end, and the last rowid it read.
    */
-  const scan = (statement: typeof forward, from: number, stop: (rowid: number) => boolean): { done: boolean; last: number } => {
+  const scan = (
+    statement: typeof forward,
+    from: number,
+    stop: (rowid: number) => boolean,
+  ): { done: boolean; last: number } => {
     let last = from;
     for (;;) {
       const chunk: unknown[][] = [];
@@ -122,14 +148,23 @@ function copyTable(db: Database, table: string, withoutRowid: boolean): { rows: 
 function copyMessagesByAlias(db: Database): number {
   let ids: number[];
   try {
-    ids = db.prepare('SELECT DISTINCT message_id FROM old.message_aliases WHERE message_id NOT IN (SELECT id FROM main.messages)').pluck().all() as number[];
+    ids = db
+      .prepare(
+        'SELECT DISTINCT message_id FROM old.message_aliases WHERE message_id NOT IN (SELECT id FROM main.messages)',
+      )
+      .pluck()
+      .all() as number[];
   } catch {
     return 0;
   }
-  const columns = columnsOf(db, 'main', 'messages').filter((c) => columnsOf(db, 'old', 'messages').includes(c));
+  const columns = columnsOf(db, 'main', 'messages').filter((c) =>
+    columnsOf(db, 'old', 'messages').includes(c),
+  );
   const list = columns.map(quote).join(', ');
   const read = db.prepare(`SELECT ${list} FROM old.messages WHERE rowid = ?`).raw();
-  const insert = db.prepare(`INSERT OR IGNORE INTO main.messages (${list}) VALUES (${columns.map(() => '?').join(', ')})`);
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO main.messages (${list}) VALUES (${columns.map(() => '?').join(', ')})`,
+  );
   let rows = 0;
   for (const id of ids) {
     try {

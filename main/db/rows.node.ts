@@ -1,4 +1,10 @@
-import type { Conversation, ConversationKind, ConversationMeta, Message, Line } from '../../shared/model/entities.std.ts';
+import type {
+  Conversation,
+  ConversationKind,
+  ConversationMeta,
+  Message,
+  Line,
+} from '../../shared/model/entities.std.ts';
 import type { DeliveryStatus } from '../../shared/model/delivery.std.ts';
 import type { LoginState } from '../../shared/model/login.std.ts';
 import type { Messenger } from '../../shared/model/ids.std.ts';

@@ -4,7 +4,11 @@ import { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import { openSearchFile } from './searchFile.node.ts';
 import { createSearchIndexer, type SearchIndexer } from './searchIndexer.node.ts';
-import type { FromSearchWorker, SearchWorkerData, ToSearchWorker } from './searchWorkerProtocol.node.ts';
+import type {
+  FromSearchWorker,
+  SearchWorkerData,
+  ToSearchWorker,
+} from './searchWorkerProtocol.node.ts';
 
 /** Up to this many changed messages are indexed at once on this thread; more go to the worker. */
 const INLINE_IDS = 500;
@@ -51,7 +55,11 @@ export class SearchFeeder {
     this.#search = openSearchFile(options.searchFile);
     this.#indexer = createSearchIndexer(cache, this.#search);
     this.#trim = cache.prepare('DELETE FROM search_backlog WHERE seq <= ?');
-    this.#manyMessages = cache.prepare(`SELECT count(*) > ${INLINE_IDS} FROM (SELECT 1 FROM messages LIMIT ${INLINE_IDS + 1})`).pluck();
+    this.#manyMessages = cache
+      .prepare(
+        `SELECT count(*) > ${INLINE_IDS} FROM (SELECT 1 FROM messages LIMIT ${INLINE_IDS + 1})`,
+      )
+      .pluck();
     // A new index file (first start, or after a format change) is built now.
     this.changed();
   }
@@ -66,7 +74,9 @@ export class SearchFeeder {
     try {
       const { rebuilding, rows, ids } = this.#indexer.status(INLINE_ROWS + 1);
       if (rows === 0 && !rebuilding) return this.#settle();
-      const small = rebuilding ? this.#manyMessages.get() === 0 : rows <= INLINE_ROWS && ids <= INLINE_IDS;
+      const small = rebuilding
+        ? this.#manyMessages.get() === 0
+        : rows <= INLINE_ROWS && ids <= INLINE_IDS;
       if (small || !this.#startWorker()) {
         while (this.#indexer.step());
         this.#trimTo(this.#indexer.applied(), false);
@@ -120,7 +130,10 @@ export class SearchFeeder {
     if (this.#worker) return true;
     if (this.#workerBroken) return false;
     try {
-      const data: SearchWorkerData = { cacheFile: this.options.cacheFile, searchFile: this.options.searchFile };
+      const data: SearchWorkerData = {
+        cacheFile: this.options.cacheFile,
+        searchFile: this.options.searchFile,
+      };
       const worker = (this.options.spawn ?? spawnSearchWorker)(data);
       worker.on('message', (message: FromSearchWorker) => this.#heard(message));
       worker.on('error', (error) => this.#lost(error));
@@ -153,7 +166,9 @@ export class SearchFeeder {
     if (this.#workerBroken) return;
     this.#workerBroken = true;
     this.#worker = undefined;
-    this.options.warn(`Search indexing continues on the main thread: the search worker failed (${String(error)}).`);
+    this.options.warn(
+      `Search indexing continues on the main thread: the search worker failed (${String(error)}).`,
+    );
     this.#busy = false;
     this.#again = false;
     if (!this.#closed) this.changed();
@@ -162,7 +177,9 @@ export class SearchFeeder {
   #failed(detail: string): void {
     if (this.#failing) return;
     this.#failing = true;
-    this.options.warn(`Search could not index new messages yet; it will try again with the next ones (${detail}).`);
+    this.options.warn(
+      `Search could not index new messages yet; it will try again with the next ones (${detail}).`,
+    );
   }
 
   #trimTo(applied: number, now: boolean): void {
@@ -198,5 +215,7 @@ function spawnSearchWorker(data: SearchWorkerData): Worker {
       workerData: { ...data, entry: new URL('./searchWorker.node.ts', here).href },
     });
   }
-  return new Worker(path.join(path.dirname(fileURLToPath(here)), 'searchWorker.cjs'), { workerData: data });
+  return new Worker(path.join(path.dirname(fileURLToPath(here)), 'searchWorker.cjs'), {
+    workerData: data,
+  });
 }

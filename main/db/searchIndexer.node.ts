@@ -28,18 +28,26 @@ export interface SearchIndexer {
  */
 export function createSearchIndexer(cache: Database, search: Database): SearchIndexer {
   const tokenOf = cache.prepare('SELECT token FROM search_identity').pluck();
-  const lastSeq = cache.prepare("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'search_backlog'), 0)").pluck();
-  const backlog = cache.prepare('SELECT seq, ids FROM search_backlog WHERE seq > ? ORDER BY seq LIMIT ?');
+  const lastSeq = cache
+    .prepare("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'search_backlog'), 0)")
+    .pluck();
+  const backlog = cache.prepare(
+    'SELECT seq, ids FROM search_backlog WHERE seq > ? ORDER BY seq LIMIT ?',
+  );
   const waiting = cache.prepare(`
     SELECT count(*) AS rows, coalesce(sum(json_array_length(ids)), 0) AS ids
     FROM (SELECT ids FROM search_backlog WHERE seq > ? ORDER BY seq LIMIT ?)`);
-  const current = cache.prepare('SELECT id, text, deleted FROM messages WHERE id IN (SELECT value FROM json_each(?))');
+  const current = cache.prepare(
+    'SELECT id, text, deleted FROM messages WHERE id IN (SELECT value FROM json_each(?))',
+  );
   const olderThan = cache.prepare(
     'SELECT id, text FROM messages WHERE id < ? AND text IS NOT NULL AND deleted = 0 ORDER BY id DESC LIMIT ?',
   );
 
   const getState = search.prepare('SELECT token, applied, rebuild_below FROM state WHERE id = 1');
-  const setState = search.prepare('UPDATE state SET token = @token, applied = @applied, rebuild_below = @rebuild_below WHERE id = 1');
+  const setState = search.prepare(
+    'UPDATE state SET token = @token, applied = @applied, rebuild_below = @rebuild_below WHERE id = 1',
+  );
   const upsert = search.prepare('INSERT OR REPLACE INTO messages_fts (rowid, text) VALUES (?, ?)');
   const remove = search.prepare('DELETE FROM messages_fts WHERE rowid = ?');
   const clear = search.prepare('DELETE FROM messages_fts');
@@ -51,7 +59,11 @@ export function createSearchIndexer(cache: Database, search: Database): SearchIn
   /** Starts over for this cache. Its backlog so far is covered by the messages as they are now. */
   const startRebuild = search.transaction(() => {
     clear.run();
-    setState.run({ token: cacheToken, applied: lastSeq.get(), rebuild_below: Number.MAX_SAFE_INTEGER });
+    setState.run({
+      token: cacheToken,
+      applied: lastSeq.get(),
+      rebuild_below: Number.MAX_SAFE_INTEGER,
+    });
   });
 
   const rebuildChunk = search.transaction((s: State) => {
@@ -71,7 +83,13 @@ export function createSearchIndexer(cache: Database, search: Database): SearchIn
       upTo = row.seq;
     }
     const found = new Map(
-      (current.all(JSON.stringify([...ids])) as { id: number; text: string | null; deleted: number }[]).map((r) => [r.id, r]),
+      (
+        current.all(JSON.stringify([...ids])) as {
+          id: number;
+          text: string | null;
+          deleted: number;
+        }[]
+      ).map((r) => [r.id, r]),
     );
     search.transaction(() => {
       for (const id of ids) {
@@ -81,7 +99,7 @@ export function createSearchIndexer(cache: Database, search: Database): SearchIn
       }
       setState.run({ ...s, applied: upTo });
     })();
-    return upTo < (rows.at(-1)!.seq) || rows.length === STEP_ROWS;
+    return upTo < rows.at(-1)!.seq || rows.length === STEP_ROWS;
   };
 
   return {

@@ -7,7 +7,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Sqlite from 'better-sqlite3';
 import { openSearchFile } from './searchFile.node.ts';
 import { createSearchIndexer } from './searchIndexer.node.ts';
-import type { FromSearchWorker, SearchWorkerData, ToSearchWorker } from './searchWorkerProtocol.node.ts';
+import type {
+  FromSearchWorker,
+  SearchWorkerData,
+  ToSearchWorker,
+} from './searchWorkerProtocol.node.ts';
 
 const port = parentPort!;
 const { cacheFile, searchFile } = workerData as SearchWorkerData;
@@ -30,7 +34,11 @@ const run = (): void => {
     }
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    send({ type: 'failed', message: error instanceof Error ? error.message : String(error), ...(typeof code === 'string' ? { code } : {}) });
+    send({
+      type: 'failed',
+      message: error instanceof Error ? error.message : String(error),
+      ...(typeof code === 'string' ? { code } : {}),
+    });
   }
   running = false;
   if (wanted) return start();

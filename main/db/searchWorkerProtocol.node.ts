@@ -8,4 +8,5 @@ export interface SearchWorkerData {
 export type ToSearchWorker = { type: 'work' } | { type: 'close' };
 
 /** From the worker: done with everything it was asked (`applied` is its last backlog row), or a failure it survived. */
-export type FromSearchWorker = { type: 'idle'; applied: number } | { type: 'failed'; message: string; code?: string };
+export type FromSearchWorker =
+  { type: 'idle'; applied: number } | { type: 'failed'; message: string; code?: string };

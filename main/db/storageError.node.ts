@@ -27,9 +27,13 @@ export function toStorageError(error: unknown, file: string): StorageError {
   const code = sqliteCodeOf(error) ?? '';
   const detail = error instanceof Error ? error.message : String(error);
   if (/directory does not exist/i.test(detail)) {
-    return new StorageError('readonly', `The folder for the message cache (${file}) does not exist. Create it or choose another data folder.`);
+    return new StorageError(
+      'readonly',
+      `The folder for the message cache (${file}) does not exist. Create it or choose another data folder.`,
+    );
   }
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') return damagedCacheError(file, code);
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
+    return damagedCacheError(file, code);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return new StorageError(
       'locked',
@@ -38,8 +42,14 @@ export function toStorageError(error: unknown, file: string): StorageError {
       code,
     );
   }
-  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' ||
-      code === 'EACCES' || code === 'EROFS' || code === 'EPERM') {
+  if (
+    code.startsWith('SQLITE_READONLY') ||
+    code.startsWith('SQLITE_CANTOPEN') ||
+    code === 'SQLITE_PERM' ||
+    code === 'EACCES' ||
+    code === 'EROFS' ||
+    code === 'EPERM'
+  ) {
     return new StorageError(
       'readonly',
       `Switchboard cannot write its message cache at ${file}. Check that the folder exists and is writable.`,
@@ -47,7 +57,11 @@ export function toStorageError(error: unknown, file: string): StorageError {
     );
   }
   const free = freeBytes(file);
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || (code.startsWith('SQLITE_IOERR') && free !== undefined && free < LOW_SPACE_BYTES)) {
+  if (
+    code === 'SQLITE_FULL' ||
+    code === 'ENOSPC' ||
+    (code.startsWith('SQLITE_IOERR') && free !== undefined && free < LOW_SPACE_BYTES)
+  ) {
     return new StorageError(
       'full',
       `The disk holding ${path.dirname(file)} is full${free !== undefined ? ` (${formatBytes(free)} free)` : ''}, so Switchboard cannot save messages. ` +
@@ -63,7 +77,11 @@ export function toStorageError(error: unknown, file: string): StorageError {
       code,
     );
   }
-  return new StorageError('unknown', `The message cache at ${file} failed: ${detail}`, code || undefined);
+  return new StorageError(
+    'unknown',
+    `The message cache at ${file} failed: ${detail}`,
+    code || undefined,
+  );
 }
 
 /** Where a damaged cache is reported, in words, with the way out. */
@@ -78,7 +96,9 @@ export function damagedCacheError(file: string, code = 'SQLITE_CORRUPT'): Storag
 }
 
 /** SQLite's own quick check of the file's structure; a failing check or a throw both mean damage. */
-export function isDamaged(db: { pragma(source: string, options: { simple: true }): unknown }): boolean {
+export function isDamaged(db: {
+  pragma(source: string, options: { simple: true }): unknown;
+}): boolean {
   try {
     return db.pragma('quick_check(1)', { simple: true }) !== 'ok';
   } catch {

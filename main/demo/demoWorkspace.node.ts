@@ -44,26 +44,58 @@ export async function startDemo(core: Core, options: DemoOptions = {}): Promise<
   const multiwa = await new MultiWaSimulator({ ackStepMs: 1500, qrRotateMs: 20_000 }).start();
   const maytapi = await new MaytapiSimulator({ ackBatchMs: 2000, ackStepMs: 1500 }).start();
   // Telegram and MAX signed in; WhatsApp waits for its QR, as after a fresh install.
-  const chategy = await new ChategySimulator({ stepMs: 1500, qrRotateMs: 20_000, sessions: { tdlib: 3, max: 2 } }).start();
+  const chategy = await new ChategySimulator({
+    stepMs: 1500,
+    qrRotateMs: 20_000,
+    sessions: { tdlib: 3, max: 2 },
+  }).start();
   seedHistory(chatapp, multiwa);
 
   const createdAt = Date.now();
-  const ensure = (provider: AccountRecord['provider'], label: string, config: Record<string, string>, secrets: Record<string, string>): AccountRecord => {
+  const ensure = (
+    provider: AccountRecord['provider'],
+    label: string,
+    config: Record<string, string>,
+    secrets: Record<string, string>,
+  ): AccountRecord => {
     const existing = accounts.find((a) => a.demo && a.provider === provider);
     // Distinct creation times keep the sidebar in this order.
-    const record: AccountRecord = existing ?? { id: randomUUID(), provider, label, config, demo: true, createdAt: createdAt + ['chatapp', 'multiwa', 'maytapi', 'chategy'].indexOf(provider) };
+    const record: AccountRecord = existing ?? {
+      id: randomUUID(),
+      provider,
+      label,
+      config,
+      demo: true,
+      createdAt: createdAt + ['chatapp', 'multiwa', 'maytapi', 'chategy'].indexOf(provider),
+    };
     core.secrets.set(record.id, secrets);
     if (existing) core.cache.accounts.update(record.id, record.label, config);
     else core.cache.accounts.add(record);
     return { ...record, config };
   };
   const records = [
-    ensure('chatapp', 'Demo · ChatApp', chatapp.accountConfig(), { password: chatapp.options.password }),
-    ensure('multiwa', 'Demo · MultiWA', multiwa.accountConfig('auto'), { apiKey: multiwa.options.apiKey }),
-    ensure('maytapi', 'Demo · Maytapi', maytapi.accountConfig(), { apiKey: maytapi.options.apiKey }),
-    ensure('chategy', 'Demo · Chategy', { ...chategy.accountConfig(), customerId: String(chategy.options.customerId) }, { token: chategy.token, idempotencyKey: chategy.options.idempotencyKey }),
+    ensure('chatapp', 'Demo · ChatApp', chatapp.accountConfig(), {
+      password: chatapp.options.password,
+    }),
+    ensure('multiwa', 'Demo · MultiWA', multiwa.accountConfig('auto'), {
+      apiKey: multiwa.options.apiKey,
+    }),
+    ensure('maytapi', 'Demo · Maytapi', maytapi.accountConfig(), {
+      apiKey: maytapi.options.apiKey,
+    }),
+    ensure(
+      'chategy',
+      'Demo · Chategy',
+      { ...chategy.accountConfig(), customerId: String(chategy.options.customerId) },
+      { token: chategy.token, idempotencyKey: chategy.options.idempotencyKey },
+    ),
   ];
-  const [, , maytapiAccount, chategyAccount] = records as [AccountRecord, AccountRecord, AccountRecord, AccountRecord];
+  const [, , maytapiAccount, chategyAccount] = records as [
+    AccountRecord,
+    AccountRecord,
+    AccountRecord,
+    AccountRecord,
+  ];
   core.webhooks.ensureSecret(maytapiAccount.id);
   core.webhooks.ensureSecret(chategyAccount.id);
   for (const record of records) core.connections.start(record);
@@ -92,15 +124,24 @@ export async function startDemo(core: Core, options: DemoOptions = {}): Promise<
         break;
       default:
         // Telegram and MAX, alternating by customer.
-        if (customer.index % 8 === 3) await chategy.receiveFlat('tdlib', 5_550_000 + customer.index, text, { name: customer.name });
-        else await chategy.receiveFlat('max', String(41_588_000 + customer.index), text, { name: customer.name, phone: `7981${String(customer.index).padStart(7, '0')}` });
+        if (customer.index % 8 === 3)
+          await chategy.receiveFlat('tdlib', 5_550_000 + customer.index, text, {
+            name: customer.name,
+          });
+        else
+          await chategy.receiveFlat('max', String(41_588_000 + customer.index), text, {
+            name: customer.name,
+            phone: `7981${String(customer.index).padStart(7, '0')}`,
+          });
     }
     later(minPace + Math.random() * (maxPace - minPace), speak);
   };
   later(1500, speak);
   // A customer changes their mind: a message deleted for everyone.
   later(maxPace * 2, async () => {
-    const regret = await chatapp.receive('1229:telegram', 'private-4242', 'Ой, не тот чат 🙈', { name: 'Олег' });
+    const regret = await chatapp.receive('1229:telegram', 'private-4242', 'Ой, не тот чат 🙈', {
+      name: 'Олег',
+    });
     later(4000, () => chatapp.deleteForEveryone('1229:telegram', regret.id));
   });
 
@@ -116,7 +157,10 @@ export async function startDemo(core: Core, options: DemoOptions = {}): Promise<
   const offOnLogin = core.on((event, payload) => {
     if (event !== 'login.changed') return;
     const { lineId, state } = payload as { lineId: string; state: { state: string } };
-    if (state.state === 'qr') later(autoScanMs, () => (core.cache.accounts.line(lineId)?.login.state === 'qr' ? simulateScan(lineId) : undefined));
+    if (state.state === 'qr')
+      later(autoScanMs, () =>
+        core.cache.accounts.line(lineId)?.login.state === 'qr' ? simulateScan(lineId) : undefined,
+      );
   });
 
   return {
@@ -131,9 +175,27 @@ export async function startDemo(core: Core, options: DemoOptions = {}): Promise<
 
 function seedHistory(chatapp: ChatAppSimulator, multiwa: MultiWaSimulator): void {
   const now = Math.floor(Date.now() / 1000);
-  chatapp.addHistory('1229:grWhatsApp', '79001110000@c.us', 'Ольга (постоянный клиент)', REPLIES_HISTORY.map((m, i) => ({ ...m, at: now - DAY + i * 600 })));
+  chatapp.addHistory(
+    '1229:grWhatsApp',
+    '79001110000@c.us',
+    'Ольга (постоянный клиент)',
+    REPLIES_HISTORY.map((m, i) => ({ ...m, at: now - DAY + i * 600 })),
+  );
   chatapp.addHistory('1229:telegram', 'group-5550001', 'Курьеры', [
-    { from: 'in', text: 'Маршруты на завтра в файле', at: now - 3 * 3600, file: { name: 'routes.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', size: 48213 } },
+    {
+      from: 'in',
+      text: 'Маршруты на завтра в файле',
+      at: now - 3 * 3600,
+      file: {
+        name: 'routes.xlsx',
+        mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        size: 48213,
+      },
+    },
   ]);
-  multiwa.receive('profile-sales', '6281234567890@c.us', 'Hello, wholesale prices please?', { live: false, name: 'Budi Santoso', at: new Date(Date.now() - 2 * 3600_000) });
+  multiwa.receive('profile-sales', '6281234567890@c.us', 'Hello, wholesale prices please?', {
+    live: false,
+    name: 'Budi Santoso',
+    at: new Date(Date.now() - 2 * 3600_000),
+  });
 }

@@ -1,7 +1,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, protocol, screen, session, shell, Tray } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  Notification,
+  protocol,
+  screen,
+  session,
+  shell,
+  Tray,
+} from 'electron';
 import { Core } from '../core/core.node.ts';
 import { createRegistry } from '../providers/builtins.node.ts';
 import { StorageError } from '../db/storageError.node.ts';
@@ -13,7 +26,13 @@ import { registerIpc } from './ipc.main.ts';
 import { openSecretStore } from './secrets.main.ts';
 import { bindBadge } from './badge.main.ts';
 import { isSafeExternalUrl, secureWindowOptions } from './window.main.ts';
-import { APP_SCHEME, APP_SCHEME_PRIVILEGES, RENDERER_URL, appResponseHeaders, resolveAppRequest } from './appProtocol.main.ts';
+import {
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  RENDERER_URL,
+  appResponseHeaders,
+  resolveAppRequest,
+} from './appProtocol.main.ts';
 import { DEEP_LINK_SCHEME, deepLinkInArgv, parseDeepLink } from './deepLink.main.ts';
 import { restoredBounds, trackWindowState } from './windowState.main.ts';
 import { openShellStore } from './shellStore.main.ts';
@@ -32,7 +51,8 @@ const root = app.getAppPath();
 const assets = (name: string) => path.join(root, 'assets', name);
 
 // A test or a second profile can keep its data apart.
-if (process.env.SWITCHBOARD_DATA_DIR) app.setPath('userData', path.resolve(process.env.SWITCHBOARD_DATA_DIR));
+if (process.env.SWITCHBOARD_DATA_DIR)
+  app.setPath('userData', path.resolve(process.env.SWITCHBOARD_DATA_DIR));
 keepServingOnUnexpectedErrors();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
@@ -50,7 +70,8 @@ function run(): void {
   const memory = openShellStore();
 
   const send = (payload: EventPayload<'ui.open'>) => {
-    if (win && rendererReady && !win.webContents.isDestroyed()) win.webContents.send(EVENT_CHANNEL, 'ui.open', payload);
+    if (win && rendererReady && !win.webContents.isDestroyed())
+      win.webContents.send(EVENT_CHANNEL, 'ui.open', payload);
     else pendingOpen = payload;
   };
   const showWindow = () => {
@@ -64,7 +85,10 @@ function run(): void {
     if (payload) send(payload);
   };
 
-  if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(process.argv[1])]);
+  if (process.defaultApp && process.argv[1])
+    app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [
+      path.resolve(process.argv[1]),
+    ]);
   else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
@@ -86,24 +110,45 @@ function run(): void {
   });
 
   void app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+      callback(false),
+    );
     const rendererRoot = path.join(root, 'dist/renderer');
     let core: Core;
     const logFile = openLogFileSafely(app.getPath('userData'));
-    const openCore = () => Core.open({ dataDir: app.getPath('userData'), registry: createRegistry(), secrets: openSecretStore(), electron: true, version: app.getVersion(), logFile });
+    const openCore = () =>
+      Core.open({
+        dataDir: app.getPath('userData'),
+        registry: createRegistry(),
+        secrets: openSecretStore(),
+        electron: true,
+        version: app.getVersion(),
+        logFile,
+      });
     try {
       try {
         core = openCore();
       } catch (error) {
         if (!(error instanceof StorageError) || error.problem !== 'corrupt') throw error;
         // Said in words, the damaged file kept; rebuilding is the user's choice.
-        const choice = dialog.showMessageBoxSync({ type: 'error', title: 'Switchboard', message: 'The message cache is damaged', detail: error.message, buttons: ['Rebuild', 'Quit'], defaultId: 0, cancelId: 1 });
+        const choice = dialog.showMessageBoxSync({
+          type: 'error',
+          title: 'Switchboard',
+          message: 'The message cache is damaged',
+          detail: error.message,
+          buttons: ['Rebuild', 'Quit'],
+          defaultId: 0,
+          cancelId: 1,
+        });
         if (choice !== 0) throw error;
         rebuildCache(path.join(app.getPath('userData'), 'switchboard.sqlite'));
         core = openCore();
       }
     } catch (error) {
-      dialog.showErrorBox('Switchboard could not start', error instanceof StorageError ? error.message : String(error));
+      dialog.showErrorBox(
+        'Switchboard could not start',
+        error instanceof StorageError ? error.message : String(error),
+      );
       app.exit(1);
       return;
     }
@@ -112,7 +157,9 @@ function run(): void {
       const found = resolveAppRequest(request.url, rendererRoot, mediaDir);
       if (!found) return new Response('Not found', { status: 404 });
       try {
-        return new Response(await fs.promises.readFile(found.file), { headers: appResponseHeaders(found) });
+        return new Response(await fs.promises.readFile(found.file), {
+          headers: appResponseHeaders(found),
+        });
       } catch {
         return new Response('Not found', { status: 404 });
       }
@@ -121,7 +168,16 @@ function run(): void {
     bindBadge(core, (count) => app.setBadgeCount(count));
 
     const saved = memory.get('windowState');
-    win = new BrowserWindow({ ...secureWindowOptions(path.join(root, 'dist/main/preload.cjs'), restoredBounds(saved, screen.getAllDisplays().map((d) => d.workArea))), icon: assets('icon.png') });
+    win = new BrowserWindow({
+      ...secureWindowOptions(
+        path.join(root, 'dist/main/preload.cjs'),
+        restoredBounds(
+          saved,
+          screen.getAllDisplays().map((d) => d.workArea),
+        ),
+      ),
+      icon: assets('icon.png'),
+    });
     trackWindowState(win, (state) => memory.set('windowState', state));
     const window = win;
     // Maximising shows a window, so it waits for the first show (at once, or from the tray when started hidden).
@@ -134,12 +190,17 @@ function run(): void {
       {
         tray,
         buildMenu: (template) => (trayMenu = Menu.buildFromTemplate(template)),
-        icons: { idle: nativeImage.createFromPath(assets('tray.png')), count: (n) => nativeImage.createFromPath(assets(n > 9 ? 'tray-9plus.png' : `tray-${n}.png`)) },
+        icons: {
+          idle: nativeImage.createFromPath(assets('tray.png')),
+          count: (n) =>
+            nativeImage.createFromPath(assets(n > 9 ? 'tray-9plus.png' : `tray-${n}.png`)),
+        },
         windowVisible: () => window.isVisible(),
         platform: process.platform,
       },
       {
-        toggleWindow: () => (window.isVisible() && window.isFocused() ? window.hide() : showWindow()),
+        toggleWindow: () =>
+          window.isVisible() && window.isFocused() ? window.hide() : showWindow(),
         muteUntil: (until) => void core.call('settings.set', { doNotDisturbUntil: until }),
         openAccount: (accountId) => open({ accountId }),
         quit: () => app.quit(),
@@ -149,17 +210,31 @@ function run(): void {
     window.on('hide', trayBinding.refresh);
     if (process.platform === 'win32') {
       const dot = nativeImage.createFromPath(assets('overlay-unread.png'));
-      bindBadge(core, (count) => window.setOverlayIcon(count ? dot : null, count ? shellStrings(core.settings.get().language).unread(count) : ''));
+      bindBadge(core, (count) =>
+        window.setOverlayIcon(
+          count ? dot : null,
+          count ? shellStrings(core.settings.get().language).unread(count) : '',
+        ),
+      );
     }
 
     window.on('close', (event) => {
-      const decision = onWindowClose({ quitting, closeToTray: core.settings.get().closeToTray, hasTray: true, hintShown: memory.get('trayHintShown') === true });
+      const decision = onWindowClose({
+        quitting,
+        closeToTray: core.settings.get().closeToTray,
+        hasTray: true,
+        hintShown: memory.get('trayHintShown') === true,
+      });
       if (!decision.keepRunning) return;
       event.preventDefault();
       window.hide();
       if (decision.showHint && Notification.isSupported()) {
         const words = shellStrings(core.settings.get().language);
-        new Notification({ title: words.stillRunningTitle, body: words.stillRunningBody, icon: assets('icon.png') }).show();
+        new Notification({
+          title: words.stillRunningTitle,
+          body: words.stillRunningBody,
+          icon: assets('icon.png'),
+        }).show();
         memory.set('trayHintShown', true);
       }
     });
@@ -177,7 +252,12 @@ function run(): void {
       icon: assets('icon.png'),
     });
 
-    const loginHost = { platform: process.platform, setLoginItemSettings: (s: Electron.Settings) => app.setLoginItemSettings(s), executable: process.env.APPIMAGE ?? process.execPath, autostartDir: xdgAutostartDir(process.env, os.homedir()) };
+    const loginHost = {
+      platform: process.platform,
+      setLoginItemSettings: (s: Electron.Settings) => app.setLoginItemSettings(s),
+      executable: process.env.APPIMAGE ?? process.execPath,
+      autostartDir: xdgAutostartDir(process.env, os.homedir()),
+    };
     let startAtLogin = core.settings.get().startAtLogin;
     // Only a packaged app belongs in the user's session; a checkout would register `electron .`.
     if (startAtLogin && app.isPackaged) applyStartAtLogin(true, loginHost);
@@ -210,7 +290,9 @@ function run(): void {
 
     if (process.env.SWITCHBOARD_E2E) {
       // Handles for the Playwright `_electron` tests, which drive the real main process.
-      Object.assign(globalThis, { switchboardShell: { core, window, notifications: created, trayMenu: () => trayMenu } });
+      Object.assign(globalThis, {
+        switchboardShell: { core, window, notifications: created, trayMenu: () => trayMenu },
+      });
     }
 
     app.on('before-quit', () => {

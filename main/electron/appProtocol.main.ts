@@ -18,10 +18,20 @@ export const MEDIA_PREFIX = '/media/';
 
 // corsEnabled: Vite's module scripts load in CORS mode, which Chromium allows only on schemes
 // registered for it (as VS Code does for vscode-file). The window can reach no other origin.
-export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true } as const;
+export const APP_SCHEME_PRIVILEGES = {
+  standard: true,
+  secure: true,
+  supportFetchAPI: true,
+  corsEnabled: true,
+  stream: true,
+} as const;
 
 /** The file a request maps to, or null: other hosts, escapes from the root, and odd paths are refused. */
-export function resolveAppRequest(requestUrl: string, rendererRoot: string, mediaDir?: string): { file: string; media: boolean } | null {
+export function resolveAppRequest(
+  requestUrl: string,
+  rendererRoot: string,
+  mediaDir?: string,
+): { file: string; media: boolean } | null {
   let url: URL;
   try {
     url = new URL(requestUrl);
@@ -47,7 +57,14 @@ export function resolveAppRequest(requestUrl: string, rendererRoot: string, medi
 }
 
 /** The headers of an app:// answer: its type, and the CSP as a header, not only as the page's meta tag. */
-export function appResponseHeaders(found: { file: string; media: boolean }): Record<string, string> {
+export function appResponseHeaders(found: {
+  file: string;
+  media: boolean;
+}): Record<string, string> {
   const base = found.media ? mediaHeaders(found.file) : { 'content-type': typeOf(found.file) };
-  return { ...base, 'content-security-policy': contentSecurityPolicy(), 'x-content-type-options': 'nosniff' };
+  return {
+    ...base,
+    'content-security-policy': contentSecurityPolicy(),
+    'x-content-type-options': 'nosniff',
+  };
 }

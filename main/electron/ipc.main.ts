@@ -5,15 +5,33 @@ import type { Core } from '../core/core.node.ts';
 import { isTrustedSender } from './senderCheck.main.ts';
 
 /** Carries the contract over Electron IPC; the core validates params as it does for the bridge. */
-export function registerIpc(ipcMain: IpcMain, core: Core, rendererUrl: string, windows: () => WebContents[]): () => void {
-  ipcMain.handle(INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, params: unknown): Promise<Reply> => {
-    if (!isTrustedSender(event.senderFrame?.url, rendererUrl) || event.senderFrame !== event.sender.mainFrame) {
-      return { ok: false, error: { code: 'invalid_request', message: 'Refused: this request did not come from Switchboard’s window.' } };
-    }
-    return core.handle(method, params);
-  });
+export function registerIpc(
+  ipcMain: IpcMain,
+  core: Core,
+  rendererUrl: string,
+  windows: () => WebContents[],
+): () => void {
+  ipcMain.handle(
+    INVOKE_CHANNEL,
+    async (event: IpcMainInvokeEvent, method: unknown, params: unknown): Promise<Reply> => {
+      if (
+        !isTrustedSender(event.senderFrame?.url, rendererUrl) ||
+        event.senderFrame !== event.sender.mainFrame
+      ) {
+        return {
+          ok: false,
+          error: {
+            code: 'invalid_request',
+            message: 'Refused: this request did not come from Switchboard’s window.',
+          },
+        };
+      }
+      return core.handle(method, params);
+    },
+  );
   const off = core.on((event, payload) => {
-    for (const contents of windows()) if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event, payload);
+    for (const contents of windows())
+      if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event, payload);
   });
   return () => {
     off();

@@ -39,7 +39,16 @@ export function applyStartAtLogin(enabled: boolean, host: LoginItemHost): void {
 function desktopEntry(executable: string): string {
   // Desktop Entry Exec quoting: double quotes around the path, with \ " ` $ escaped.
   const quoted = `"${executable.replace(/[\\"`$]/g, (c) => `\\${c}`)}"`;
-  return ['[Desktop Entry]', 'Type=Application', 'Name=Switchboard', `Exec=${quoted} ${HIDDEN_ARG}`, 'Icon=switchboard', 'X-GNOME-Autostart-enabled=true', 'Terminal=false', ''].join('\n');
+  return [
+    '[Desktop Entry]',
+    'Type=Application',
+    'Name=Switchboard',
+    `Exec=${quoted} ${HIDDEN_ARG}`,
+    'Icon=switchboard',
+    'X-GNOME-Autostart-enabled=true',
+    'Terminal=false',
+    '',
+  ].join('\n');
 }
 
 export function xdgAutostartDir(env: NodeJS.ProcessEnv, home: string): string {

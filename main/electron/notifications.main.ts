@@ -23,7 +23,10 @@ export interface NotificationDeps {
  * the rules (mute, do-not-disturb, focused chat) and the wording; here a newer notification for
  * a conversation replaces the older one, so a burst leaves one entry in the notification centre.
  */
-export function bindNotifications(core: Pick<Core, 'on' | 'settings'>, deps: NotificationDeps): () => void {
+export function bindNotifications(
+  core: Pick<Core, 'on' | 'settings'>,
+  deps: NotificationDeps,
+): () => void {
   // Held until closed: a garbage-collected Notification silently loses its click handler.
   const shown = new Map<number, DesktopNotification>();
   const dismiss = (conversationId: number) => {

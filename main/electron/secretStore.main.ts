@@ -22,9 +22,13 @@ export interface KeyValueStore {
 export type SecretProtection = 'os' | 'basic_text' | 'none';
 
 /** How well this computer can protect secrets: the OS keychain, Chromium's fixed key, or nothing. */
-export function protectionOf(safe: SafeStorageLike, platform: NodeJS.Platform = process.platform): SecretProtection {
+export function protectionOf(
+  safe: SafeStorageLike,
+  platform: NodeJS.Platform = process.platform,
+): SecretProtection {
   if (!safe.isEncryptionAvailable()) return 'none';
-  if (platform === 'linux' && safe.getSelectedStorageBackend?.() === 'basic_text') return 'basic_text';
+  if (platform === 'linux' && safe.getSelectedStorageBackend?.() === 'basic_text')
+    return 'basic_text';
   return 'os';
 }
 
@@ -64,7 +68,11 @@ export class SafeSecretStore implements SecretStore {
     for (const accountId of stored) this.get(accountId);
     this.rememberWeak(allow);
     if (allow) {
-      for (const [accountId, secrets] of this.#memory) this.store.set(keyOf(accountId), this.safe.encryptString(JSON.stringify(secrets)).toString('base64'));
+      for (const [accountId, secrets] of this.#memory)
+        this.store.set(
+          keyOf(accountId),
+          this.safe.encryptString(JSON.stringify(secrets)).toString('base64'),
+        );
       return;
     }
     for (const accountId of stored) this.store.delete(keyOf(accountId));
@@ -74,7 +82,8 @@ export class SafeSecretStore implements SecretStore {
   #storedIds(): string[] {
     const nested = this.store.get(PREFIX.slice(0, -1));
     const ids = new Set(nested && typeof nested === 'object' ? Object.keys(nested) : []);
-    for (const key of Object.keys(this.store.store ?? {})) if (key.startsWith(PREFIX)) ids.add(key.slice(PREFIX.length));
+    for (const key of Object.keys(this.store.store ?? {}))
+      if (key.startsWith(PREFIX)) ids.add(key.slice(PREFIX.length));
     return [...ids];
   }
 
@@ -93,7 +102,10 @@ export class SafeSecretStore implements SecretStore {
     const stored = this.store.get(keyOf(accountId));
     if (typeof stored !== 'string' || this.protection === 'none') return undefined;
     try {
-      const secrets = JSON.parse(this.safe.decryptString(Buffer.from(stored, 'base64'))) as Record<string, string>;
+      const secrets = JSON.parse(this.safe.decryptString(Buffer.from(stored, 'base64'))) as Record<
+        string,
+        string
+      >;
       this.#memory.set(accountId, secrets);
       return { ...secrets };
     } catch {
@@ -105,7 +117,10 @@ export class SafeSecretStore implements SecretStore {
   set(accountId: string, secrets: Record<string, string>): void {
     this.#memory.set(accountId, { ...secrets });
     if (!this.persistent) return;
-    this.store.set(keyOf(accountId), this.safe.encryptString(JSON.stringify(secrets)).toString('base64'));
+    this.store.set(
+      keyOf(accountId),
+      this.safe.encryptString(JSON.stringify(secrets)).toString('base64'),
+    );
   }
 
   delete(accountId: string): void {

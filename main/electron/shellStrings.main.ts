@@ -7,7 +7,8 @@ import type { ConnectionState } from '../../shared/model/connection.std.ts';
 const en = {
   show: 'Show Switchboard',
   hide: 'Hide Switchboard',
-  unread: (n: number) => (n === 0 ? 'No unread messages' : n === 1 ? '1 unread message' : `${n} unread messages`),
+  unread: (n: number) =>
+    n === 0 ? 'No unread messages' : n === 1 ? '1 unread message' : `${n} unread messages`,
   mute: 'Mute notifications',
   muteHour: 'For 1 hour',
   muteTomorrow: 'Until tomorrow',
@@ -23,7 +24,8 @@ const en = {
     offline: 'offline',
   } satisfies Record<ConnectionState['state'], string>,
   stillRunningTitle: 'Switchboard is still running',
-  stillRunningBody: 'It keeps receiving messages in the tray. To quit, choose “Quit Switchboard” from the tray menu. You can turn this off in Settings.',
+  stillRunningBody:
+    'It keeps receiving messages in the tray. To quit, choose “Quit Switchboard” from the tray menu. You can turn this off in Settings.',
 };
 
 type ShellStrings = typeof en;
@@ -47,7 +49,8 @@ const ru: ShellStrings = {
     offline: 'не в сети',
   },
   stillRunningTitle: 'Switchboard продолжает работать',
-  stillRunningBody: 'Сообщения по-прежнему приходят, значок в трее. Чтобы выйти, выберите «Выйти из Switchboard» в меню трея. Это можно отключить в настройках.',
+  stillRunningBody:
+    'Сообщения по-прежнему приходят, значок в трее. Чтобы выйти, выберите «Выйти из Switchboard» в меню трея. Это можно отключить в настройках.',
 };
 
 export function shellStrings(language: 'en' | 'ru'): ShellStrings {

@@ -16,7 +16,12 @@ export interface TrayDeps {
  * Keeps the tray icon, tooltip and menu in step with the core: unread count, do-not-disturb,
  * each account's connection. Rebuilt at most once per `delayMs`, since bursts change them often.
  */
-export function bindTray(core: Pick<Core, 'on' | 'cache' | 'settings' | 'connections' | 'unread'>, deps: TrayDeps, actions: TrayActions, delayMs = 250) {
+export function bindTray(
+  core: Pick<Core, 'on' | 'cache' | 'settings' | 'connections' | 'unread'>,
+  deps: TrayDeps,
+  actions: TrayActions,
+  delayMs = 250,
+) {
   let timer: NodeJS.Timeout | undefined;
   let lastUnread = -1;
   // The core's count, kept from its `unread.changed` events rather than recounted here.
@@ -28,7 +33,9 @@ export function bindTray(core: Pick<Core, 'on' | 'cache' | 'settings' | 'connect
       windowVisible: deps.windowVisible(),
       unread,
       doNotDisturbUntil: settings.doNotDisturbUntil,
-      accounts: core.cache.accounts.list().map((a) => ({ id: a.id, label: a.label, state: core.connections.state(a.id).state })),
+      accounts: core.cache.accounts
+        .list()
+        .map((a) => ({ id: a.id, label: a.label, state: core.connections.state(a.id).state })),
     };
   };
   const refresh = () => {
@@ -51,7 +58,13 @@ export function bindTray(core: Pick<Core, 'on' | 'cache' | 'settings' | 'connect
   if (deps.platform !== 'darwin') deps.tray.on('click', () => actions.toggleWindow());
   const off = core.on((event, payload) => {
     if (event === 'unread.changed') unread = (payload as EventPayload<'unread.changed'>).total;
-    if (event === 'unread.changed' || event === 'accounts.changed' || event === 'connection.changed' || event === 'settings.changed') schedule();
+    if (
+      event === 'unread.changed' ||
+      event === 'accounts.changed' ||
+      event === 'connection.changed' ||
+      event === 'settings.changed'
+    )
+      schedule();
   });
   return {
     /** The window was shown or hidden: the first item says the opposite now. */

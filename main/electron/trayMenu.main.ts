@@ -19,12 +19,24 @@ export interface TrayActions {
 }
 
 /** The tray menu, as data, so a test can read it item by item. */
-export function trayMenu(view: TrayView, actions: TrayActions, now: number): MenuItemConstructorOptions[] {
+export function trayMenu(
+  view: TrayView,
+  actions: TrayActions,
+  now: number,
+): MenuItemConstructorOptions[] {
   const s = shellStrings(view.language);
   const muted = view.doNotDisturbUntil > now;
-  const until = new Date(view.doNotDisturbUntil).toLocaleString(view.language, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+  const until = new Date(view.doNotDisturbUntil).toLocaleString(view.language, {
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   return [
-    { id: 'toggle', label: view.windowVisible ? s.hide : s.show, click: () => actions.toggleWindow() },
+    {
+      id: 'toggle',
+      label: view.windowVisible ? s.hide : s.show,
+      click: () => actions.toggleWindow(),
+    },
     { id: 'unread', label: s.unread(view.unread), enabled: false },
     { type: 'separator' },
     muted
@@ -33,15 +45,27 @@ export function trayMenu(view: TrayView, actions: TrayActions, now: number): Men
           id: 'mute',
           label: s.mute,
           submenu: [
-            { id: 'mute-hour', label: s.muteHour, click: () => actions.muteUntil(doNotDisturb.forAnHour(Date.now())) },
-            { id: 'mute-tomorrow', label: s.muteTomorrow, click: () => actions.muteUntil(doNotDisturb.untilTomorrow(Date.now())) },
+            {
+              id: 'mute-hour',
+              label: s.muteHour,
+              click: () => actions.muteUntil(doNotDisturb.forAnHour(Date.now())),
+            },
+            {
+              id: 'mute-tomorrow',
+              label: s.muteTomorrow,
+              click: () => actions.muteUntil(doNotDisturb.untilTomorrow(Date.now())),
+            },
           ],
         },
     {
       id: 'accounts',
       label: s.accounts,
       submenu: view.accounts.length
-        ? view.accounts.map((a) => ({ id: `account-${a.id}`, label: `${a.label} — ${s.state[a.state]}`, click: () => actions.openAccount(a.id) }))
+        ? view.accounts.map((a) => ({
+            id: `account-${a.id}`,
+            label: `${a.label} — ${s.state[a.state]}`,
+            click: () => actions.openAccount(a.id),
+          }))
         : [{ id: 'no-accounts', label: s.noAccounts, enabled: false }],
     },
     { type: 'separator' },
@@ -51,5 +75,7 @@ export function trayMenu(view: TrayView, actions: TrayActions, now: number): Men
 
 /** Tooltip text: the app name and, when there is any, the unread count. */
 export function trayTooltip(view: Pick<TrayView, 'language' | 'unread'>): string {
-  return view.unread ? `Switchboard — ${shellStrings(view.language).unread(view.unread)}` : 'Switchboard';
+  return view.unread
+    ? `Switchboard — ${shellStrings(view.language).unread(view.unread)}`
+    : 'Switchboard';
 }

@@ -24,7 +24,10 @@ export async function startUpdater(host: UpdaterHost): Promise<(() => void) | nu
     return null;
   }
   const updater = await host.load();
-  const check = () => void updater.checkForUpdatesAndNotify().catch((error: unknown) => host.log(`updates: check failed: ${String(error)}`));
+  const check = () =>
+    void updater
+      .checkForUpdatesAndNotify()
+      .catch((error: unknown) => host.log(`updates: check failed: ${String(error)}`));
   check();
   const timer = setInterval(check, UPDATE_INTERVAL_MS);
   timer.unref?.();
@@ -38,7 +41,10 @@ export type AutoUpdater = Awaited<ReturnType<UpdaterHost['load']>>;
  * import sees only under `default`. Touching it builds the updater, so only when checking.
  */
 export async function importAutoUpdater(): Promise<AutoUpdater> {
-  const mod = (await import('electron-updater')) as unknown as { default?: { autoUpdater: AutoUpdater }; autoUpdater?: AutoUpdater };
+  const mod = (await import('electron-updater')) as unknown as {
+    default?: { autoUpdater: AutoUpdater };
+    autoUpdater?: AutoUpdater;
+  };
   const updater = mod.default?.autoUpdater ?? mod.autoUpdater;
   if (!updater) throw new Error('electron-updater has no autoUpdater');
   return updater;

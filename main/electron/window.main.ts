@@ -3,7 +3,10 @@ import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
 import { DEFAULT_SIZE, MIN_SIZE } from './windowState.main.ts';
 
 /** Electron's security checklist, in one place so a test can hold it to it. */
-export function secureWindowOptions(preloadPath: string, place: Partial<Rectangle> = DEFAULT_SIZE): BrowserWindowConstructorOptions {
+export function secureWindowOptions(
+  preloadPath: string,
+  place: Partial<Rectangle> = DEFAULT_SIZE,
+): BrowserWindowConstructorOptions {
   return {
     ...DEFAULT_SIZE,
     ...place,

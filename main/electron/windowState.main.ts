@@ -15,7 +15,10 @@ const GRIP = 100;
  * Where to open the window: the saved place if it is still on one of the screens (a monitor
  * may have been unplugged since), else the default size, centred by Electron.
  */
-export function restoredBounds(saved: WindowState | undefined, workAreas: readonly Rectangle[]): Partial<Rectangle> & { width: number; height: number } {
+export function restoredBounds(
+  saved: WindowState | undefined,
+  workAreas: readonly Rectangle[],
+): Partial<Rectangle> & { width: number; height: number } {
   if (!saved || !isRect(saved.bounds)) return { ...DEFAULT_SIZE };
   const width = Math.max(MIN_SIZE.width, saved.bounds.width);
   const height = Math.max(MIN_SIZE.height, saved.bounds.height);
@@ -42,7 +45,11 @@ export interface TrackedWindow {
 }
 
 /** Saves size and place after the user stops dragging, and once more on close. */
-export function trackWindowState(win: TrackedWindow, save: (state: WindowState) => void, delayMs = 500): void {
+export function trackWindowState(
+  win: TrackedWindow,
+  save: (state: WindowState) => void,
+  delayMs = 500,
+): void {
   let timer: NodeJS.Timeout | undefined;
   const capture = () => {
     clearTimeout(timer);

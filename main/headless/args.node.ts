@@ -23,7 +23,10 @@ this computer can read a command line.
   --repair-cache     keep a damaged cache aside and rebuild one from every readable row
   --exit-when-ready  open the data folder, print the ready line, and stop`;
 
-export function parseHeadlessArgs(argv: string[], defaults: Partial<HeadlessArgs> = {}): HeadlessArgs {
+export function parseHeadlessArgs(
+  argv: string[],
+  defaults: Partial<HeadlessArgs> = {},
+): HeadlessArgs {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -51,7 +54,10 @@ export function parseHeadlessArgs(argv: string[], defaults: Partial<HeadlessArgs
   return {
     dataDir,
     port,
-    token: values['token-file'] !== undefined ? tokenFromFile(values['token-file']) : (values.token ?? process.env.SWITCHBOARD_TOKEN ?? defaults.token),
+    token:
+      values['token-file'] !== undefined
+        ? tokenFromFile(values['token-file'])
+        : (values.token ?? process.env.SWITCHBOARD_TOKEN ?? defaults.token),
     staticDir: values.static ?? defaults.staticDir,
     origins: values['allow-origin'] ?? [],
     repairCache: values['repair-cache'] ?? false,
@@ -65,9 +71,14 @@ function tokenFromFile(file: string): string {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`The token file ${file} could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+    throw new Error(
+      `The token file ${file} could not be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`,
+    );
   }
   const token = text.split(/\r?\n/)[0]?.trim() ?? '';
-  if (token.length < 16) throw new Error(`The token file ${file} holds no token of at least 16 characters on its first line.`);
+  if (token.length < 16)
+    throw new Error(
+      `The token file ${file} holds no token of at least 16 characters on its first line.`,
+    );
   return token;
 }

@@ -11,7 +11,11 @@ import type { HeadlessArgs } from './args.node.ts';
 import { keepServingOnUnexpectedErrors } from '../core/lastResort.node.ts';
 import { closeLogFile, openLogFileSafely } from '../core/logFile.node.ts';
 
-const VERSION = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (
+  JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 export interface Headless {
   core: Core;
@@ -20,7 +24,10 @@ export interface Headless {
 }
 
 /** Starts core + bridge; stops both cleanly on SIGINT/SIGTERM. */
-export async function runHeadless(args: HeadlessArgs, options: { demo?: boolean } = {}): Promise<Headless> {
+export async function runHeadless(
+  args: HeadlessArgs,
+  options: { demo?: boolean } = {},
+): Promise<Headless> {
   keepServingOnUnexpectedErrors();
   const logFile = openLogFileSafely(args.dataDir);
   const core = openCore(args, logFile);
@@ -49,11 +56,13 @@ export async function runHeadless(args: HeadlessArgs, options: { demo?: boolean 
 
 /** Opens the core; with --repair-cache, a damaged cache is first rebuilt from what can be read. */
 function openCore(args: HeadlessArgs, logFile: string | null): Core {
-  const open = () => Core.open({ dataDir: args.dataDir, registry: createRegistry(), version: VERSION, logFile });
+  const open = () =>
+    Core.open({ dataDir: args.dataDir, registry: createRegistry(), version: VERSION, logFile });
   try {
     return open();
   } catch (error) {
-    if (!(error instanceof StorageError) || error.problem !== 'corrupt' || !args.repairCache) throw error;
+    if (!(error instanceof StorageError) || error.problem !== 'corrupt' || !args.repairCache)
+      throw error;
     const report = rebuildCache(path.join(args.dataDir, 'switchboard.sqlite'));
     console.error(
       `Switchboard rebuilt its message cache from what could be read: ${report.copied.messages ?? 0} messages, ` +

@@ -19,8 +19,13 @@ try {
     staticDir,
   });
   const { bridge, core } = await runHeadless(args, { demo: true });
-  if (core.demo) console.log('\nNo account is set up yet, so this is the demo workspace: simulated ChatApp, MultiWA and Maytapi accounts, all on this computer.');
-  console.log(`\nSwitchboard is running in browser mode.\n\n  Open: ${bridge.url}\n\nData: ${args.dataDir}\nPress Ctrl+C to stop.`);
+  if (core.demo)
+    console.log(
+      '\nNo account is set up yet, so this is the demo workspace: simulated ChatApp, MultiWA and Maytapi accounts, all on this computer.',
+    );
+  console.log(
+    `\nSwitchboard is running in browser mode.\n\n  Open: ${bridge.url}\n\nData: ${args.dataDir}\nPress Ctrl+C to stop.`,
+  );
 } catch (error) {
   exitOnStartupError(error);
 }

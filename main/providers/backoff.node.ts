@@ -27,7 +27,8 @@ export class Backoff {
     this.#attempt += 1;
     this.#since ??= this.now();
     let ceiling = Math.min(this.maxMs, this.baseMs * 2 ** Math.min(this.#attempt - 1, 16));
-    if (this.now() - this.#since < this.quick.forMs) ceiling = Math.min(ceiling, Math.max(this.quick.maxMs, this.baseMs));
+    if (this.now() - this.#since < this.quick.forMs)
+      ceiling = Math.min(ceiling, Math.max(this.quick.maxMs, this.baseMs));
     return Math.round(ceiling * (0.5 + this.random() * 0.5));
   }
 

@@ -6,5 +6,9 @@ import { chategyPlugin } from './chategy/plugin.node.ts';
 
 /** Every provider plug-in this build ships. Each lives in its own folder beside this file. */
 export function createRegistry(): ProviderRegistry {
-  return new ProviderRegistry().register(chatAppPlugin).register(multiWaPlugin).register(maytapiPlugin).register(chategyPlugin);
+  return new ProviderRegistry()
+    .register(chatAppPlugin)
+    .register(multiWaPlugin)
+    .register(maytapiPlugin)
+    .register(chategyPlugin);
 }

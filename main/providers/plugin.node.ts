@@ -63,7 +63,11 @@ export interface CacheView {
    * pages back to what was held before the drop: a live message that arrived since must not
    * count as "known", or the outage's messages would never be fetched.
    */
-  lastMessageOf(line: string, chatId: string, before?: number): (Message & { ids?: MessageRef }) | undefined;
+  lastMessageOf(
+    line: string,
+    chatId: string,
+    before?: number,
+  ): (Message & { ids?: MessageRef }) | undefined;
   activeChats(line: string, limit: number): { chatId: string; lastMessageTime: number | null }[];
   /** `internal` ids of our messages since `sinceMs` not yet read or failed: status polling resumes after a restart. */
   unsettledOutgoing(line: string, sinceMs: number, limit: number): string[];
@@ -111,10 +115,18 @@ export interface SentQuery {
 }
 
 /** Whether a message from a provider's history looks like the send a query describes. */
-export function looksLikeSend(query: SentQuery, message: { direction: string; time: number; text?: string; media?: { fileName?: string } }): boolean {
+export function looksLikeSend(
+  query: SentQuery,
+  message: { direction: string; time: number; text?: string; media?: { fileName?: string } },
+): boolean {
   // A few seconds of clock difference between the provider and this computer.
   if (message.direction !== 'out' || message.time < query.since - 10_000) return false;
-  if (query.fileName !== undefined && message.media?.fileName !== undefined && message.media.fileName !== query.fileName) return false;
+  if (
+    query.fileName !== undefined &&
+    message.media?.fileName !== undefined &&
+    message.media.fileName !== query.fileName
+  )
+    return false;
   return (message.text ?? '') === (query.text ?? '');
 }
 
@@ -170,7 +182,11 @@ export interface HistorySource {
    * Emits (as historical message events) the page of messages older than `before` in a
    * chat, and tells whether older ones remain on the provider.
    */
-  loadOlder(line: string, chatId: string, before: { time: number; ids?: MessageRef } | null): Promise<{ more: boolean }>;
+  loadOlder(
+    line: string,
+    chatId: string,
+    before: { time: number; ids?: MessageRef } | null,
+  ): Promise<{ more: boolean }>;
 }
 
 export interface WebhookSink {
@@ -178,7 +194,10 @@ export interface WebhookSink {
    * Parses one delivery and emits its events; what cannot be understood goes to quarantine.
    * Says how many items were taken and refused; the ingress then waits for the store.
    */
-  receive(body: unknown, headers: Record<string, string | undefined>): { accepted: number; rejected: number };
+  receive(
+    body: unknown,
+    headers: Record<string, string | undefined>,
+  ): { accepted: number; rejected: number };
   /** The provider's current webhook URL, to show and to avoid replacing someone else's. */
   registered?(): Promise<string | null>;
   /** Points the provider's webhook at `url` (Maytapi setWebhook; Chategy webhooks CRUD). */

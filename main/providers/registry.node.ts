@@ -16,7 +16,11 @@ export class ProviderRegistry {
 
   get(kind: ProviderKind): ProviderPlugin {
     const plugin = this.#plugins.get(kind);
-    if (!plugin) throw new SwitchboardError('not_found', `This build of Switchboard does not support ${kind} accounts yet.`);
+    if (!plugin)
+      throw new SwitchboardError(
+        'not_found',
+        `This build of Switchboard does not support ${kind} accounts yet.`,
+      );
     return plugin;
   }
 

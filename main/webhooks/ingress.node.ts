@@ -41,7 +41,10 @@ export async function startIngress(options: IngressOptions): Promise<Ingress> {
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
   const server = http.createServer((req, res) => {
     const reply = (status: number, body: object) => {
-      if (!res.headersSent) res.writeHead(status, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify(body));
+      if (!res.headersSent)
+        res
+          .writeHead(status, { 'content-type': 'application/json', connection: 'close' })
+          .end(JSON.stringify(body));
     };
     req.on('error', () => res.destroy());
     const match = HOOK_PATH.exec(pathOf(req.url));
@@ -95,7 +98,9 @@ export async function startIngress(options: IngressOptions): Promise<Ingress> {
         options.onTestEvent?.(accountId, test.nonce);
         return reply(200, { ok: true });
       }
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]),
+      );
       let delivered;
       try {
         delivered = options.sink.deliver({ accountId, body: body.value, headers });
@@ -105,17 +110,24 @@ export async function startIngress(options: IngressOptions): Promise<Ingress> {
       delivered.then(
         (outcome) => {
           if (outcome.kind === 'retry') reply(503, { error: outcome.reason });
-          else reply(200, outcome.kind === 'stored' ? { ok: true } : { ok: false, quarantined: outcome.reason });
+          else
+            reply(
+              200,
+              outcome.kind === 'stored' ? { ok: true } : { ok: false, quarantined: outcome.reason },
+            );
         },
         (error: unknown) => {
-          log.error(`webhook for account ${accountId} failed`, { error: error instanceof Error ? error.stack : String(error) });
+          log.error(`webhook for account ${accountId} failed`, {
+            error: error instanceof Error ? error.stack : String(error),
+          });
           reply(503, { error: 'Switchboard could not take this delivery; send it again' });
         },
       );
     });
   });
   server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    if (socket.writable)
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
@@ -142,7 +154,8 @@ function pathOf(target: string | undefined): string {
 }
 
 function parseBody(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
-  if (jsonNestingExceeds(text, MAX_JSON_DEPTH)) return { ok: false, reason: `the body is nested deeper than ${MAX_JSON_DEPTH} levels` };
+  if (jsonNestingExceeds(text, MAX_JSON_DEPTH))
+    return { ok: false, reason: `the body is nested deeper than ${MAX_JSON_DEPTH} levels` };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {

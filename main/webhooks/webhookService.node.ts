@@ -40,7 +40,8 @@ export class WebhookService implements WebhookSink {
       port,
       secretOf: (accountId) => this.#secretOf(accountId),
       sink: this,
-      quarantine: (accountId, reason, raw) => this.cache.quarantine.add({ accountId, source: 'webhook', reason, raw }),
+      quarantine: (accountId, reason, raw) =>
+        this.cache.quarantine.add({ accountId, source: 'webhook', reason, raw }),
       onTestEvent: (accountId, nonce) => this.#tests.get(`${accountId}:${nonce}`)?.(),
     });
   }
@@ -80,13 +81,16 @@ export class WebhookService implements WebhookSink {
     const stored = this.cache.accounts.webhookSecret(accountId);
     if (stored) return stored;
     const legacy = this.secrets.get(accountId)?.[SECRET_KEY];
-    if (legacy && this.cache.accounts.get(accountId)) this.cache.accounts.setWebhookSecret(accountId, legacy);
+    if (legacy && this.cache.accounts.get(accountId))
+      this.cache.accounts.setWebhookSecret(accountId, legacy);
     return legacy;
   }
 
   localUrl(accountId: string): string | null {
     const path = this.path(accountId);
-    return path && this.#ingress ? `http://${this.#ingress.address}:${this.#ingress.port}${path}` : null;
+    return path && this.#ingress
+      ? `http://${this.#ingress.address}:${this.#ingress.port}${path}`
+      : null;
   }
 
   /** The URL the provider must call: the user's reverse proxy or tunnel plus our path. */
@@ -101,8 +105,11 @@ export class WebhookService implements WebhookSink {
     if (!sink) return { kind: 'retry', reason: 'this account is not running' };
     const { accepted, rejected } = sink.receive(delivery.body, delivery.headers);
     // 200 only once committed: if the disk refuses, the provider must send it again.
-    if (!(await this.queue.settled())) return { kind: 'retry', reason: 'the message cache cannot write right now' };
-    return accepted === 0 && rejected > 0 ? { kind: 'quarantined', reason: 'nothing in this delivery could be understood' } : { kind: 'stored' };
+    if (!(await this.queue.settled()))
+      return { kind: 'retry', reason: 'the message cache cannot write right now' };
+    return accepted === 0 && rejected > 0
+      ? { kind: 'quarantined', reason: 'nothing in this delivery could be understood' }
+      : { kind: 'stored' };
   }
 
   /**
@@ -123,7 +130,9 @@ export class WebhookService implements WebhookSink {
         outcome.kept += 1;
         continue;
       }
-      const { value, refusals } = this.connections.collectingRefusals(accountId, () => sink.receive(body, {}));
+      const { value, refusals } = this.connections.collectingRefusals(accountId, () =>
+        sink.receive(body, {}),
+      );
       if (value.accepted > 0 && value.rejected === 0) {
         this.cache.quarantine.applied(item.id);
         outcome.applied += 1;
@@ -140,7 +149,11 @@ export class WebhookService implements WebhookSink {
    * Registers our public URL at the provider. Another system (a CRM) may own the current
    * webhook: unless `replace` is set, a different URL there is left alone and reported.
    */
-  async register(accountId: string, replace: boolean, replaceOurOwn = false): Promise<{ url: string; previous: string | null }> {
+  async register(
+    accountId: string,
+    replace: boolean,
+    replaceOurOwn = false,
+  ): Promise<{ url: string; previous: string | null }> {
     const sink = this.connections.connection(accountId)?.webhook;
     if (!sink?.register) throw new SwitchboardError('unavailable', words('webhook.cannotSet'));
     this.ensureSecret(accountId);
@@ -148,7 +161,9 @@ export class WebhookService implements WebhookSink {
     if (!url) throw new SwitchboardError('invalid_request', words('webhook.needPublic'));
     const previous = (await sink.registered?.()) ?? null;
     // Our own earlier address for this account (an older secret) is ours to replace.
-    const ours = previous !== null && (replaceOurOwn || previous.startsWith(`${url.slice(0, url.lastIndexOf('/') + 1)}`));
+    const ours =
+      previous !== null &&
+      (replaceOurOwn || previous.startsWith(`${url.slice(0, url.lastIndexOf('/') + 1)}`));
     if (previous && previous !== url && !replace && !ours) {
       throw new SwitchboardError('provider', words('webhook.foreign', { previous }));
     }
@@ -162,10 +177,20 @@ export class WebhookService implements WebhookSink {
     if (!url) throw new SwitchboardError('invalid_request', words('webhook.needPublic'));
     const nonce = randomBytes(8).toString('hex');
     const started = Date.now();
-    const arrived = new Promise<void>((resolve) => this.#tests.set(`${accountId}:${nonce}`, resolve));
+    const arrived = new Promise<void>((resolve) =>
+      this.#tests.set(`${accountId}:${nonce}`, resolve),
+    );
     try {
-      await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'switchboard_test', nonce }), signal: AbortSignal.timeout(timeoutMs) });
-      await Promise.race([arrived, new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs))]);
+      await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ type: 'switchboard_test', nonce }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      await Promise.race([
+        arrived,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs)),
+      ]);
       return { ok: true, ms: Date.now() - started };
     } catch {
       throw new SwitchboardError('unavailable', words('webhook.testFailed', { url }));

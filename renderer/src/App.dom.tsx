@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { capabilitiesOf, loadMoreConversations, setListFilter, setScope, useWorkspace } from './store/workspace.dom.ts';
+import {
+  capabilitiesOf,
+  loadMoreConversations,
+  setListFilter,
+  setScope,
+  useWorkspace,
+} from './store/workspace.dom.ts';
 import type { Message } from '../../shared/model/entities.std.ts';
 import { sendDraft } from './actions/send.dom.ts';
 import { useT } from './i18n/i18n.dom.ts';
@@ -38,7 +44,9 @@ export function App() {
   const [searchFocus, setSearchFocus] = useState(0);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [accountDialog, setAccountDialog] = useState<{ accountId: string; webhook: boolean }>();
-  const dialogAccount = useWorkspace((s) => s.accounts.find((a) => a.id === accountDialog?.accountId));
+  const dialogAccount = useWorkspace((s) =>
+    s.accounts.find((a) => a.id === accountDialog?.accountId),
+  );
   const accountActions = useMemo<AccountActions | undefined>(() => {
     if (!accountDialog) return undefined;
     const accountId = accountDialog.accountId;
@@ -54,7 +62,9 @@ export function App() {
         setAccountDialog(undefined);
       },
       muteAll: async (muted) => {
-        const lines = useWorkspace.getState().lines.filter((l) => l.accountId === accountId && l.muted !== muted);
+        const lines = useWorkspace
+          .getState()
+          .lines.filter((l) => l.accountId === accountId && l.muted !== muted);
         await Promise.all(lines.map((l) => client.call('lines.setMuted', { lineId: l.id, muted })));
       },
       onClose: () => setAccountDialog(undefined),
@@ -76,7 +86,15 @@ export function App() {
     else document.documentElement.dataset.theme = theme;
     document.documentElement.lang = language;
   }, [theme, language]);
-  const search = useCallback((query: string, scope: SearchScope | null) => client.call('search', { query, limit: 50, ...(scope ? { conversationId: scope.conversationId } : {}) }), []);
+  const search = useCallback(
+    (query: string, scope: SearchScope | null) =>
+      client.call('search', {
+        query,
+        limit: 50,
+        ...(scope ? { conversationId: scope.conversationId } : {}),
+      }),
+    [],
+  );
   const [searchScope, setSearchScope] = useState<SearchScope | null>(null);
 
   // Ctrl/Cmd+K: search, as in Telegram and Slack.
@@ -99,8 +117,15 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const act = (work: Promise<unknown>) => work.catch((e: unknown) => setActionError(e instanceof Error ? e.message : String(e)));
-  const loadMore = useCallback(() => void loadMoreConversations(client).catch((e: unknown) => setActionError(e instanceof Error ? e.message : String(e))), []);
+  const act = (work: Promise<unknown>) =>
+    work.catch((e: unknown) => setActionError(e instanceof Error ? e.message : String(e)));
+  const loadMore = useCallback(
+    () =>
+      void loadMoreConversations(client).catch((e: unknown) =>
+        setActionError(e instanceof Error ? e.message : String(e)),
+      ),
+    [],
+  );
 
   return (
     <div className="app">
@@ -124,12 +149,37 @@ export function App() {
           onScope={(accountId) => void act(setScope(client, accountId))}
           onMute={(lineId, muted) => void act(client.call('lines.setMuted', { lineId, muted }))}
           onRemoveDemo={() => void act(client.call('demo.remove', {}))}
-          onAccountSettings={(accountId) => void act(client.call('providers.list', {}).then((list) => setAccountDialog({ accountId, webhook: list.some((p) => p.realtime === 'webhook' && p.kind === useWorkspace.getState().accounts.find((a) => a.id === accountId)?.provider) })))}
+          onAccountSettings={(accountId) =>
+            void act(
+              client.call('providers.list', {}).then((list) =>
+                setAccountDialog({
+                  accountId,
+                  webhook: list.some(
+                    (p) =>
+                      p.realtime === 'webhook' &&
+                      p.kind ===
+                        useWorkspace.getState().accounts.find((a) => a.id === accountId)?.provider,
+                  ),
+                }),
+              ),
+            )
+          }
         />
         <main className="conversations">
           <h1 className="visually-hidden">{t('conversations.label')}</h1>
-          <SearchPanel search={search} focusSignal={searchFocus} scope={searchScope} onClearScope={() => setSearchScope(null)} onOpen={(hit) => void conversation.openAt(hit.conversationId, hit.message.id)} />
-          <ConversationList selectedId={openId} onOpen={(id) => void conversation.open(id)} onFilter={(f) => void act(setListFilter(client, f))} onLoadMore={loadMore} />
+          <SearchPanel
+            search={search}
+            focusSignal={searchFocus}
+            scope={searchScope}
+            onClearScope={() => setSearchScope(null)}
+            onOpen={(hit) => void conversation.openAt(hit.conversationId, hit.message.id)}
+          />
+          <ConversationList
+            selectedId={openId}
+            onOpen={(id) => void conversation.open(id)}
+            onFilter={(f) => void act(setListFilter(client, f))}
+            onLoadMore={loadMore}
+          />
         </main>
         <ConversationView
           controller={conversation}
@@ -142,8 +192,18 @@ export function App() {
             setSearchFocus((n) => n + 1);
           }}
           onRetry={(id) => void act(client.call('messages.retry', { id }))}
-          {...(canReact ? { onReact: (message: Message, emoji: string | null) => void act(client.call('messages.react', { id: message.id, emoji })) } : {})}
-          {...(canDelete ? { onDelete: (message: Message) => void act(client.call('messages.deleteForEveryone', { id: message.id })) } : {})}
+          {...(canReact
+            ? {
+                onReact: (message: Message, emoji: string | null) =>
+                  void act(client.call('messages.react', { id: message.id, emoji })),
+              }
+            : {})}
+          {...(canDelete
+            ? {
+                onDelete: (message: Message) =>
+                  void act(client.call('messages.deleteForEveryone', { id: message.id })),
+              }
+            : {})}
         />
       </div>
       {settingsOpen && settings && (
@@ -153,10 +213,18 @@ export function App() {
             desktop={desktop}
             {...(appInfo ? { secrets: appInfo.secrets, logFile: appInfo.logFile } : {})}
             onStoreWithoutKeyring={(allow) =>
-              void act(client.call('secrets.storeWithoutKeyring', { allow }).then((secrets) => useWorkspace.setState((s) => (s.app ? { app: { ...s.app, secrets } } : {}))))
+              void act(
+                client
+                  .call('secrets.storeWithoutKeyring', { allow })
+                  .then((secrets) =>
+                    useWorkspace.setState((s) => (s.app ? { app: { ...s.app, secrets } } : {})),
+                  ),
+              )
             }
             onAllowBrowserNotifications={allowWebNotifications}
-            onApplyWebhook={async (webhook) => void (await client.call('settings.set', { webhook }))}
+            onApplyWebhook={async (webhook) =>
+              void (await client.call('settings.set', { webhook }))
+            }
             onChange={(patch) => {
               // Show the choice at once; the core's settings.changed confirms (or corrects) it.
               useWorkspace.setState({ settings: { ...settings, ...patch } });
@@ -168,7 +236,12 @@ export function App() {
       )}
       {accountDialog && dialogAccount && accountActions && (
         <div className="dialog-backdrop">
-          <AccountDialog account={dialogAccount} webhook={accountDialog.webhook} allMuted={dialogAllMuted} actions={accountActions} />
+          <AccountDialog
+            account={dialogAccount}
+            webhook={accountDialog.webhook}
+            allMuted={dialogAllMuted}
+            actions={accountActions}
+          />
         </div>
       )}
       {providers && (
@@ -181,7 +254,13 @@ export function App() {
                 await client.call('accounts.add', { provider, label, config, secrets });
                 return {};
               } catch (error) {
-                if (error instanceof SwitchboardError) return { error: { message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+                if (error instanceof SwitchboardError)
+                  return {
+                    error: {
+                      message: error.message,
+                      ...(error.issues ? { issues: error.issues } : {}),
+                    },
+                  };
                 return { error: { message: String(error) } };
               }
             }}
@@ -195,12 +274,21 @@ export function App() {
             state={loginLine.login}
             method={loginMethodOf(loginLine.messenger)}
             demo={loginAccount?.demo ?? false}
-            onStart={() => void act(client.call('login.start', { lineId: loginLine.id, method: loginMethodOf(loginLine.messenger) }))}
+            onStart={() =>
+              void act(
+                client.call('login.start', {
+                  lineId: loginLine.id,
+                  method: loginMethodOf(loginLine.messenger),
+                }),
+              )
+            }
             onSubmit={async (step) => {
               await act(client.call('login.submit', { lineId: loginLine.id, step }));
             }}
             onCancel={() => void act(client.call('login.cancel', { lineId: loginLine.id }))}
-            onSimulateScan={() => void act(client.call('demo.simulateScan', { lineId: loginLine.id }))}
+            onSimulateScan={() =>
+              void act(client.call('demo.simulateScan', { lineId: loginLine.id }))
+            }
             onLogout={() => void act(client.call('login.logout', { lineId: loginLine.id }))}
             onClose={() => setLoginLineId(undefined)}
           />

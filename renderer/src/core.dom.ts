@@ -12,6 +12,7 @@ bindWebNotifications(client, conversation);
 // The desktop shell points at something: a clicked notification or link, an account in the tray.
 client.on('ui.open', (target) => {
   if ('accountId' in target) void setScope(client, target.accountId);
-  else if (target.messageId !== undefined) void conversation.openAt(target.conversationId, target.messageId);
+  else if (target.messageId !== undefined)
+    void conversation.openAt(target.conversationId, target.messageId);
   else void conversation.open(target.conversationId);
 });

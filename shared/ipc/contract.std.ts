@@ -19,7 +19,9 @@ const PageLimit = z.number().int().min(1).max(500);
 export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
 
 /** An upload the bridge took ahead of the send (`POST /upload`), by its id. */
-export const UploadId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+export const UploadId = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 
 export const Attachment = z
   .object({
@@ -33,10 +35,16 @@ export const Attachment = z
     dataBase64: z.string().optional(),
     uploadId: UploadId.optional(),
   })
-  .refine((a) => (a.dataBase64 === undefined) !== (a.uploadId === undefined), 'an attachment has either its data or an upload id');
+  .refine(
+    (a) => (a.dataBase64 === undefined) !== (a.uploadId === undefined),
+    'an attachment has either its data or an upload id',
+  );
 export type Attachment = z.infer<typeof Attachment>;
 
-const UnreadCounts = z.object({ total: z.number().int().nonnegative(), lines: z.record(LineId, z.number().int().nonnegative()) });
+const UnreadCounts = z.object({
+  total: z.number().int().nonnegative(),
+  lines: z.record(LineId, z.number().int().nonnegative()),
+});
 
 /**
  * Every request the renderer can make: name → params and result. Params are validated
@@ -57,7 +65,10 @@ export const methods = {
     }),
   },
   'providers.list': { params: Empty, result: z.array(ProviderDescriptor) },
-  'accounts.list': { params: Empty, result: z.object({ accounts: z.array(Account), lines: z.array(Line) }) },
+  'accounts.list': {
+    params: Empty,
+    result: z.object({ accounts: z.array(Account), lines: z.array(Line) }),
+  },
   'accounts.add': {
     params: z.object({
       provider: ProviderKind,
@@ -78,7 +89,10 @@ export const methods = {
   },
   'accounts.remove': { params: z.object({ id: AccountId }), result: Ok },
   /** Account-wide data the provider reports: employee status, quick responses, balance. */
-  'accounts.workspace': { params: z.object({ accountId: AccountId }), result: z.record(z.string(), z.unknown()) },
+  'accounts.workspace': {
+    params: z.object({ accountId: AccountId }),
+    result: z.record(z.string(), z.unknown()),
+  },
   /** Adds a line at the provider where it can (a new Maytapi phone). */
   'lines.add': { params: z.object({ accountId: AccountId }), result: Ok },
   /** A webhook-fed account's URLs and what the provider currently calls. */
@@ -97,18 +111,40 @@ export const methods = {
     result: z.object({ url: z.string(), previous: z.string().nullable() }),
   },
   /** A new URL secret for the account, registered at the provider; the old URL stops working. */
-  'webhooks.reissue': { params: z.object({ accountId: AccountId }), result: z.object({ url: z.string(), previous: z.string().nullable() }) },
+  'webhooks.reissue': {
+    params: z.object({ accountId: AccountId }),
+    result: z.object({ url: z.string(), previous: z.string().nullable() }),
+  },
   /** What could not be understood, newest first, for the view that lists it. */
   'quarantine.list': {
-    params: z.object({ accountId: AccountId.optional(), limit: z.number().int().min(1).max(500).default(100) }),
+    params: z.object({
+      accountId: AccountId.optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
     result: z.object({
       total: z.number().int(),
-      items: z.array(z.object({ id: z.number().int(), accountId: z.string().nullable(), source: z.string(), reason: z.string(), receivedAt: z.number(), replays: z.number().int(), size: z.number().int() })),
+      items: z.array(
+        z.object({
+          id: z.number().int(),
+          accountId: z.string().nullable(),
+          source: z.string(),
+          reason: z.string(),
+          receivedAt: z.number(),
+          replays: z.number().int(),
+          size: z.number().int(),
+        }),
+      ),
     }),
   },
   /** Offers an account's quarantined webhooks again (after an upgrade, or once its lines exist). */
-  'quarantine.replay': { params: z.object({ accountId: AccountId }), result: z.object({ applied: z.number().int(), kept: z.number().int() }) },
-  'webhooks.test': { params: z.object({ accountId: AccountId }), result: z.object({ ok: z.literal(true), ms: z.number() }) },
+  'quarantine.replay': {
+    params: z.object({ accountId: AccountId }),
+    result: z.object({ applied: z.number().int(), kept: z.number().int() }),
+  },
+  'webhooks.test': {
+    params: z.object({ accountId: AccountId }),
+    result: z.object({ ok: z.literal(true), ms: z.number() }),
+  },
   'lines.setMuted': { params: z.object({ lineId: LineId, muted: z.boolean() }), result: Ok },
   'login.start': { params: z.object({ lineId: LineId, method: LoginMethod }), result: LoginState },
   'login.submit': { params: z.object({ lineId: LineId, step: LoginStep }), result: LoginState },
@@ -157,18 +193,33 @@ export const methods = {
         clientRef: z.string().min(8).max(64),
         text: z.string().max(65536).optional(),
         attachment: Attachment.optional(),
-        location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180), name: z.string().max(256).optional() }).optional(),
+        location: z
+          .object({
+            lat: z.number().min(-90).max(90),
+            lng: z.number().min(-180).max(180),
+            name: z.string().max(256).optional(),
+          })
+          .optional(),
         replyTo: MessageId.optional(),
       })
-      .refine((p) => (p.text?.trim().length ?? 0) > 0 || p.attachment !== undefined || p.location !== undefined, {
-        message: 'A message needs text, an attachment or a location',
-      }),
+      .refine(
+        (p) =>
+          (p.text?.trim().length ?? 0) > 0 ||
+          p.attachment !== undefined ||
+          p.location !== undefined,
+        {
+          message: 'A message needs text, an attachment or a location',
+        },
+      ),
     result: Message,
   },
   /** Deletes one of our messages for everyone in the chat. */
   'messages.deleteForEveryone': { params: z.object({ id: MessageId }), result: Message },
   /** React to a message; null takes our reaction back. */
-  'messages.react': { params: z.object({ id: MessageId, emoji: z.string().min(1).max(16).nullable() }), result: Message },
+  'messages.react': {
+    params: z.object({ id: MessageId, emoji: z.string().min(1).max(16).nullable() }),
+    result: Message,
+  },
   'messages.retry': { params: z.object({ id: MessageId }), result: Message },
   search: {
     params: z.object({
@@ -190,7 +241,10 @@ export const methods = {
   /** Unread messages: the total outside muted lines (the badge), and per line. */
   'unread.counts': { params: Empty, result: UnreadCounts },
   /** Where the OS has no keyring: keep account secrets on disk anyway (true) or in memory only. */
-  'secrets.storeWithoutKeyring': { params: z.object({ allow: z.boolean() }), result: SecretStorage },
+  'secrets.storeWithoutKeyring': {
+    params: z.object({ allow: z.boolean() }),
+    result: SecretStorage,
+  },
   'settings.get': { params: Empty, result: Settings },
   'settings.set': { params: SettingsPatch, result: Settings },
 } as const;
@@ -217,9 +271,9 @@ export const events = {
   /** The unread counts changed (sent at most a few times a second). */
   'unread.changed': UnreadCounts,
   /** Something the user should know that belongs to no request: a full disk, a locked cache. */
-  'problem': IpcError,
+  problem: IpcError,
   /** New messages worth a notification (rules applied, bursts grouped per conversation). */
-  'notification': z.object({
+  notification: z.object({
     conversationId: ConversationId,
     messageId: MessageId,
     title: z.string(),

@@ -46,7 +46,12 @@ export class SwitchboardError extends Error {
   }
 
   toIpc(): IpcError {
-    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}), ...(this.words ? { words: this.words } : {}) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.words ? { words: this.words } : {}),
+    };
   }
 }
 

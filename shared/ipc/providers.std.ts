@@ -36,7 +36,16 @@ export const Capabilities = z.object({
 });
 export type Capabilities = z.infer<typeof Capabilities>;
 
-export const NO_CAPABILITIES: Capabilities = { react: false, deleteForEveryone: false, edit: false, markRead: false, history: false, addLine: false, newChat: false, templates: false };
+export const NO_CAPABILITIES: Capabilities = {
+  react: false,
+  deleteForEveryone: false,
+  edit: false,
+  markRead: false,
+  history: false,
+  addLine: false,
+  newChat: false,
+  templates: false,
+};
 
 export const ProviderDescriptor = z.object({
   kind: ProviderKind,

@@ -16,6 +16,10 @@ export const ConnectionState = z.discriminatedUnion('state', [
   }),
   /** Credentials were refused; only the user can fix it ("sign-in needed"). */
   z.object({ state: z.literal('auth_error'), reason: z.string(), reasonWords: Words.optional() }),
-  z.object({ state: z.literal('offline'), reason: z.string().optional(), reasonWords: Words.optional() }),
+  z.object({
+    state: z.literal('offline'),
+    reason: z.string().optional(),
+    reasonWords: Words.optional(),
+  }),
 ]);
 export type ConnectionState = z.infer<typeof ConnectionState>;

@@ -25,7 +25,12 @@ export const DeliveryStatus = z.discriminatedUnion('tick', [
 ]);
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
-const RANK: Record<Exclude<Tick, 'failed'>, number> = { pending: 0, sent: 1, delivered: 2, read: 3 };
+const RANK: Record<Exclude<Tick, 'failed'>, number> = {
+  pending: 0,
+  sent: 1,
+  delivered: 2,
+  read: 3,
+};
 
 export function tickRank(tick: Tick): number {
   return tick === 'failed' ? -1 : RANK[tick];
@@ -42,9 +47,15 @@ export function tickRank(tick: Tick): number {
  * The one way out of "failed" is a cascade: WhatsApp could not deliver, and the next channel
  * (SMS) did. Such a report names its channel in `via`.
  */
-export function mergeStatus(current: DeliveryStatus | null, incoming: DeliveryStatus): DeliveryStatus {
+export function mergeStatus(
+  current: DeliveryStatus | null,
+  incoming: DeliveryStatus,
+): DeliveryStatus {
   if (current === null) return incoming;
-  if (current.tick === 'failed') return incoming.tick !== 'failed' && incoming.tick !== 'pending' && incoming.via ? incoming : current;
+  if (current.tick === 'failed')
+    return incoming.tick !== 'failed' && incoming.tick !== 'pending' && incoming.via
+      ? incoming
+      : current;
   if (incoming.tick === 'failed') {
     return tickRank(current.tick) <= RANK.sent ? incoming : current;
   }

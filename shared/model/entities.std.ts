@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { AccountId, ConversationId, LineId, MessageId, Messenger, ProviderKind } from './ids.std.ts';
+import {
+  AccountId,
+  ConversationId,
+  LineId,
+  MessageId,
+  Messenger,
+  ProviderKind,
+} from './ids.std.ts';
 import { DeliveryStatus } from './delivery.std.ts';
 import { LoginState } from './login.std.ts';
 import { ConnectionState } from './connection.std.ts';
@@ -34,16 +41,31 @@ export const ConversationKind = z.enum(['private', 'group', 'broadcast', 'channe
 export type ConversationKind = z.infer<typeof ConversationKind>;
 
 export const ConversationMeta = z.object({
-  tags: z.array(z.object({ id: z.string(), name: z.string(), color: z.string().optional() })).optional(),
+  tags: z
+    .array(z.object({ id: z.string(), name: z.string(), color: z.string().optional() }))
+    .optional(),
   /** WhatsApp's 24-hour customer-service window. */
-  window: z.object({ kind: z.string().optional(), startsAt: z.number().optional(), endsAt: z.number() }).optional(),
+  window: z
+    .object({ kind: z.string().optional(), startsAt: z.number().optional(), endsAt: z.number() })
+    .optional(),
   open: z.boolean().optional(),
 });
 export type ConversationMeta = z.infer<typeof ConversationMeta>;
 
 export const MessageType = z.enum([
-  'text', 'image', 'video', 'audio', 'voice', 'document', 'sticker', 'location',
-  'contact', 'poll', 'call', 'system', 'unknown',
+  'text',
+  'image',
+  'video',
+  'audio',
+  'voice',
+  'document',
+  'sticker',
+  'location',
+  'contact',
+  'poll',
+  'call',
+  'system',
+  'unknown',
 ]);
 export type MessageType = z.infer<typeof MessageType>;
 
@@ -67,7 +89,11 @@ export const Quoted = z.object({
 });
 export type Quoted = z.infer<typeof Quoted>;
 
-export const Sender = z.object({ id: z.string(), name: z.string().optional(), phone: z.string().optional() });
+export const Sender = z.object({
+  id: z.string(),
+  name: z.string().optional(),
+  phone: z.string().optional(),
+});
 export type Sender = z.infer<typeof Sender>;
 
 export const Direction = z.enum(['in', 'out']);
@@ -98,7 +124,9 @@ export const Message = z.object({
   /** Reaction per reacting party id. */
   reactions: z.record(z.string(), z.string()),
   /** A send that has not gone through yet: why, and when it is tried again. */
-  sendError: z.object({ message: z.string(), words: Words.optional(), retryAt: z.number().optional() }).optional(),
+  sendError: z
+    .object({ message: z.string(), words: Words.optional(), retryAt: z.number().optional() })
+    .optional(),
 });
 export type Message = z.infer<typeof Message>;
 

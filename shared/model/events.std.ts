@@ -82,7 +82,13 @@ export type ProviderEvent =
       unread?: number;
     }
   /** A CRM tag put on or taken off a conversation. */
-  | { kind: 'tag'; line: string; chat: ChatRef; tag: { id: string; name: string; color?: string }; op: 'add' | 'remove' }
+  | {
+      kind: 'tag';
+      line: string;
+      chat: ChatRef;
+      tag: { id: string; name: string; color?: string };
+      op: 'add' | 'remove';
+    }
   | { kind: 'line'; line: LineInfo }
   | { kind: 'login'; line: string; state: LoginState }
   | { kind: 'connection'; state: ConnectionState }

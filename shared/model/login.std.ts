@@ -11,15 +11,41 @@ export type QrCode = z.infer<typeof QrCode>;
 
 export const LoginState = z.discriminatedUnion('state', [
   z.object({ state: z.literal('unknown') }),
-  z.object({ state: z.literal('connecting'), detail: z.string().optional(), words: Words.optional() }),
+  z.object({
+    state: z.literal('connecting'),
+    detail: z.string().optional(),
+    words: Words.optional(),
+  }),
   /** `scanning`: the phone read the code and is linking; the QR stays up with a "scanning…" note. */
-  z.object({ state: z.literal('qr'), qr: QrCode, expiresAt: z.number().optional(), scanning: z.boolean().optional() }),
+  z.object({
+    state: z.literal('qr'),
+    qr: QrCode,
+    expiresAt: z.number().optional(),
+    scanning: z.boolean().optional(),
+  }),
   z.object({ state: z.literal('phone'), error: z.string().optional() }),
-  z.object({ state: z.literal('code'), error: z.string().optional(), phone: z.string().optional() }),
-  z.object({ state: z.literal('password'), error: z.string().optional(), hint: z.string().optional() }),
+  z.object({
+    state: z.literal('code'),
+    error: z.string().optional(),
+    phone: z.string().optional(),
+  }),
+  z.object({
+    state: z.literal('password'),
+    error: z.string().optional(),
+    hint: z.string().optional(),
+  }),
   z.object({ state: z.literal('authorized'), phone: z.string().optional() }),
-  z.object({ state: z.literal('logged_out'), reason: z.string().optional(), words: Words.optional() }),
-  z.object({ state: z.literal('error'), reason: z.string(), retryable: z.boolean(), words: Words.optional() }),
+  z.object({
+    state: z.literal('logged_out'),
+    reason: z.string().optional(),
+    words: Words.optional(),
+  }),
+  z.object({
+    state: z.literal('error'),
+    reason: z.string(),
+    retryable: z.boolean(),
+    words: Words.optional(),
+  }),
 ]);
 export type LoginState = z.infer<typeof LoginState>;
 
@@ -29,7 +55,12 @@ const english = (w: WordsT) => say(w, 'en') ?? w.key;
 export const loginSaid = {
   connecting: (w: WordsT): LoginState => ({ state: 'connecting', detail: english(w), words: w }),
   loggedOut: (w: WordsT): LoginState => ({ state: 'logged_out', reason: english(w), words: w }),
-  error: (w: WordsT, retryable: boolean): LoginState => ({ state: 'error', reason: english(w), retryable, words: w }),
+  error: (w: WordsT, retryable: boolean): LoginState => ({
+    state: 'error',
+    reason: english(w),
+    retryable,
+    words: w,
+  }),
 };
 
 /** How a line can be signed in; a provider may offer several. */

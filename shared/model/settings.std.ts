@@ -50,5 +50,8 @@ export const doNotDisturb = {
  * without a keyring where the user has not opted in); or without a keyring because the user
  * chose so. `choosable`: the user can switch between the last two.
  */
-export const SecretStorage = z.object({ where: z.enum(['keychain', 'memory', 'weak']), choosable: z.boolean() });
+export const SecretStorage = z.object({
+  where: z.enum(['keychain', 'memory', 'weak']),
+  choosable: z.boolean(),
+});
 export type SecretStorage = z.infer<typeof SecretStorage>;

@@ -9,20 +9,33 @@ async function serious(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    );
 }
 
 test('the main screens have no serious accessibility violations', async ({ page }) => {
   await page.goto(address());
-  await expect(page.getByTestId('conversation-row').filter({ hasText: 'Ольга' })).toHaveCount(1, { timeout: 20_000 });
+  await expect(page.getByTestId('conversation-row').filter({ hasText: 'Ольга' })).toHaveCount(1, {
+    timeout: 20_000,
+  });
   expect(await serious(page), 'inbox').toEqual([]);
 
   await page.getByTestId('conversation-row').filter({ hasText: 'Ольга' }).click();
-  await expect(page.getByRole('region', { name: /Ольга/ }).getByTestId('message').first()).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: /Ольга/ }).getByTestId('message').first(),
+  ).toBeVisible();
   expect(await serious(page), 'conversation').toEqual([]);
 
   await page.getByRole('button', { name: '+ Add account' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /ChatApp/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /ChatApp/ })
+    .click();
   expect(await serious(page), 'add account').toEqual([]);
   await page.keyboard.press('Escape');
 

@@ -12,7 +12,14 @@ const headless = useHeadlessCore(
   async (core) => {
     sim = await new MaytapiSimulator({}).start();
     await core.startAccounts();
-    accountId = (await core.call('accounts.add', { provider: 'maytapi', label: 'Hosted shop', config: sim.accountConfig(), secrets: { apiKey: sim.options.apiKey } })).id;
+    accountId = (
+      await core.call('accounts.add', {
+        provider: 'maytapi',
+        label: 'Hosted shop',
+        config: sim.accountConfig(),
+        secrets: { apiKey: sim.options.apiKey },
+      })
+    ).id;
     // Another system (a CRM) already owns the webhook at Maytapi.
     sim.webhook = 'https://crm.example.com/maytapi-hook';
     return () => sim.stop();
@@ -20,7 +27,9 @@ const headless = useHeadlessCore(
   { registry: new ProviderRegistry().register(maytapiPlugin), secrets: new MemorySecretStore() },
 );
 
-test('sets the public address, registers it over a CRM’s hook only when confirmed, tests the round trip, then removes the account', async ({ page }) => {
+test('sets the public address, registers it over a CRM’s hook only when confirmed, tests the round trip, then removes the account', async ({
+  page,
+}) => {
   await page.goto(headless.url());
   const core = headless.core();
   const sidebar = page.getByRole('navigation', { name: 'Accounts' });
@@ -43,26 +52,47 @@ test('sets the public address, registers it over a CRM’s hook only when confir
 
   await sidebar.getByRole('button', { name: 'Manage Hosted shop' }).click();
   const dialog = page.getByRole('dialog', { name: 'Hosted shop' });
-  await expect(dialog.getByTestId('webhook-registered')).toHaveText('https://crm.example.com/maytapi-hook');
-  await expect(dialog.getByTestId('webhook-public')).toContainText(`http://127.0.0.1:${core.webhooks.port}/hooks/${accountId}/`);
+  await expect(dialog.getByTestId('webhook-registered')).toHaveText(
+    'https://crm.example.com/maytapi-hook',
+  );
+  await expect(dialog.getByTestId('webhook-public')).toContainText(
+    `http://127.0.0.1:${core.webhooks.port}/hooks/${accountId}/`,
+  );
   await dialog.getByRole('button', { name: 'Set it at the provider' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('already sends events to https://crm.example.com/maytapi-hook');
+  await expect(dialog.getByRole('alert')).toContainText(
+    'already sends events to https://crm.example.com/maytapi-hook',
+  );
   expect(sim.webhook).toBe('https://crm.example.com/maytapi-hook');
   await dialog.getByRole('button', { name: 'Replace it anyway' }).click();
-  await expect(dialog.getByRole('status')).toContainText('The provider now sends events to http://127.0.0.1:');
+  await expect(dialog.getByRole('status')).toContainText(
+    'The provider now sends events to http://127.0.0.1:',
+  );
   expect(sim.webhook).toContain(`/hooks/${accountId}/`);
   await expect(dialog.getByTestId('webhook-registered')).toHaveText(sim.webhook!);
   await dialog.getByRole('button', { name: 'Send a test event' }).click();
-  await expect(dialog.getByRole('status')).toContainText(/A test event came back through the public address in \d+ ms/);
+  await expect(dialog.getByRole('status')).toContainText(
+    /A test event came back through the public address in \d+ ms/,
+  );
   await page.screenshot({ path: 'test-results/e2e/screens/account-webhook.png' });
 
   // Mute the whole account: every line, as the sidebar then shows.
   await dialog.getByRole('checkbox', { name: 'Mute notifications from all its lines' }).check();
-  await expect.poll(() => core.cache.accounts.lines().filter((l) => l.accountId === accountId).every((l) => l.muted)).toBe(true);
-  await expect(dialog.getByRole('checkbox', { name: 'Mute notifications from all its lines' })).toBeChecked();
+  await expect
+    .poll(() =>
+      core.cache.accounts
+        .lines()
+        .filter((l) => l.accountId === accountId)
+        .every((l) => l.muted),
+    )
+    .toBe(true);
+  await expect(
+    dialog.getByRole('checkbox', { name: 'Mute notifications from all its lines' }),
+  ).toBeChecked();
 
   await dialog.getByRole('button', { name: 'Remove this account…' }).click();
-  await expect(dialog.getByRole('alertdialog')).toContainText('Remove “Hosted shop” from Switchboard?');
+  await expect(dialog.getByRole('alertdialog')).toContainText(
+    'Remove “Hosted shop” from Switchboard?',
+  );
   await dialog.getByRole('button', { name: 'Remove', exact: true }).click();
   await expect(sidebar).not.toContainText('Hosted shop');
   expect((await core.call('accounts.list', {})).accounts).toEqual([]);

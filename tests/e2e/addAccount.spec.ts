@@ -13,7 +13,9 @@ const headless = useHeadlessCore(
   { registry: createRegistry() },
 );
 
-test('adds a ChatApp account through the form: a wrong password first, then the lines come online', async ({ page }) => {
+test('adds a ChatApp account through the form: a wrong password first, then the lines come online', async ({
+  page,
+}) => {
   await page.goto(headless.url());
   await page.getByRole('button', { name: '+ Add account' }).click();
   const dialog = page.getByRole('dialog');
@@ -22,7 +24,13 @@ test('adds a ChatApp account through the form: a wrong password first, then the 
   await dialog.getByLabel('Email *').fill(config.email!);
   await dialog.getByLabel('App ID *').fill(config.appId!);
   await dialog.getByText('Advanced: server addresses').click();
-  for (const [label, key] of [['API address *', 'apiBase'], ['Socket host *', 'socketHost'], ['Socket port *', 'socketPort'], ['Socket uses TLS *', 'socketTls'], ['Channel sign-in address *', 'authEndpoint']] as const) {
+  for (const [label, key] of [
+    ['API address *', 'apiBase'],
+    ['Socket host *', 'socketHost'],
+    ['Socket port *', 'socketPort'],
+    ['Socket uses TLS *', 'socketTls'],
+    ['Channel sign-in address *', 'authEndpoint'],
+  ] as const) {
     await dialog.getByLabel(label).fill(config[key]!);
   }
   await dialog.getByLabel('Password *').fill('not the password');

@@ -5,7 +5,11 @@ import { addShop, useHeadlessCore } from '../helpers/headless.ts';
 /** A 100,000-message conversation stays light: the DOM holds only what is on screen. */
 const TOTAL = 100_000;
 const headless = useHeadlessCore((core) => {
-  addShop(core, 'acc', 'Busy shop', { providerLineId: 'L', messenger: 'whatsapp', title: 'Main line' });
+  addShop(core, 'acc', 'Busy shop', {
+    providerLineId: 'L',
+    messenger: 'whatsapp',
+    title: 'Main line',
+  });
   const line = lineIdOf('acc', 'L');
   const start = Date.now() - TOTAL * 60_000;
   for (let i = 0; i < TOTAL; i++) {
@@ -13,13 +17,22 @@ const headless = useHeadlessCore((core) => {
       kind: 'message',
       line,
       chat: { id: 'wholesale@c.us', title: 'Wholesale buyer' },
-      message: { ids: { provider: `m${i}` }, direction: i % 3 ? 'in' : 'out', origin: i % 3 ? 'contact' : 'phone', type: 'text', text: `Message number ${i}`, time: start + i * 60_000 },
+      message: {
+        ids: { provider: `m${i}` },
+        direction: i % 3 ? 'in' : 'out',
+        origin: i % 3 ? 'contact' : 'phone',
+        type: 'text',
+        text: `Message number ${i}`,
+        time: start + i * 60_000,
+      },
       historical: true,
     });
   }
 });
 
-test('scrolling far back keeps fewer than 200 message nodes, and the order intact', async ({ page }) => {
+test('scrolling far back keeps fewer than 200 message nodes, and the order intact', async ({
+  page,
+}) => {
   await page.goto(headless.url());
   await page.getByTestId('conversation-row').filter({ hasText: 'Wholesale buyer' }).click();
   const view = page.getByRole('region', { name: 'Wholesale buyer' });

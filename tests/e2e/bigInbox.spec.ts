@@ -18,13 +18,25 @@ function say(account: 'shop' | 'agency', chat: number, text: string, time: numbe
   headless.core().ingest({
     kind: 'message',
     line: lineIdOf(account, 'L'),
-    chat: { id: `${account}-${chat}@c.us`, title: `${account === 'shop' ? 'Shop' : 'Agency'} customer ${chat}` },
-    message: { ids: { provider: `${account}-${chat}-${time}` }, direction: 'in', origin: 'contact', type: 'text', text, time },
+    chat: {
+      id: `${account}-${chat}@c.us`,
+      title: `${account === 'shop' ? 'Shop' : 'Agency'} customer ${chat}`,
+    },
+    message: {
+      ids: { provider: `${account}-${chat}-${time}` },
+      direction: 'in',
+      origin: 'contact',
+      type: 'text',
+      text,
+      time,
+    },
     historical: true,
   });
 }
 
-test('10,000 conversations: few rows in the DOM, older pages on scrolling, the oldest reachable', async ({ page }) => {
+test('10,000 conversations: few rows in the DOM, older pages on scrolling, the oldest reachable', async ({
+  page,
+}) => {
   await page.goto(headless.url());
   const rows = page.getByTestId('conversation-row');
   await expect(rows.first()).toContainText(`Agency customer ${PER_ACCOUNT - 1}`);
@@ -48,8 +60,13 @@ test('a chat moving to the top does not shift the rows the user is reading', asy
   const topRow = async () =>
     scroller.evaluate((el) => {
       const box = el.getBoundingClientRect();
-      const row = [...el.querySelectorAll<HTMLElement>('[data-testid="conversation-row"]')].find((r) => r.getBoundingClientRect().bottom > box.top + 20);
-      return { title: row?.querySelector('.conversation-title')?.textContent, y: Math.round(row!.getBoundingClientRect().top - box.top) };
+      const row = [...el.querySelectorAll<HTMLElement>('[data-testid="conversation-row"]')].find(
+        (r) => r.getBoundingClientRect().bottom > box.top + 20,
+      );
+      return {
+        title: row?.querySelector('.conversation-title')?.textContent,
+        y: Math.round(row!.getBoundingClientRect().top - box.top),
+      };
     });
   const before = await topRow();
   const height = await scroller.evaluate((el) => el.scrollHeight);
@@ -66,7 +83,9 @@ test('a chat moving to the top does not shift the rows the user is reading', asy
   await expect(page.getByTestId('conversation-row').nth(1)).toContainText('Back again');
 });
 
-test('one account’s chats only, its unread count, and a line muted from the sidebar', async ({ page }) => {
+test('one account’s chats only, its unread count, and a line muted from the sidebar', async ({
+  page,
+}) => {
   await page.goto(headless.url());
   const sidebar = page.getByRole('navigation', { name: 'Accounts' });
   await sidebar.getByRole('button', { name: /^Agency Offline/ }).click();
@@ -79,7 +98,10 @@ test('one account’s chats only, its unread count, and a line muted from the si
 
   const mute = sidebar.getByRole('button', { name: 'Mute notifications from Shop WhatsApp' });
   await mute.click();
-  await expect(sidebar.getByRole('button', { name: 'Unmute Shop WhatsApp' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(sidebar.getByRole('button', { name: 'Unmute Shop WhatsApp' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   expect(headless.core().cache.accounts.line(lineIdOf('shop', 'L'))!.muted).toBe(true);
   await page.screenshot({ path: 'test-results/e2e/screens/sidebar-muted.png' });
 });

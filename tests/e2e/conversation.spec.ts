@@ -11,16 +11,50 @@ const headless = useHeadlessCore(async (core) => {
   addShop(core, 'shop', 'Shop');
   const start = Date.now() - 400 * 60_000;
   for (let i = 0; i < 300; i++) {
-    core.ingest({ kind: 'message', line, chat: { id: 'anna@c.us', title: 'Anna Petrova' }, message: { ids: { provider: `old-${i}` }, direction: i % 2 ? 'in' : 'out', origin: i % 2 ? 'contact' : 'phone', type: 'text', text: `Earlier message ${i}`, time: start + i * 60_000 }, historical: true });
+    core.ingest({
+      kind: 'message',
+      line,
+      chat: { id: 'anna@c.us', title: 'Anna Petrova' },
+      message: {
+        ids: { provider: `old-${i}` },
+        direction: i % 2 ? 'in' : 'out',
+        origin: i % 2 ? 'contact' : 'phone',
+        type: 'text',
+        text: `Earlier message ${i}`,
+        time: start + i * 60_000,
+      },
+      historical: true,
+    });
   }
   await core.queue.flushed();
   // A picture the core has a local copy of.
   fs.mkdirSync(core.media.dir, { recursive: true });
-  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  );
   fs.writeFileSync(path.join(core.media.dir, '1-shelf.png'), png);
-  incoming('', { type: 'image', media: { fileName: 'shelf.png', mime: 'image/png', localPath: path.join(core.media.dir, '1-shelf.png') } });
-  for (const text of ['Hello!', 'Is the blue sofa still available?', 'And can you deliver to Kazan?']) incoming(text);
-  core.ingest({ kind: 'tag', line, chat: { id: 'anna@c.us' }, tag: { id: 't1', name: 'Wholesale', color: '#2471a3' }, op: 'add' });
+  incoming('', {
+    type: 'image',
+    media: {
+      fileName: 'shelf.png',
+      mime: 'image/png',
+      localPath: path.join(core.media.dir, '1-shelf.png'),
+    },
+  });
+  for (const text of [
+    'Hello!',
+    'Is the blue sofa still available?',
+    'And can you deliver to Kazan?',
+  ])
+    incoming(text);
+  core.ingest({
+    kind: 'tag',
+    line,
+    chat: { id: 'anna@c.us' },
+    tag: { id: 't1', name: 'Wholesale', color: '#2471a3' },
+    op: 'add',
+  });
 });
 const core = () => headless.core();
 
@@ -29,12 +63,22 @@ function incoming(text: string, extra: Record<string, unknown> = {}, historical 
     kind: 'message',
     line,
     chat: { id: 'anna@c.us', title: 'Anna Petrova' },
-    message: { ids: { provider: `in-${++n}` }, direction: 'in', origin: 'contact', type: 'text', text, time: Date.now() - 1000 + n, ...extra },
+    message: {
+      ids: { provider: `in-${++n}` },
+      direction: 'in',
+      origin: 'contact',
+      type: 'text',
+      text,
+      time: Date.now() - 1000 + n,
+      ...extra,
+    },
     historical,
   });
 }
 
-test('opens at the unread part under a divider, shows the picture, and counts what arrives while scrolled up', async ({ page }) => {
+test('opens at the unread part under a divider, shows the picture, and counts what arrives while scrolled up', async ({
+  page,
+}) => {
   await page.goto(headless.url());
   await page.getByTestId('conversation-row').filter({ hasText: 'Anna Petrova' }).click();
   const view = page.getByRole('region', { name: 'Anna Petrova' });
@@ -72,14 +116,27 @@ test('replies to a message and sends a file with a caption', async ({ page }) =>
   await expect(reply.locator('.bubble-quote')).toContainText('And can you deliver to Kazan?');
   await expect(view.getByTestId('reply-preview')).toBeHidden();
 
-  await view.getByTestId('file-input').setInputFiles({ name: 'price-list.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 prices') });
+  await view.getByTestId('file-input').setInputFiles({
+    name: 'price-list.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4 prices'),
+  });
   await expect(view.getByTestId('attachment-chip')).toContainText('price-list.pdf');
   await view.getByRole('textbox', { name: 'Message' }).fill('Our prices');
   await view.getByRole('button', { name: 'Send' }).click();
   const sent = view.getByTestId('message').filter({ hasText: 'price-list.pdf' });
   await expect(sent).toContainText('Our prices');
-  const stored = (await core().call('messages.page', { conversationId: (await core().call('conversations.list', { limit: 1 })).items[0]!.id, limit: 1 })).items[0]!;
-  expect(stored).toMatchObject({ direction: 'out', text: 'Our prices', media: { fileName: 'price-list.pdf' } });
+  const stored = (
+    await core().call('messages.page', {
+      conversationId: (await core().call('conversations.list', { limit: 1 })).items[0]!.id,
+      limit: 1,
+    })
+  ).items[0]!;
+  expect(stored).toMatchObject({
+    direction: 'out',
+    text: 'Our prices',
+    media: { fileName: 'price-list.pdf' },
+  });
   // Sending brings the view to the newest message.
   await expect(sent).toBeInViewport();
   await expect(view.getByRole('button', { name: /Go to the newest message/ })).toBeHidden();
@@ -87,11 +144,27 @@ test('replies to a message and sends a file with a caption', async ({ page }) =>
 });
 
 test('searches inside the open chat only, and back to everywhere', async ({ page }) => {
-  core().ingest({ kind: 'message', line, chat: { id: 'boris@c.us', title: 'Boris' }, message: { ids: { provider: 'b1' }, direction: 'in', origin: 'contact', type: 'text', text: 'Is the blue sofa on sale?', time: Date.now() }, historical: true });
+  core().ingest({
+    kind: 'message',
+    line,
+    chat: { id: 'boris@c.us', title: 'Boris' },
+    message: {
+      ids: { provider: 'b1' },
+      direction: 'in',
+      origin: 'contact',
+      type: 'text',
+      text: 'Is the blue sofa on sale?',
+      time: Date.now(),
+    },
+    historical: true,
+  });
   await core().queue.flushed();
   await page.goto(headless.url());
   await page.getByTestId('conversation-row').filter({ hasText: 'Anna Petrova' }).click();
-  await page.getByRole('region', { name: 'Anna Petrova' }).getByRole('button', { name: 'Search in this chat' }).click();
+  await page
+    .getByRole('region', { name: 'Anna Petrova' })
+    .getByRole('button', { name: 'Search in this chat' })
+    .click();
   await expect(page.getByRole('searchbox', { name: 'Search messages' })).toBeFocused();
   await expect(page.getByText('Searching in Anna Petrova')).toBeVisible();
   await page.keyboard.type('blue sofa');

@@ -9,18 +9,23 @@ test('a first start shows the living demo workspace', async ({ page }) => {
   const notifications: { title: string; body: string }[] = [];
   page.on('websocket', (ws) =>
     ws.on('framereceived', ({ payload }) => {
-      const frame = JSON.parse(String(payload)) as { event?: string; payload?: { title: string; body: string } };
+      const frame = JSON.parse(String(payload)) as {
+        event?: string;
+        payload?: { title: string; body: string };
+      };
       if (frame.event === 'notification' && frame.payload) notifications.push(frame.payload);
     }),
   );
   await page.goto(address());
   const sidebar = page.getByRole('navigation', { name: 'Accounts' });
-  for (const label of ['Demo · ChatApp', 'Demo · MultiWA', 'Demo · Maytapi', 'Demo · Chategy']) await expect(sidebar).toContainText(label);
+  for (const label of ['Demo · ChatApp', 'Demo · MultiWA', 'Demo · Maytapi', 'Demo · Chategy'])
+    await expect(sidebar).toContainText(label);
   await expect(sidebar.getByText('Online')).toHaveCount(4, { timeout: 20_000 });
   await expect(sidebar).toContainText('Balance: 780.70 · paid until 2027-07-01');
   // The seeded history is there, and customers keep writing.
   const rows = page.getByTestId('conversation-row');
-  for (const title of ['Ольга', 'Курьеры', 'Budi Santoso']) await expect(rows.filter({ hasText: title })).toHaveCount(1, { timeout: 20_000 });
+  for (const title of ['Ольга', 'Курьеры', 'Budi Santoso'])
+    await expect(rows.filter({ hasText: title })).toHaveCount(1, { timeout: 20_000 });
   await expect.poll(async () => rows.count(), { timeout: 30_000 }).toBeGreaterThan(3);
   // A customer's new message fires the notification rule: title "contact · line", the text as body.
   await expect.poll(() => notifications.length, { timeout: 30_000 }).toBeGreaterThan(0);
@@ -29,7 +34,9 @@ test('a first start shows the living demo workspace', async ({ page }) => {
   await page.screenshot({ path: 'test-results/e2e/demo-workspace.png' });
 });
 
-test('a conversation opens at the newest message, and a reply goes from the clock to read', async ({ page }) => {
+test('a conversation opens at the newest message, and a reply goes from the clock to read', async ({
+  page,
+}) => {
   await page.goto(address());
   const row = page.getByTestId('conversation-row').filter({ hasText: 'Ольга' });
   await row.click();
@@ -40,11 +47,18 @@ test('a conversation opens at the newest message, and a reply goes from the cloc
     const seen: string[] = [];
     (window as unknown as { ticksSeen: string[] }).ticksSeen = seen;
     const record = () => {
-      const bubble = [...log.querySelectorAll('[data-testid="message"]')].find((b) => b.textContent?.includes('Line one'));
+      const bubble = [...log.querySelectorAll('[data-testid="message"]')].find((b) =>
+        b.textContent?.includes('Line one'),
+      );
       const label = bubble?.querySelector('.ticks')?.getAttribute('aria-label');
       if (label && seen.at(-1) !== label) seen.push(label);
     };
-    new MutationObserver(record).observe(log, { subtree: true, childList: true, attributes: true, characterData: true });
+    new MutationObserver(record).observe(log, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
   });
   const composer = view.getByRole('textbox', { name: 'Message' });
   await composer.fill('Line one');
@@ -60,7 +74,9 @@ test('a conversation opens at the newest message, and a reply goes from the cloc
   const order = ['Sending', 'Sent', 'Delivered', 'Read'];
   expect(seen[0]).toBe('Sending');
   expect(seen.at(-1)).toBe('Read');
-  expect(seen.map((label) => order.indexOf(label))).toEqual([...seen.map((label) => order.indexOf(label))].sort((a, b) => a - b));
+  expect(seen.map((label) => order.indexOf(label))).toEqual(
+    [...seen.map((label) => order.indexOf(label))].sort((a, b) => a - b),
+  );
   await page.screenshot({ path: 'test-results/e2e/demo-conversation.png' });
 });
 
@@ -69,15 +85,21 @@ test('a waiting line signs in by QR through a simulated scan', async ({ page }) 
   await page.getByTestId('line').filter({ hasText: 'Support' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Show QR code' }).click();
-  await expect(dialog.getByRole('img', { name: 'QR code to scan with WhatsApp' })).toBeVisible({ timeout: 15_000 });
+  await expect(dialog.getByRole('img', { name: 'QR code to scan with WhatsApp' })).toBeVisible({
+    timeout: 15_000,
+  });
   await page.screenshot({ path: 'test-results/e2e/demo-qr.png' });
   await dialog.getByRole('button', { name: 'Simulate scan (demo)' }).click();
   await expect(dialog.getByRole('status')).toContainText('Connected', { timeout: 15_000 });
 });
 
-test('search finds a message offline-fast and opens its conversation at it, marked', async ({ page }) => {
+test('search finds a message offline-fast and opens its conversation at it, marked', async ({
+  page,
+}) => {
   await page.goto(address());
-  await expect(page.getByTestId('conversation-row').filter({ hasText: 'Ольга' })).toHaveCount(1, { timeout: 20_000 });
+  await expect(page.getByTestId('conversation-row').filter({ hasText: 'Ольга' })).toHaveCount(1, {
+    timeout: 20_000,
+  });
   await page.keyboard.press('Control+k');
   await expect(page.getByRole('searchbox', { name: 'Search messages' })).toBeFocused();
   await page.keyboard.type('заеду');
@@ -85,7 +107,9 @@ test('search finds a message offline-fast and opens its conversation at it, mark
   await expect(hit).toContainText('Ольга');
   await expect(hit.locator('mark')).toHaveText('заеду');
   await hit.click();
-  const marked = page.getByRole('region', { name: /Ольга/ }).locator('[data-testid="message"][aria-current="true"]');
+  const marked = page
+    .getByRole('region', { name: /Ольга/ })
+    .locator('[data-testid="message"][aria-current="true"]');
   await expect(marked).toContainText('Отлично, заеду после работы');
   await page.screenshot({ path: 'test-results/e2e/demo-search.png' });
 });
@@ -111,7 +135,10 @@ test('filters unread chats and moves between conversations with Alt+arrows', asy
   await expect(rows.filter({ hasText: before[1]! })).toHaveAttribute('aria-current', 'true');
   const now = await titles();
   await page.keyboard.press('Alt+ArrowUp');
-  await expect(rows.filter({ hasText: now[now.indexOf(before[1]!) - 1]! })).toHaveAttribute('aria-current', 'true');
+  await expect(rows.filter({ hasText: now[now.indexOf(before[1]!) - 1]! })).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
 });
 
 test('switches language and theme, saved by the core, and back', async ({ page }) => {
@@ -140,7 +167,9 @@ test('reacts to a customer’s message with a quick emoji', async ({ page }) => 
   await page.goto(address());
   await page.getByTestId('conversation-row').filter({ hasText: 'Budi Santoso' }).click();
   const budi = page.getByRole('region', { name: 'Budi Santoso' });
-  const question = budi.locator('.bubble-row').filter({ hasText: 'Hello, wholesale prices please?' });
+  const question = budi
+    .locator('.bubble-row')
+    .filter({ hasText: 'Hello, wholesale prices please?' });
   await question.hover();
   await question.getByRole('button', { name: 'React' }).click();
   await question.getByRole('button', { name: 'React with 👍' }).click();

@@ -4,7 +4,9 @@ import { useWebMode } from '../helpers/webMode.ts';
 /** The demo is labelled as such, and one click takes all of it away. */
 const address = useWebMode();
 
-test('one click removes the whole demo, leaving an empty workspace ready for a real account', async ({ page }) => {
+test('one click removes the whole demo, leaving an empty workspace ready for a real account', async ({
+  page,
+}) => {
   await page.goto(address());
   const sidebar = page.getByRole('navigation', { name: 'Accounts' });
   await expect(sidebar.getByText('Online')).toHaveCount(4, { timeout: 20_000 });

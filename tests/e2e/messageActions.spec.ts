@@ -12,8 +12,15 @@ const headless = useHeadlessCore(
     sim = await new MaytapiSimulator({}).start();
     await core.startAccounts();
     const port = core.webhooks.port!;
-    await core.call('settings.set', { webhook: { bindAddress: '127.0.0.1', port, publicBaseUrl: `http://127.0.0.1:${port}` } });
-    const { id } = await core.call('accounts.add', { provider: 'maytapi', label: 'Hosted shop', config: sim.accountConfig(), secrets: { apiKey: sim.options.apiKey } });
+    await core.call('settings.set', {
+      webhook: { bindAddress: '127.0.0.1', port, publicBaseUrl: `http://127.0.0.1:${port}` },
+    });
+    const { id } = await core.call('accounts.add', {
+      provider: 'maytapi',
+      label: 'Hosted shop',
+      config: sim.accountConfig(),
+      secrets: { apiKey: sim.options.apiKey },
+    });
     await expect.poll(() => core.connections.state(id).state).toBe('online');
     await core.call('webhooks.register', { accountId: id, replaceForeign: false });
     await sim.receive('10101', '905551112233', 'Is the sofa still available?');
@@ -22,19 +29,27 @@ const headless = useHeadlessCore(
   { registry: new ProviderRegistry().register(maytapiPlugin), secrets: new MemorySecretStore() },
 );
 
-test('deletes a sent message for everyone after confirming, and it shows as deleted', async ({ page }) => {
+test('deletes a sent message for everyone after confirming, and it shows as deleted', async ({
+  page,
+}) => {
   await page.goto(headless.url());
   await page.getByTestId('conversation-row').filter({ hasText: 'Customer 2233' }).click();
   const view = page.getByRole('region', { name: 'Customer 2233' });
   await view.getByRole('textbox', { name: 'Message' }).fill('Sorry, wrong chat');
   await view.getByRole('textbox', { name: 'Message' }).press('Enter');
   const mine = view.locator('.bubble-row').filter({ hasText: 'Sorry, wrong chat' });
-  await expect(mine.getByRole('img', { name: /Sent|Delivered|Read/ })).toBeVisible({ timeout: 20_000 });
+  await expect(mine.getByRole('img', { name: /Sent|Delivered|Read/ })).toBeVisible({
+    timeout: 20_000,
+  });
   await mine.hover();
   await mine.getByRole('button', { name: 'Delete for everyone' }).click();
-  await expect(mine.getByRole('alertdialog')).toContainText('Delete this message for everyone in the chat?');
+  await expect(mine.getByRole('alertdialog')).toContainText(
+    'Delete this message for everyone in the chat?',
+  );
   await mine.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
-  await expect(view.locator('.bubble-row').filter({ hasText: 'This message was deleted' })).toHaveCount(1);
+  await expect(
+    view.locator('.bubble-row').filter({ hasText: 'This message was deleted' }),
+  ).toHaveCount(1);
   await expect(view.locator('.bubble-row').filter({ hasText: 'Sorry, wrong chat' })).toHaveCount(0);
   // The customer's message cannot be deleted for everyone: no such action on it.
   const theirs = view.locator('.bubble-row').filter({ hasText: 'Is the sofa still available?' });

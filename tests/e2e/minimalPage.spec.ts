@@ -16,13 +16,31 @@ const line = lineIdOf('acc', 'L1');
 test.beforeAll(async () => {
   core = Core.open({ dataDir: tempDir(), settings: new MemorySettingsStore() });
   bridge = await startBridge({ core, port: 0, token: 'e2e-token', staticDir: 'dist/renderer' });
-  core.cache.accounts.add({ id: 'acc', provider: 'chatapp', label: 'Flower shop', config: {}, demo: false, createdAt: 1 });
-  core.cache.accounts.upsertLine('acc', { providerLineId: 'L1', messenger: 'whatsapp', title: '+7 900 000-00-00' });
+  core.cache.accounts.add({
+    id: 'acc',
+    provider: 'chatapp',
+    label: 'Flower shop',
+    config: {},
+    demo: false,
+    createdAt: 1,
+  });
+  core.cache.accounts.upsertLine('acc', {
+    providerLineId: 'L1',
+    messenger: 'whatsapp',
+    title: '+7 900 000-00-00',
+  });
   core.ingest({
     kind: 'message',
     line,
     chat: { id: '79001112233@c.us', title: 'Мария' },
-    message: { ids: { provider: 'm1' }, direction: 'in', origin: 'contact', type: 'text', text: 'Здравствуйте! Розы есть?', time: Date.now() - 60_000 },
+    message: {
+      ids: { provider: 'm1' },
+      direction: 'in',
+      origin: 'contact',
+      type: 'text',
+      text: 'Здравствуйте! Розы есть?',
+      time: Date.now() - 60_000,
+    },
   });
   await core.queue.flushed();
 });
@@ -32,7 +50,9 @@ test.afterAll(async () => {
   await core.close();
 });
 
-test('lists accounts and conversations from the core, and follows live updates', async ({ page }) => {
+test('lists accounts and conversations from the core, and follows live updates', async ({
+  page,
+}) => {
   await page.goto(bridge.url);
   await expect(page.getByRole('navigation', { name: 'Accounts' })).toContainText('Flower shop');
   const row = page.getByTestId('conversation-row').filter({ hasText: 'Мария' });
@@ -44,7 +64,14 @@ test('lists accounts and conversations from the core, and follows live updates',
     kind: 'message',
     line,
     chat: { id: '79005556677@c.us', title: 'Ivan' },
-    message: { ids: { provider: 'm2' }, direction: 'in', origin: 'contact', type: 'text', text: 'Is the shop open today?', time: Date.now() },
+    message: {
+      ids: { provider: 'm2' },
+      direction: 'in',
+      origin: 'contact',
+      type: 'text',
+      text: 'Is the shop open today?',
+      time: Date.now(),
+    },
   });
   const rows = page.getByTestId('conversation-row');
   await expect(rows.first()).toContainText('Is the shop open today?');

@@ -33,18 +33,39 @@ test.beforeAll(async () => {
     id: 'shop',
     provider: 'chatapp',
     label: 'Shop',
-    config: { email: 'me@shop.example', appId: 'app_1_1', apiBase: dead, socketHost: '127.0.0.2', socketPort: String(port), socketTls: 'false', authEndpoint: `${dead}/broadcasting/auth`, appKey: 'key' },
+    config: {
+      email: 'me@shop.example',
+      appId: 'app_1_1',
+      apiBase: dead,
+      socketHost: '127.0.0.2',
+      socketPort: String(port),
+      socketTls: 'false',
+      authEndpoint: `${dead}/broadcasting/auth`,
+      appKey: 'key',
+    },
     demo: false,
     createdAt: 1,
   });
-  first.cache.accounts.upsertLine('shop', { providerLineId: '1:grWhatsApp', messenger: 'whatsapp', title: 'Shop WhatsApp', login: { state: 'authorized' } });
+  first.cache.accounts.upsertLine('shop', {
+    providerLineId: '1:grWhatsApp',
+    messenger: 'whatsapp',
+    title: 'Shop WhatsApp',
+    login: { state: 'authorized' },
+  });
   const start = Date.now() - 3_600_000;
   ['Hello, is the order ready?', 'Yes, pickup at 6 pm', 'Great, see you then'].forEach((text, i) =>
     first.ingest({
       kind: 'message',
       line: lineIdOf('shop', '1:grWhatsApp'),
       chat: { id: 'olga@c.us', title: 'Olga' },
-      message: { ids: { provider: `h${i}` }, direction: i === 1 ? 'out' : 'in', origin: i === 1 ? 'phone' : 'contact', type: 'text', text, time: start + i * 60_000 },
+      message: {
+        ids: { provider: `h${i}` },
+        direction: i === 1 ? 'out' : 'in',
+        origin: i === 1 ? 'phone' : 'contact',
+        type: 'text',
+        text,
+        time: start + i * 60_000,
+      },
       historical: true,
     }),
   );
@@ -53,7 +74,12 @@ test.beforeAll(async () => {
 
   const secrets = new MemorySecretStore();
   secrets.set('shop', { password: 'secret' });
-  core = Core.open({ dataDir, registry: createRegistry(), secrets, settings: new MemorySettingsStore() });
+  core = Core.open({
+    dataDir,
+    registry: createRegistry(),
+    secrets,
+    settings: new MemorySettingsStore(),
+  });
   await core.startAccounts();
   bridge = await startBridge({ core, port: 0, token: 'offline', staticDir: 'dist/renderer' });
 });
@@ -63,10 +89,14 @@ test.afterAll(async () => {
   await core?.close();
 });
 
-test('after a restart with the provider unreachable, history is browsable and searchable and the banner says why', async ({ page }) => {
+test('after a restart with the provider unreachable, history is browsable and searchable and the banner says why', async ({
+  page,
+}) => {
   await page.goto(bridge.url);
   const banner = page.getByTestId('offline-banner');
-  await expect(banner).toContainText('Not connected (1): Shop — reconnecting in', { timeout: 20_000 });
+  await expect(banner).toContainText('Not connected (1): Shop — reconnecting in', {
+    timeout: 20_000,
+  });
   await expect(banner).toContainText('history stays here to browse and search');
   await page.getByTestId('conversation-row').filter({ hasText: 'Olga' }).click();
   const view = page.getByRole('region', { name: 'Olga' });
@@ -77,10 +107,14 @@ test('after a restart with the provider unreachable, history is browsable and se
   await expect(page.getByTestId('search-hit')).toContainText('pickup at 6 pm');
   await page.screenshot({ path: 'test-results/e2e/screens/offline-accounts.png' });
   // The reason comes from the core; it is said in the user's language like everything else.
-  await expect(banner).toContainText(`ChatApp could not be reached at 127.0.0.2:${port}: the connection was refused.`);
+  await expect(banner).toContainText(
+    `ChatApp could not be reached at 127.0.0.2:${port}: the connection was refused.`,
+  );
   await core.call('settings.set', { language: 'ru' });
   await expect(banner).toContainText(`Нет связи (1): Shop — переподключение через`);
-  await expect(banner).toContainText(`ChatApp недоступен по адресу 127.0.0.2:${port}: соединение отклонено.`);
+  await expect(banner).toContainText(
+    `ChatApp недоступен по адресу 127.0.0.2:${port}: соединение отклонено.`,
+  );
   await core.call('settings.set', { language: 'en' });
 
   // The core itself goes away: what was loaded stays on screen, and the banner says so.

@@ -13,11 +13,16 @@ test('the main screens, as a user first sees them', async ({ page }) => {
   await page.goto(address());
   const rows = page.getByTestId('conversation-row');
   await expect(rows.filter({ hasText: 'Ольга' })).toHaveCount(1, { timeout: 20_000 });
-  await expect(page.getByRole('navigation', { name: 'Accounts' }).getByText('Online')).toHaveCount(4, { timeout: 20_000 });
+  await expect(page.getByRole('navigation', { name: 'Accounts' }).getByText('Online')).toHaveCount(
+    4,
+    { timeout: 20_000 },
+  );
   await page.screenshot(shot('01-inbox'));
 
   await rows.filter({ hasText: 'Ольга' }).click();
-  await expect(page.getByRole('region', { name: /Ольга/ }).getByTestId('message').first()).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: /Ольга/ }).getByTestId('message').first(),
+  ).toBeVisible();
   await page.screenshot(shot('02-conversation'));
 
   await page.keyboard.press('Control+k');
@@ -28,13 +33,18 @@ test('the main screens, as a user first sees them', async ({ page }) => {
 
   await page.getByTestId('line').filter({ hasText: 'Support' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Show QR code' }).click();
-  await expect(page.getByRole('img', { name: 'QR code to scan with WhatsApp' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('img', { name: 'QR code to scan with WhatsApp' })).toBeVisible({
+    timeout: 15_000,
+  });
   await page.screenshot(shot('04-qr-login'));
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: '+ Add account' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /ChatApp/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /ChatApp/ })
+    .click();
   await page.getByRole('dialog').getByRole('button', { name: 'Check and save' }).click();
   await page.screenshot(shot('05-add-account-errors'));
   await page.keyboard.press('Escape');

@@ -6,7 +6,10 @@ export function electronBinary(): string | null {
   const dir = path.resolve('node_modules/electron');
   const pathFile = path.join(dir, 'path.txt');
   if (!fs.existsSync(pathFile)) return null;
-  const binary = path.join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist'), fs.readFileSync(pathFile, 'utf8').trim());
+  const binary = path.join(
+    process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist'),
+    fs.readFileSync(pathFile, 'utf8').trim(),
+  );
   return fs.existsSync(binary) ? binary : null;
 }
 

@@ -14,7 +14,14 @@ export function tempDir(prefix = 'switchboard-test-'): string {
 export function cacheWithLine(): { cache: Cache; lineId: string; dir: string } {
   const dir = tempDir();
   const cache = openCache(path.join(dir, 'test.sqlite'));
-  cache.accounts.add({ id: 'acc1', provider: 'chatapp', label: 'Shop', config: {}, demo: false, createdAt: 1 });
+  cache.accounts.add({
+    id: 'acc1',
+    provider: 'chatapp',
+    label: 'Shop',
+    config: {},
+    demo: false,
+    createdAt: 1,
+  });
   cache.accounts.upsertLine('acc1', { providerLineId: '1229:grWhatsApp', messenger: 'whatsapp' });
   return { cache, lineId: lineIdOf('acc1', '1229:grWhatsApp'), dir };
 }
@@ -31,6 +38,14 @@ export function incoming(
     kind: 'message',
     line: lineId,
     chat: { id: chatId, title: `Chat ${chatId}` },
-    message: { ids: { provider: providerId }, direction: 'in', origin: 'contact', type: 'text', text, time, ...extra },
+    message: {
+      ids: { provider: providerId },
+      direction: 'in',
+      origin: 'contact',
+      type: 'text',
+      text,
+      time,
+      ...extra,
+    },
   };
 }

@@ -9,7 +9,10 @@ import { tempDir } from './cache.ts';
  * simulators; it may return their teardown), serving the built renderer over its bridge, as
  * browser mode does.
  */
-export function useHeadlessCore(setup: (core: Core) => Promise<void | (() => Promise<void>)> | void, options: Partial<CoreOptions> = {}) {
+export function useHeadlessCore(
+  setup: (core: Core) => Promise<void | (() => Promise<void>)> | void,
+  options: Partial<CoreOptions> = {},
+) {
   let core: Core | undefined;
   let bridge: Bridge | undefined;
   let teardown: (() => Promise<void>) | undefined;
@@ -32,7 +35,19 @@ export function useHeadlessCore(setup: (core: Core) => Promise<void | (() => Pro
 }
 
 /** An account with one authorized line, for seeding. */
-export function addShop(core: Core, id: string, label: string, line = { providerLineId: 'L', messenger: 'whatsapp' as const, title: `${label} WhatsApp` }): void {
-  core.cache.accounts.add({ id, provider: 'chatapp', label, config: {}, demo: false, createdAt: 1 });
+export function addShop(
+  core: Core,
+  id: string,
+  label: string,
+  line = { providerLineId: 'L', messenger: 'whatsapp' as const, title: `${label} WhatsApp` },
+): void {
+  core.cache.accounts.add({
+    id,
+    provider: 'chatapp',
+    label,
+    config: {},
+    demo: false,
+    createdAt: 1,
+  });
   core.cache.accounts.upsertLine(id, { ...line, login: { state: 'authorized' } });
 }

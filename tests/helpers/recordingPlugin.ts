@@ -1,7 +1,13 @@
 import { NO_CAPABILITIES } from '../../shared/ipc/providers.std.ts';
 import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
 import type { ProviderKind } from '../../shared/model/ids.std.ts';
-import type { ProviderConnection, ProviderContext, ProviderPlugin, SendRequest, SendResult } from '../../main/providers/plugin.node.ts';
+import type {
+  ProviderConnection,
+  ProviderContext,
+  ProviderPlugin,
+  SendRequest,
+  SendResult,
+} from '../../main/providers/plugin.node.ts';
 import type { SendFailure } from '../../main/providers/plugin.node.ts';
 
 /**
@@ -24,17 +30,23 @@ export class RecordingPlugin implements ProviderPlugin {
       loginMethods: [],
       realtime: 'socket' as const,
       capabilities: NO_CAPABILITIES,
-      fields: [{ key: 'apiKey', label: 'API key', kind: 'secret' as const, required: true, secret: true }],
+      fields: [
+        { key: 'apiKey', label: 'API key', kind: 'secret' as const, required: true, secret: true },
+      ],
     };
   }
 
   parseAccount(input: { config: Record<string, string>; secrets: Record<string, string> }) {
-    if (!input.secrets.apiKey) throw new SwitchboardError('invalid_request', 'Enter the API key.', [{ path: 'apiKey', message: 'Required' }]);
+    if (!input.secrets.apiKey)
+      throw new SwitchboardError('invalid_request', 'Enter the API key.', [
+        { path: 'apiKey', message: 'Required' },
+      ]);
     return input;
   }
 
   async verify(input: { secrets: Record<string, string> }) {
-    if (input.secrets.apiKey !== 'good-key') throw new SwitchboardError('auth', 'The server refused this API key.');
+    if (input.secrets.apiKey !== 'good-key')
+      throw new SwitchboardError('auth', 'The server refused this API key.');
     return { secrets: { token: 'issued-token' } };
   }
 
@@ -42,7 +54,15 @@ export class RecordingPlugin implements ProviderPlugin {
     this.context = context;
     return {
       start: async () => {
-        context.emit({ kind: 'line', line: { providerLineId: 'line-1', messenger: 'whatsapp', title: 'Support', login: { state: 'authorized' } } });
+        context.emit({
+          kind: 'line',
+          line: {
+            providerLineId: 'line-1',
+            messenger: 'whatsapp',
+            title: 'Support',
+            login: { state: 'authorized' },
+          },
+        });
         context.emit({ kind: 'connection', state: { state: 'online' } });
       },
       stop: async () => {},

@@ -11,10 +11,14 @@ export function useWebMode(): () => string {
   let url = '';
   let stop = () => undefined as void;
   test.beforeAll(async () => {
-    const web = spawn(process.execPath, ['--import', 'tsx', 'main/headless/web.node.ts', '--data-dir', tempDir(), '--port', '0'], {
-      env: { ...process.env, SWITCHBOARD_QUIET: '1' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const web = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'main/headless/web.node.ts', '--data-dir', tempDir(), '--port', '0'],
+      {
+        env: { ...process.env, SWITCHBOARD_QUIET: '1' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     stop = () => void web.kill('SIGTERM');
     for await (const line of readline.createInterface({ input: web.stdout! })) {
       const match = /Open: (\S+)/.exec(line);

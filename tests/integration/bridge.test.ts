@@ -59,9 +59,19 @@ describe('the WebSocket bridge', () => {
     const base = `ws://127.0.0.1:${bridge.port}/bridge`;
     expect(await connectStatus(base)).toBe(401);
     expect(await connectStatus(`${base}?token=wrong`)).toBe(401);
-    expect(await connectStatus(`${base}?token=correct-horse-battery`, { Origin: 'https://evil.example' })).toBe(403);
-    expect(await connectStatus(`${base}?token=correct-horse-battery`, { Origin: `http://127.0.0.1:${bridge.port}` })).toBe(101);
-    expect(await connectStatus(`ws://127.0.0.1:${bridge.port}/other?token=correct-horse-battery`)).toBe(404);
+    expect(
+      await connectStatus(`${base}?token=correct-horse-battery`, {
+        Origin: 'https://evil.example',
+      }),
+    ).toBe(403);
+    expect(
+      await connectStatus(`${base}?token=correct-horse-battery`, {
+        Origin: `http://127.0.0.1:${bridge.port}`,
+      }),
+    ).toBe(101);
+    expect(
+      await connectStatus(`ws://127.0.0.1:${bridge.port}/other?token=correct-horse-battery`),
+    ).toBe(404);
   });
 
   it('serves requests, answers malformed frames with a typed error, and pushes events', async () => {
@@ -70,18 +80,46 @@ describe('the WebSocket bridge', () => {
     await c.opened;
 
     c.ws.send('{not json');
-    expect(await c.next((f) => f.id === -1)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await c.next((f) => f.id === -1)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
     c.ws.send(JSON.stringify({ id: 1, method: 'conversations.list', params: { limit: -1 } }));
-    expect(await c.next((f) => f.id === 1)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await c.next((f) => f.id === 1)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
 
-    core.cache.accounts.add({ id: 'a1', provider: 'chatapp', label: 'Shop', config: {}, demo: false, createdAt: 1 });
+    core.cache.accounts.add({
+      id: 'a1',
+      provider: 'chatapp',
+      label: 'Shop',
+      config: {},
+      demo: false,
+      createdAt: 1,
+    });
     core.cache.accounts.upsertLine('a1', { providerLineId: 'L', messenger: 'telegram' });
-    core.ingest({ kind: 'message', line: lineIdOf('a1', 'L'), chat: { id: 'c', title: 'Olga' }, message: { ids: { provider: 'p1' }, direction: 'in', origin: 'contact', type: 'text', text: 'Привет!', time: Date.now() } });
+    core.ingest({
+      kind: 'message',
+      line: lineIdOf('a1', 'L'),
+      chat: { id: 'c', title: 'Olga' },
+      message: {
+        ids: { provider: 'p1' },
+        direction: 'in',
+        origin: 'contact',
+        type: 'text',
+        text: 'Привет!',
+        time: Date.now(),
+      },
+    });
     const pushed = await c.next((f) => f.event === 'messages.upserted');
     expect(pushed).toMatchObject({ payload: { messages: [{ text: 'Привет!' }] } });
 
     c.ws.send(JSON.stringify({ id: 2, method: 'conversations.list', params: { limit: 5 } }));
-    expect(await c.next((f) => f.id === 2)).toMatchObject({ ok: true, result: { items: [{ title: 'Olga', unread: 1 }] } });
+    expect(await c.next((f) => f.id === 2)).toMatchObject({
+      ok: true,
+      result: { items: [{ title: 'Olga', unread: 1 }] },
+    });
     c.ws.close();
   });
 });
@@ -107,7 +145,13 @@ describe('local media over the bridge', () => {
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect((await fetch(`${base}12-photo.jpg`)).status).toBe(401);
     expect((await fetch(`${base}12-photo.jpg?token=wrong`)).status).toBe(401);
-    for (const name of ['..%2Fsecret.txt', '%2e%2e%2fsecret.txt', '.hidden', 'missing.jpg', '%E0%A4%A']) {
+    for (const name of [
+      '..%2Fsecret.txt',
+      '%2e%2e%2fsecret.txt',
+      '.hidden',
+      'missing.jpg',
+      '%E0%A4%A',
+    ]) {
       expect((await fetch(`${base}${name}?token=correct-horse-battery`)).status, name).toBe(404);
     }
   });

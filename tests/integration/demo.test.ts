@@ -13,28 +13,59 @@ afterEach(async () => {
 
 describe('the demo workspace', () => {
   it('comes alive: demo accounts online, customers writing, QR login by simulated scan, a reply read, a notification', async () => {
-    const core = Core.open({ dataDir: tempDir(), registry: createRegistry(), settings: new MemorySettingsStore() });
+    const core = Core.open({
+      dataDir: tempDir(),
+      registry: createRegistry(),
+      settings: new MemorySettingsStore(),
+    });
     cores.push(core);
     const notifications: unknown[] = [];
     core.on((event, payload) => event === 'notification' && notifications.push(payload));
     await core.startAccounts();
     core.demo = (await startDemo(core, { pace: [40, 80], autoScanMs: 60_000 })) ?? undefined;
 
-    const { accounts } = await until(async () => {
-      const list = await core.call('accounts.list', {});
-      return list.accounts.length === 4 && list.accounts.every((a) => a.connection.state === 'online') ? list : undefined;
-    }, 'four demo accounts online', 20_000);
-    expect(accounts.map((a) => [a.label, a.demo])).toEqual([['Demo · ChatApp', true], ['Demo · MultiWA', true], ['Demo · Maytapi', true], ['Demo · Chategy', true]]);
+    const { accounts } = await until(
+      async () => {
+        const list = await core.call('accounts.list', {});
+        return list.accounts.length === 4 &&
+          list.accounts.every((a) => a.connection.state === 'online')
+          ? list
+          : undefined;
+      },
+      'four demo accounts online',
+      20_000,
+    );
+    expect(accounts.map((a) => [a.label, a.demo])).toEqual([
+      ['Demo · ChatApp', true],
+      ['Demo · MultiWA', true],
+      ['Demo · Maytapi', true],
+      ['Demo · Chategy', true],
+    ]);
     expect((await core.call('app.info', {})).demo).toBe(true);
 
-    await until(async () => (await core.call('conversations.list', { limit: 50 })).items.length >= 8, 'conversations from all four providers', 20_000);
+    await until(
+      async () => (await core.call('conversations.list', { limit: 50 })).items.length >= 8,
+      'conversations from all four providers',
+      20_000,
+    );
     const chategy = accounts.find((a) => a.provider === 'chategy')!;
-    await until(async () => (await core.call('conversations.list', { accountId: chategy.id, limit: 50 })).items.map((c) => c.lineId.split('/')[1]).sort().join() === 'max,tdlib', 'Telegram and MAX chats', 20_000);
+    await until(
+      async () =>
+        (await core.call('conversations.list', { accountId: chategy.id, limit: 50 })).items
+          .map((c) => c.lineId.split('/')[1])
+          .sort()
+          .join() === 'max,tdlib',
+      'Telegram and MAX chats',
+      20_000,
+    );
     const whatsApp = `${chategy.id}/whatsapp`;
     await core.call('login.start', { lineId: whatsApp, method: 'qr' });
     await until(() => core.cache.accounts.line(whatsApp)?.login.state === 'qr', 'a Chategy QR');
     await core.call('demo.simulateScan', { lineId: whatsApp });
-    await until(() => core.cache.accounts.line(whatsApp)?.login.state === 'authorized', 'Chategy WhatsApp connected');
+    await until(
+      () => core.cache.accounts.line(whatsApp)?.login.state === 'authorized',
+      'Chategy WhatsApp connected',
+    );
     await until(() => notifications.length > 0, 'a notification');
 
     const multiwa = accounts.find((a) => a.provider === 'multiwa')!;
@@ -46,9 +77,22 @@ describe('the demo workspace', () => {
 
     // ChatApp's simulator pushes every receipt; some others are polled on a growing interval.
     const chatapp = accounts.find((a) => a.provider === 'chatapp')!;
-    const conversation = (await core.call('conversations.list', { accountId: chatapp.id, limit: 50 })).items.find((c) => c.lastMessage?.direction === 'in')!;
-    const sent = await core.call('messages.send', { conversationId: conversation.id, clientRef: 'demo-reply-01', text: 'Thanks, on it!' });
-    await until(async () => (await core.call('messages.page', { conversationId: conversation.id, limit: 50 })).items.find((m) => m.id === sent.id)?.status?.tick === 'read', 'read ticks', 20_000);
+    const conversation = (
+      await core.call('conversations.list', { accountId: chatapp.id, limit: 50 })
+    ).items.find((c) => c.lastMessage?.direction === 'in')!;
+    const sent = await core.call('messages.send', {
+      conversationId: conversation.id,
+      clientRef: 'demo-reply-01',
+      text: 'Thanks, on it!',
+    });
+    await until(
+      async () =>
+        (
+          await core.call('messages.page', { conversationId: conversation.id, limit: 50 })
+        ).items.find((m) => m.id === sent.id)?.status?.tick === 'read',
+      'read ticks',
+      20_000,
+    );
 
     await core.call('demo.remove', {});
     expect((await core.call('accounts.list', {})).accounts).toEqual([]);
@@ -56,9 +100,20 @@ describe('the demo workspace', () => {
   }, 60_000);
 
   it('stays away when a real account exists', async () => {
-    const core = Core.open({ dataDir: tempDir(), registry: createRegistry(), settings: new MemorySettingsStore() });
+    const core = Core.open({
+      dataDir: tempDir(),
+      registry: createRegistry(),
+      settings: new MemorySettingsStore(),
+    });
     cores.push(core);
-    core.cache.accounts.add({ id: 'real', provider: 'chatapp', label: 'Mine', config: {}, demo: false, createdAt: 1 });
+    core.cache.accounts.add({
+      id: 'real',
+      provider: 'chatapp',
+      label: 'Mine',
+      config: {},
+      demo: false,
+      createdAt: 1,
+    });
     expect(await startDemo(core)).toBeNull();
   });
 });

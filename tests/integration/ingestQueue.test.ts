@@ -26,7 +26,8 @@ describe('the ingest queue', () => {
   it('writes a burst in slices of many events each, not one transaction per event', async () => {
     const { cache, lineId } = cacheWithLine();
     const { queue, flushes } = queueOn(cache);
-    for (let i = 0; i < 5000; i++) queue.push(incoming(lineId, `c${i % 40}`, `m${i}`, T0 + i, `burst ${i}`));
+    for (let i = 0; i < 5000; i++)
+      queue.push(incoming(lineId, `c${i % 40}`, `m${i}`, T0 + i, `burst ${i}`));
     await queue.flushed();
     // Each slice holds the loop for a few milliseconds at most: at least 50 events apiece.
     expect(flushes.length).toBeGreaterThan(1);
@@ -49,9 +50,13 @@ describe('the ingest queue', () => {
     const { queue, storageErrors } = queueOn(cache);
     const pages = cache.db.pragma('page_count', { simple: true }) as number;
     cache.db.pragma(`max_page_count = ${pages}`); // the database may not grow: a real SQLITE_FULL
-    for (let i = 0; i < 300; i++) queue.push(incoming(lineId, 'c1', `m${i}`, T0 + i, `message ${i} `.repeat(40)));
+    for (let i = 0; i < 300; i++)
+      queue.push(incoming(lineId, 'c1', `m${i}`, T0 + i, `message ${i} `.repeat(40)));
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(storageErrors[0]).toMatchObject({ problem: 'full', message: expect.stringMatching(/The disk holding .* is full/) });
+    expect(storageErrors[0]).toMatchObject({
+      problem: 'full',
+      message: expect.stringMatching(/The disk holding .* is full/),
+    });
     expect(queue.pending).toBe(300);
     expect(cache.db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(0);
 
@@ -65,10 +70,14 @@ describe('the headless core on a damaged cache', () => {
   it('exits once with words a user can act on, instead of crashing in a loop', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'switchboard.sqlite'), Buffer.alloc(16384, 0x42));
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'main/headless/cli.node.ts', '--data-dir', dir, '--port', '0'], {
-      encoding: 'utf8',
-      timeout: 20_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'main/headless/cli.node.ts', '--data-dir', dir, '--port', '0'],
+      {
+        encoding: 'utf8',
+        timeout: 20_000,
+      },
+    );
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('is damaged. Nothing was deleted');
     expect(run.stderr).toContain('--repair-cache');
@@ -76,7 +85,11 @@ describe('the headless core on a damaged cache', () => {
   });
 
   it('explains bad arguments', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'main/headless/cli.node.ts', '--port', 'abc'], { encoding: 'utf8', timeout: 20_000 });
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'main/headless/cli.node.ts', '--port', 'abc'],
+      { encoding: 'utf8', timeout: 20_000 },
+    );
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('--data-dir');
   });

@@ -11,8 +11,11 @@ afterEach(async () => {
 describe('a backlog of 40,000 events', () => {
   it('lets the event loop turn between slices, so timers and requests run while it is written', async () => {
     const core = shopCore(cores, [{ providerLineId: 'wa', messenger: 'whatsapp' }]);
-    for (let i = 0; i < 40_000; i += 1) customerSays(core, 'wa', `chat-${i % 400}`, `m-${i}`, `backlog message ${i}`);
-    const pendingWhenTimerRan = await new Promise<number>((resolve) => setTimeout(() => resolve(core.queue.pending), 1));
+    for (let i = 0; i < 40_000; i += 1)
+      customerSays(core, 'wa', `chat-${i % 400}`, `m-${i}`, `backlog message ${i}`);
+    const pendingWhenTimerRan = await new Promise<number>((resolve) =>
+      setTimeout(() => resolve(core.queue.pending), 1),
+    );
     expect(pendingWhenTimerRan).toBeGreaterThan(0);
     expect(pendingWhenTimerRan).toBeLessThan(40_000);
     await core.queue.flushed();
@@ -24,7 +27,8 @@ describe('a backlog of 40,000 events', () => {
     customerSays(core, 'wa', 'vip', 'first', 'Can I order 3?');
     await core.queue.flushed();
     const conversation = (await core.call('conversations.list', { limit: 1 })).items[0]!;
-    for (let i = 0; i < 40_000; i += 1) customerSays(core, 'wa', i % 2 ? 'vip' : `chat-${i % 400}`, `m-${i}`, `backlog message ${i}`);
+    for (let i = 0; i < 40_000; i += 1)
+      customerSays(core, 'wa', i % 2 ? 'vip' : `chat-${i % 400}`, `m-${i}`, `backlog message ${i}`);
     let pendingWhenTimerRan = -1;
     setTimeout(() => (pendingWhenTimerRan = core.queue.pending), 0);
     await core.call('conversations.markRead', { id: conversation.id });

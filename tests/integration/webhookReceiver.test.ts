@@ -29,8 +29,14 @@ describe('the webhook receiver’s address', () => {
         probe.close(() => resolve(port));
       });
     });
-    const saved = await core.call('settings.set', { webhook: { bindAddress: '127.0.0.1', port: free, publicBaseUrl: 'https://hooks.example.com' } });
-    expect(saved.webhook).toEqual({ bindAddress: '127.0.0.1', port: free, publicBaseUrl: 'https://hooks.example.com' });
+    const saved = await core.call('settings.set', {
+      webhook: { bindAddress: '127.0.0.1', port: free, publicBaseUrl: 'https://hooks.example.com' },
+    });
+    expect(saved.webhook).toEqual({
+      bindAddress: '127.0.0.1',
+      port: free,
+      publicBaseUrl: 'https://hooks.example.com',
+    });
     expect(core.webhooks.port).toBe(free);
     expect(await listening(free)).toBe(true);
     expect(await listening(first)).toBe(false);
@@ -40,8 +46,20 @@ describe('the webhook receiver’s address', () => {
     cleanups.push(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
     const taken = (blocker.address() as net.AddressInfo).port;
     const before = core.webhooks.port!;
-    const refused = await core.handle('settings.set', { webhook: { bindAddress: '127.0.0.1', port: taken, publicBaseUrl: 'https://hooks.example.com' } });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining(`could not receive webhooks on 127.0.0.1:${taken}`) } });
+    const refused = await core.handle('settings.set', {
+      webhook: {
+        bindAddress: '127.0.0.1',
+        port: taken,
+        publicBaseUrl: 'https://hooks.example.com',
+      },
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'unavailable',
+        message: expect.stringContaining(`could not receive webhooks on 127.0.0.1:${taken}`),
+      },
+    });
     expect(core.settings.get().webhook.port).toBe(free);
     expect(core.webhooks.port).toBe(before);
     expect(await listening(before)).toBe(true);

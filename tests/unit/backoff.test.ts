@@ -23,7 +23,13 @@ describe('reconnect backoff', () => {
 
   it('keeps retrying every two seconds or less for the first minute of an outage, then backs off', () => {
     let now = 0;
-    const b = new Backoff(1000, 60_000, () => 0.999999, { forMs: 60_000, maxMs: 2000 }, () => now);
+    const b = new Backoff(
+      1000,
+      60_000,
+      () => 0.999999,
+      { forMs: 60_000, maxMs: 2000 },
+      () => now,
+    );
     const early = Array.from({ length: 10 }, () => {
       const delay = b.next();
       now += delay;

@@ -21,12 +21,16 @@ describe('retrying a sync after a reconnect', () => {
       calls += 1;
       throw new Error('down');
     };
-    await expect(retrying(failing, { signal: new AbortController().signal, attempts: 3, firstDelayMs: 1 })).rejects.toThrow('down');
+    await expect(
+      retrying(failing, { signal: new AbortController().signal, attempts: 3, firstDelayMs: 1 }),
+    ).rejects.toThrow('down');
     expect(calls).toBe(3);
     const stopped = new AbortController();
     stopped.abort();
     calls = 0;
-    await expect(retrying(failing, { signal: stopped.signal, firstDelayMs: 1 })).rejects.toThrow('down');
+    await expect(retrying(failing, { signal: stopped.signal, firstDelayMs: 1 })).rejects.toThrow(
+      'down',
+    );
     expect(calls).toBe(1);
   });
 });

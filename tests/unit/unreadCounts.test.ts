@@ -10,7 +10,10 @@ afterEach(async () => {
 
 describe('unread counts', () => {
   it('are counted per line and in total without muted lines, and pushed when they change', async () => {
-    const core = shopCore(cores, [{ providerLineId: 'wa', messenger: 'whatsapp' }, { providerLineId: 'tg', messenger: 'telegram' }]);
+    const core = shopCore(cores, [
+      { providerLineId: 'wa', messenger: 'whatsapp' },
+      { providerLineId: 'tg', messenger: 'telegram' },
+    ]);
     const pushed: unknown[] = [];
     core.on((event, payload) => event === 'unread.changed' && pushed.push(payload));
     expect(await core.call('unread.counts', {})).toEqual({ total: 0, lines: {} });

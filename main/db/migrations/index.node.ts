@@ -9,4 +9,13 @@ import { migration0007 } from './0007_quarantineReplays.node.ts';
 import { migration0008 } from './0008_appMeta.node.ts';
 
 /** In order; a version is never edited once released, only followed by a new one. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0007,
+  migration0008,
+];

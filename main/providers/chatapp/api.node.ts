@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import { ChatListItem, ErrorBody, License, MessageItem, Page, SendReply } from './wire.node.ts';
-import { ProviderAuthError, ProviderRequestError, ProviderUnavailable, unreachable } from '../errors.node.ts';
+import {
+  ProviderAuthError,
+  ProviderRequestError,
+  ProviderUnavailable,
+  unreachable,
+} from '../errors.node.ts';
 import type { TokenManager } from './tokens.node.ts';
 import { words } from '../../../shared/ipc/coreWords.std.ts';
 
@@ -31,11 +36,20 @@ export class ChatAppApi {
     return this.#request('GET', '/v1/licenses', undefined, License.array());
   }
 
-  chats(licenseId: string, messengerType: string, query: { limit: number; nextPage?: string; lastTime?: number }) {
+  chats(
+    licenseId: string,
+    messengerType: string,
+    query: { limit: number; nextPage?: string; lastTime?: number },
+  ) {
     const params = new URLSearchParams({ limit: String(query.limit) });
     if (query.nextPage) params.set('nextPage', query.nextPage);
     if (query.lastTime !== undefined) params.set('lastTime', String(query.lastTime));
-    return this.#request('GET', `${line(licenseId, messengerType)}/chats?${params}`, undefined, Page(ChatListItem));
+    return this.#request(
+      'GET',
+      `${line(licenseId, messengerType)}/chats?${params}`,
+      undefined,
+      Page(ChatListItem),
+    );
   }
 
   /** Newest first (`direction=prev`). */
@@ -44,21 +58,49 @@ export class ChatAppApi {
     if (query.nextPage) params.set('nextPage', query.nextPage);
     if (query.lastTime !== undefined) params.set('lastTime', String(query.lastTime));
     if (query.lastInternalId !== undefined) params.set('lastInternalId', query.lastInternalId);
-    return this.#request('GET', `${line(licenseId, messengerType)}/chats/${encodeURIComponent(chatId)}/messages?${params}`, undefined, Page(MessageItem));
+    return this.#request(
+      'GET',
+      `${line(licenseId, messengerType)}/chats/${encodeURIComponent(chatId)}/messages?${params}`,
+      undefined,
+      Page(MessageItem),
+    );
   }
 
-  sendText(licenseId: string, messengerType: string, chatId: string, text: string, quotedMessageId?: string) {
+  sendText(
+    licenseId: string,
+    messengerType: string,
+    chatId: string,
+    text: string,
+    quotedMessageId?: string,
+  ) {
     const body = { text, ...(quotedMessageId ? { quotedMessageId } : {}) };
-    return this.#request('POST', `${line(licenseId, messengerType)}/chats/${encodeURIComponent(chatId)}/messages/text`, body, SendReply);
+    return this.#request(
+      'POST',
+      `${line(licenseId, messengerType)}/chats/${encodeURIComponent(chatId)}/messages/text`,
+      body,
+      SendReply,
+    );
   }
 
-  sendFile(licenseId: string, messengerType: string, chatId: string, file: { name: string; mime: string; data: Uint8Array }, caption?: string, quotedMessageId?: string) {
+  sendFile(
+    licenseId: string,
+    messengerType: string,
+    chatId: string,
+    file: { name: string; mime: string; data: Uint8Array },
+    caption?: string,
+    quotedMessageId?: string,
+  ) {
     const form = new FormData();
     form.set('file', new Blob([new Uint8Array(file.data)], { type: file.mime }), file.name);
     form.set('fileName', file.name);
     if (caption) form.set('caption', caption);
     if (quotedMessageId) form.set('quotedMessageId', quotedMessageId);
-    return this.#request('POST', `${line(licenseId, messengerType)}/chats/${encodeURIComponent(chatId)}/messages/file`, form, SendReply);
+    return this.#request(
+      'POST',
+      `${line(licenseId, messengerType)}/chats/${encodeURIComponent(chatId)}/messages/file`,
+      form,
+      SendReply,
+    );
   }
 
   async #request<T extends z.ZodType | undefined>(
@@ -76,16 +118,28 @@ export class ChatAppApi {
       }
       const json: unknown = await response.json().catch(() => undefined);
       if (response.status === 401) throw new ProviderAuthError(words('chatapp.signInExpired'));
-      if (response.status >= 500) throw new ProviderUnavailable(words('provider.serverError', { provider: 'ChatApp', status: response.status }));
+      if (response.status >= 500)
+        throw new ProviderUnavailable(
+          words('provider.serverError', { provider: 'ChatApp', status: response.status }),
+        );
       const error = ErrorBody.safeParse(json);
       if (!response.ok || error.success) {
         const detail = error.success ? error.data.error : undefined;
-        throw new ProviderRequestError(detail?.message ?? `ChatApp refused ${method} ${path.split('?')[0]} (${response.status}).`, response.status, detail?.code ?? undefined);
+        throw new ProviderRequestError(
+          detail?.message ??
+            `ChatApp refused ${method} ${path.split('?')[0]} (${response.status}).`,
+          response.status,
+          detail?.code ?? undefined,
+        );
       }
       const data = (json as { data?: unknown } | undefined)?.data;
       if (!schema) return data as never;
       const parsed = schema.safeParse(data);
-      if (!parsed.success) throw new ProviderRequestError(`ChatApp's answer to ${method} ${path.split('?')[0]} was not understood.`, response.status);
+      if (!parsed.success)
+        throw new ProviderRequestError(
+          `ChatApp's answer to ${method} ${path.split('?')[0]} was not understood.`,
+          response.status,
+        );
       return parsed.data as never;
     }
   }
@@ -95,7 +149,11 @@ export class ChatAppApi {
     try {
       return await fetch(`${this.apiBase}${path}`, {
         method,
-        headers: { accept: 'application/json', Authorization: token, ...(body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          accept: 'application/json',
+          Authorization: token,
+          ...(body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}),
+        },
         ...(body !== undefined ? { body: isForm ? body : JSON.stringify(body) } : {}),
         signal: AbortSignal.timeout(isForm ? 120_000 : 30_000),
       });

@@ -1,18 +1,39 @@
 import type { ConnectionState } from '../../../shared/model/connection.std.ts';
 import type { ProviderEvent } from '../../../shared/model/events.std.ts';
-import { looksLikeSend, type HistorySource, type ProviderConnection, type ProviderContext, type SendRequest, type SendResult, type SentQuery } from '../plugin.node.ts';
+import {
+  looksLikeSend,
+  type HistorySource,
+  type ProviderConnection,
+  type ProviderContext,
+  type SendRequest,
+  type SendResult,
+  type SentQuery,
+} from '../plugin.node.ts';
 import type { MessageRef } from '../../../shared/model/events.std.ts';
 import { Backoff } from '../backoff.node.ts';
 import { ChatAppApi } from './api.node.ts';
 import { configOf, type ChatAppConfig } from './config.node.ts';
-import { ProviderAuthError, ProviderRequestError, ProviderUnavailable, toSendFailure, failedStart } from '../errors.node.ts';
+import {
+  ProviderAuthError,
+  ProviderRequestError,
+  ProviderUnavailable,
+  toSendFailure,
+  failedStart,
+} from '../errors.node.ts';
 import { LINE_EVENT_NAMES, mapLineEvent, messageOf, toMs } from './mapping.node.ts';
 import { MAX_SOCKET_FRAME_CHARS, onOversizedFrame, type OversizedFrame } from './frameCap.node.ts';
 import { retrying } from '../retrying.node.ts';
 import { lineIdOf, messengerOf, splitLineId } from './messengers.node.ts';
 import { Realtime } from './realtime.node.ts';
 import { TokenManager } from './tokens.node.ts';
-import { TokenData, companyChannel, lineChannel, lineOfChannel, userChannel, type MessageItem } from './wire.node.ts';
+import {
+  TokenData,
+  companyChannel,
+  lineChannel,
+  lineOfChannel,
+  userChannel,
+  type MessageItem,
+} from './wire.node.ts';
 import { words } from '../../../shared/ipc/coreWords.std.ts';
 import { loginSaid } from '../../../shared/model/login.std.ts';
 
@@ -54,7 +75,11 @@ export class ChatAppConnection implements ProviderConnection {
     this.#config = configOf(context.config);
     this.#tokens = new TokenManager(
       this.#config.apiBase,
-      { email: this.#config.email, password: context.secrets.get('password') ?? '', appId: this.#config.appId },
+      {
+        email: this.#config.email,
+        password: context.secrets.get('password') ?? '',
+        appId: this.#config.appId,
+      },
       tokenStoreOf(context),
     );
     this.#api = new ChatAppApi(this.#config.apiBase, this.#tokens);
@@ -101,8 +126,16 @@ export class ChatAppConnection implements ProviderConnection {
     if (!frame.channel || !this.#channels.has(frame.channel)) return;
     const line = lineOfChannel(frame.channel);
     const kb = Math.round(frame.chars / 1024);
-    this.context.quarantine('pusher', `socket event of ${kb} KB is over the ${MAX_SOCKET_FRAME_CHARS / 1024} KB limit: not read`, { channel: frame.channel, event: frame.event ?? null, chars: frame.chars, head: frame.head }, line ?? undefined);
-    if (line && this.#lines.has(line)) void this.#gapFill(line, Date.now()).catch((error: unknown) => this.context.log.warn('gap-fill after an oversized event failed', { error: String(error) }));
+    this.context.quarantine(
+      'pusher',
+      `socket event of ${kb} KB is over the ${MAX_SOCKET_FRAME_CHARS / 1024} KB limit: not read`,
+      { channel: frame.channel, event: frame.event ?? null, chars: frame.chars, head: frame.head },
+      line ?? undefined,
+    );
+    if (line && this.#lines.has(line))
+      void this.#gapFill(line, Date.now()).catch((error: unknown) =>
+        this.context.log.warn('gap-fill after an oversized event failed', { error: String(error) }),
+      );
   }
 
   async send(request: SendRequest): Promise<SendResult> {
@@ -110,9 +143,28 @@ export class ChatAppConnection implements ProviderConnection {
     const quoted = request.replyTo?.provider;
     try {
       const reply = request.attachment
-        ? await this.#api.sendFile(licenseId, messengerType, request.chatId, { name: request.attachment.fileName, mime: request.attachment.mime, data: request.attachment.data }, request.text, quoted)
-        : await this.#api.sendText(licenseId, messengerType, request.chatId, request.text ?? '', quoted);
-      return { ids: { provider: reply.id, ...(reply.internalId ? { internal: reply.internalId } : {}) } };
+        ? await this.#api.sendFile(
+            licenseId,
+            messengerType,
+            request.chatId,
+            {
+              name: request.attachment.fileName,
+              mime: request.attachment.mime,
+              data: request.attachment.data,
+            },
+            request.text,
+            quoted,
+          )
+        : await this.#api.sendText(
+            licenseId,
+            messengerType,
+            request.chatId,
+            request.text ?? '',
+            quoted,
+          );
+      return {
+        ids: { provider: reply.id, ...(reply.internalId ? { internal: reply.internalId } : {}) },
+      };
     } catch (error) {
       throw toSendFailure(error);
     }
@@ -143,10 +195,14 @@ export class ChatAppConnection implements ProviderConnection {
           line: {
             providerLineId: line,
             messenger: kind,
-            title: messenger.name ?? license.name ?? phone ?? `${messenger.type} · ${license.licenseId}`,
+            title:
+              messenger.name ?? license.name ?? phone ?? `${messenger.type} · ${license.licenseId}`,
             ...(phone ? { phone } : {}),
             // Pairing happens in ChatApp's cabinet; an inactive license cannot send or receive.
-            login: license.active === false ? loginSaid.loggedOut(words('login.licenseInactive')) : { state: 'authorized', ...(phone ? { phone } : {}) },
+            login:
+              license.active === false
+                ? loginSaid.loggedOut(words('login.licenseInactive'))
+                : { state: 'authorized', ...(phone ? { phone } : {}) },
           },
         });
         this.#lines.add(line);
@@ -160,7 +216,8 @@ export class ChatAppConnection implements ProviderConnection {
     const userId = this.#tokens.cabinetUserId;
     if (userId) this.#channels.add(userChannel(userId));
     try {
-      const me = (await this.#api.me()) as { companyId?: unknown; company?: { id?: unknown } } | undefined;
+      const me = (await this.#api.me()) as
+        { companyId?: unknown; company?: { id?: unknown } } | undefined;
       const companyId = me?.companyId ?? me?.company?.id;
       if (companyId != null) this.#channels.add(companyChannel(String(companyId)));
     } catch (error) {
@@ -177,7 +234,11 @@ export class ChatAppConnection implements ProviderConnection {
       try {
         response = await fetch(this.#config.authEndpoint, {
           method: 'POST',
-          headers: { Authorization: token, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+          headers: {
+            Authorization: token,
+            'content-type': 'application/x-www-form-urlencoded',
+            accept: 'application/json',
+          },
           body,
           signal: AbortSignal.timeout(20_000),
         });
@@ -188,25 +249,46 @@ export class ChatAppConnection implements ProviderConnection {
         token = await this.#tokens.afterUnauthorized(token);
         continue;
       }
-      if (response.status === 401 || response.status === 403) throw new ProviderAuthError(words('chatapp.channelRefused'));
+      if (response.status === 401 || response.status === 403)
+        throw new ProviderAuthError(words('chatapp.channelRefused'));
       const answer = (await response.json().catch(() => null)) as { auth?: unknown } | null;
-      if (!response.ok || typeof answer?.auth !== 'string') throw new ProviderRequestError(`Channel sign-in failed (${response.status}).`, response.status);
+      if (!response.ok || typeof answer?.auth !== 'string')
+        throw new ProviderRequestError(
+          `Channel sign-in failed (${response.status}).`,
+          response.status,
+        );
       return { auth: answer.auth };
     }
   }
 
   #onState(state: ConnectionState): void {
-    if (state.state !== 'online' && this.#disconnectedAt === undefined) this.#disconnectedAt = Date.now();
+    if (state.state !== 'online' && this.#disconnectedAt === undefined)
+      this.#disconnectedAt = Date.now();
     this.#emit({ kind: 'connection', state });
   }
 
   #onSocketEvent(channel: string, event: string, data: unknown): void {
     const line = lineOfChannel(channel);
     if (line) {
-      if (!this.#lines.has(line)) return this.context.quarantine('pusher', `event on a channel of an unknown line (${channel})`, data);
+      if (!this.#lines.has(line))
+        return this.context.quarantine(
+          'pusher',
+          `event on a channel of an unknown line (${channel})`,
+          data,
+        );
       const mapped = mapLineEvent(event, line, data, { appId: this.#config.appId });
-      for (const rejected of mapped.rejected) this.context.quarantine('pusher', rejected.reason, { channel, event, item: rejected.item }, line);
-      if (mapped.skipped.length) this.context.log.info('ChatApp events with nothing to apply', { channel, reasons: mapped.skipped.map((s) => s.reason) });
+      for (const rejected of mapped.rejected)
+        this.context.quarantine(
+          'pusher',
+          rejected.reason,
+          { channel, event, item: rejected.item },
+          line,
+        );
+      if (mapped.skipped.length)
+        this.context.log.info('ChatApp events with nothing to apply', {
+          channel,
+          reasons: mapped.skipped.map((s) => s.reason),
+        });
       for (const e of mapped.events) this.#emit(e);
       return;
     }
@@ -214,23 +296,37 @@ export class ChatAppConnection implements ProviderConnection {
   }
 
   #onWorkspaceEvent(channel: string, event: string, data: unknown): void {
-    const items = (data as { data?: unknown } | null)?.data ?? (data as { payload?: { data?: unknown } } | null)?.payload?.data;
-    if (!Array.isArray(items)) return this.context.quarantine('pusher', `${event} on ${channel}: no data array`, data);
+    const items =
+      (data as { data?: unknown } | null)?.data ??
+      (data as { payload?: { data?: unknown } } | null)?.payload?.data;
+    if (!Array.isArray(items))
+      return this.context.quarantine('pusher', `${event} on ${channel}: no data array`, data);
     switch (event) {
       case 'employeeStatus':
         return this.#emit({ kind: 'workspace', key: 'chatapp.employeeStatus', value: items });
       case 'quickResponseList':
         this.#quickResponses = new Map(items.map((item, i) => [keyOf(item, i), item]));
-        return this.#emit({ kind: 'workspace', key: 'chatapp.quickResponses', value: [...this.#quickResponses.values()] });
+        return this.#emit({
+          kind: 'workspace',
+          key: 'chatapp.quickResponses',
+          value: [...this.#quickResponses.values()],
+        });
       case 'quickResponse':
         for (const [i, item] of items.entries()) {
-          const action = (item as { action?: string; type?: string }).action ?? (item as { type?: string }).type;
-          if (action === 'destroy' || action === 'delete') this.#quickResponses.delete(keyOf(item, i));
+          const action =
+            (item as { action?: string; type?: string }).action ?? (item as { type?: string }).type;
+          if (action === 'destroy' || action === 'delete')
+            this.#quickResponses.delete(keyOf(item, i));
           else this.#quickResponses.set(keyOf(item, i), item);
         }
-        return this.#emit({ kind: 'workspace', key: 'chatapp.quickResponses', value: [...this.#quickResponses.values()] });
+        return this.#emit({
+          kind: 'workspace',
+          key: 'chatapp.quickResponses',
+          value: [...this.#quickResponses.values()],
+        });
       default:
-        if (!LINE_EVENT_NAMES.includes(event)) this.context.quarantine('pusher', `unknown event "${event}" on ${channel}`, data);
+        if (!LINE_EVENT_NAMES.includes(event))
+          this.context.quarantine('pusher', `unknown event "${event}" on ${channel}`, data);
     }
   }
 
@@ -243,7 +339,8 @@ export class ChatAppConnection implements ProviderConnection {
         const known = this.context.cache.activeChats(line, 1).length > 0;
         const signal = this.context.signal;
         if (!known) await retrying(() => this.#firstSync(line), { signal });
-        else if (reconnect || since !== undefined) await retrying(() => this.#gapFill(line, since ?? Date.now()), { signal });
+        else if (reconnect || since !== undefined)
+          await retrying(() => this.#gapFill(line, since ?? Date.now()), { signal });
       } catch (error) {
         this.context.log.warn(`history sync of ${line} failed`, { error: String(error) });
       }
@@ -259,10 +356,16 @@ export class ChatAppConnection implements ProviderConnection {
       this.#emit({
         kind: 'conversation',
         line,
-        chat: { id: chat.id, ...(chat.name || chat.phone ? { title: (chat.name || chat.phone)! } : {}), ...(chat.phone ? { phone: chat.phone } : {}) },
+        chat: {
+          id: chat.id,
+          ...(chat.name || chat.phone ? { title: (chat.name || chat.phone)! } : {}),
+          ...(chat.phone ? { phone: chat.phone } : {}),
+        },
         ...(chat.unreadCount != null ? { unread: chat.unreadCount } : {}),
       });
-      const page = await this.#api.messages(licenseId, messengerType, chat.id, { limit: FIRST_SYNC_MESSAGES });
+      const page = await this.#api.messages(licenseId, messengerType, chat.id, {
+        limit: FIRST_SYNC_MESSAGES,
+      });
       this.#emitMessages(line, chat, page.items, () => true);
     }
     await this.context.flushed();
@@ -278,14 +381,23 @@ export class ChatAppConnection implements ProviderConnection {
     for (const chat of chats.items) {
       if (this.context.signal.aborted) return;
       const last = this.context.cache.lastMessageOf(line, chat.id, disconnectedAt);
-      const activity = chat.lastTime != null ? toMs(chat.lastTime) : chat.lastMessage?.time != null ? toMs(chat.lastMessage.time) : Infinity;
+      const activity =
+        chat.lastTime != null
+          ? toMs(chat.lastTime)
+          : chat.lastMessage?.time != null
+            ? toMs(chat.lastMessage.time)
+            : Infinity;
       if (last && activity <= last.time) continue;
       let nextPage: string | undefined;
       const missed: MessageItem[] = [];
       for (let page = 0; page < GAP_PAGES && !this.context.signal.aborted; page++) {
-        const result = await this.#api.messages(licenseId, messengerType, chat.id, { limit: PAGE, ...(nextPage ? { nextPage } : {}) });
+        const result = await this.#api.messages(licenseId, messengerType, chat.id, {
+          limit: PAGE,
+          ...(nextPage ? { nextPage } : {}),
+        });
         missed.push(...result.items);
-        const reachedKnown = last !== undefined && result.items.some((m) => toMs(m.time) <= last.time);
+        const reachedKnown =
+          last !== undefined && result.items.some((m) => toMs(m.time) <= last.time);
         if (reachedKnown || !result.nextPage || result.items.length === 0) break;
         nextPage = result.nextPage;
       }
@@ -305,11 +417,20 @@ export class ChatAppConnection implements ProviderConnection {
       .map((m) => m.ids);
   }
 
-  async #loadOlder(line: string, chatId: string, before: { time: number; ids?: { internal?: string } } | null): Promise<{ more: boolean }> {
+  async #loadOlder(
+    line: string,
+    chatId: string,
+    before: { time: number; ids?: { internal?: string } } | null,
+  ): Promise<{ more: boolean }> {
     const { licenseId, messengerType } = splitLineId(line);
     const page = await this.#api.messages(licenseId, messengerType, chatId, {
       limit: PAGE,
-      ...(before ? { lastTime: Math.floor(before.time / 1000), ...(before.ids?.internal ? { lastInternalId: before.ids.internal } : {}) } : {}),
+      ...(before
+        ? {
+            lastTime: Math.floor(before.time / 1000),
+            ...(before.ids?.internal ? { lastInternalId: before.ids.internal } : {}),
+          }
+        : {}),
     });
     this.#emitMessages(line, { id: chatId }, page.items, () => true);
     await this.context.flushed();
@@ -320,8 +441,16 @@ export class ChatAppConnection implements ProviderConnection {
    * Emits fetched messages oldest first: ChatApp pages newest first, and messages sharing
    * a second are ordered by arrival, so the reverse order would show them reversed.
    */
-  #emitMessages(line: string, chat: { id: string; name?: string | null; phone?: string }, items: MessageItem[], historical: (time: number) => boolean): void {
-    const chronological = [...items].sort((a, b) => (a.time ?? 0) - (b.time ?? 0) || Number(a.internalId ?? 0) - Number(b.internalId ?? 0));
+  #emitMessages(
+    line: string,
+    chat: { id: string; name?: string | null; phone?: string },
+    items: MessageItem[],
+    historical: (time: number) => boolean,
+  ): void {
+    const chronological = [...items].sort(
+      (a, b) =>
+        (a.time ?? 0) - (b.time ?? 0) || Number(a.internalId ?? 0) - Number(b.internalId ?? 0),
+    );
     for (const item of chronological) {
       if (this.context.signal.aborted) return;
       const message = messageOf(item, { appId: this.#config.appId });

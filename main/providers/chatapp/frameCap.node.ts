@@ -32,7 +32,8 @@ export function onOversizedFrame(listener: (frame: OversizedFrame) => void): () 
 function install(): void {
   if (installed) return;
   installed = true;
-  const runtime = (Pusher as unknown as { Runtime: { createWebSocket(url: string): object } }).Runtime;
+  const runtime = (Pusher as unknown as { Runtime: { createWebSocket(url: string): object } })
+    .Runtime;
   const create = runtime.createWebSocket.bind(runtime);
   runtime.createWebSocket = (url: string) => capped(create(url));
 }
@@ -46,7 +47,8 @@ function capped(socket: object): object {
       handler = next
         ? (message) => {
             const data = message?.data;
-            if (typeof data === 'string' && data.length > MAX_SOCKET_FRAME_CHARS) return report(data);
+            if (typeof data === 'string' && data.length > MAX_SOCKET_FRAME_CHARS)
+              return report(data);
             next(message);
           }
         : undefined;
@@ -60,6 +62,11 @@ function report(data: string): void {
   // Pusher frames carry the channel and event names as escaped JSON in their first bytes.
   const channel = /\\?"channel\\?"\s*:\s*\\?"([\w.@=,;:-]{1,200})\\?"/.exec(head)?.[1];
   const event = /\\?"event\\?"\s*:\s*\\?"([\w.:-]{1,100})\\?"/.exec(head)?.[1];
-  const frame: OversizedFrame = { chars: data.length, head, ...(channel ? { channel } : {}), ...(event ? { event } : {}) };
+  const frame: OversizedFrame = {
+    chars: data.length,
+    head,
+    ...(channel ? { channel } : {}),
+    ...(event ? { event } : {}),
+  };
   for (const listener of listeners) listener(frame);
 }

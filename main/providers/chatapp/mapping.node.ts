@@ -1,7 +1,11 @@
 import type { z } from 'zod';
 import type { DeliveryStatus } from '../../../shared/model/delivery.std.ts';
 import type { ConversationKind, MessageType } from '../../../shared/model/entities.std.ts';
-import type { ChatRef, NormalizedMessage, ProviderEvent } from '../../../shared/model/events.std.ts';
+import type {
+  ChatRef,
+  NormalizedMessage,
+  ProviderEvent,
+} from '../../../shared/model/events.std.ts';
 import {
   ChatStatusItem,
   ConversationItem,
@@ -45,13 +49,28 @@ export function toMs(time: number | null | undefined): number {
 }
 
 const TYPES: Record<string, MessageType> = {
-  text: 'text', chat: 'text', image: 'image', photo: 'image', video: 'video', audio: 'audio', voice: 'voice',
-  ptt: 'voice', document: 'document', file: 'document', sticker: 'sticker', location: 'location',
-  contact: 'contact', vcard: 'contact', poll: 'poll', call: 'call', system: 'system',
+  text: 'text',
+  chat: 'text',
+  image: 'image',
+  photo: 'image',
+  video: 'video',
+  audio: 'audio',
+  voice: 'voice',
+  ptt: 'voice',
+  document: 'document',
+  file: 'document',
+  sticker: 'sticker',
+  location: 'location',
+  contact: 'contact',
+  vcard: 'contact',
+  poll: 'poll',
+  call: 'call',
+  system: 'system',
 };
 
 function chatRef(chat: z.infer<typeof Chat>): ChatRef {
-  const kind: ConversationKind = chat.type === 'group' ? 'group' : chat.type === 'channel' ? 'channel' : 'private';
+  const kind: ConversationKind =
+    chat.type === 'group' ? 'group' : chat.type === 'channel' ? 'channel' : 'private';
   const ref: ChatRef = { id: chat.id, kind };
   const title = chat.name || chat.username || chat.phone;
   if (title) ref.title = title;
@@ -61,12 +80,23 @@ function chatRef(chat: z.infer<typeof Chat>): ChatRef {
 }
 
 const STATUSES: Record<string, DeliveryStatus['tick']> = {
-  sent: 'sent', delivered: 'delivered', viewed: 'read', read: 'read', failed: 'failed', error: 'failed',
+  sent: 'sent',
+  delivered: 'delivered',
+  viewed: 'read',
+  read: 'read',
+  failed: 'failed',
+  error: 'failed',
 };
 
 export function messageOf(item: MessageItem, context: MappingContext): NormalizedMessage {
   const out = item.side === 'out' || item.fromMe === true;
-  const origin = !out ? 'contact' : item.fromApi ? (item.fromApp?.id === context.appId ? 'this_app' : 'api_other') : 'phone';
+  const origin = !out
+    ? 'contact'
+    : item.fromApi
+      ? item.fromApp?.id === context.appId
+        ? 'this_app'
+        : 'api_other'
+      : 'phone';
   const body = item.message;
   const message: NormalizedMessage = {
     ids: { provider: item.id, ...(item.internalId ? { internal: item.internalId } : {}) },
@@ -90,7 +120,8 @@ export function messageOf(item: MessageItem, context: MappingContext): Normalize
   if (item.quotedMessage) {
     message.quoted = { providerId: item.quotedMessage.id };
     if (item.quotedMessage.message?.text) message.quoted.preview = item.quotedMessage.message.text;
-    if (item.quotedMessage.fromUser?.name) message.quoted.senderName = item.quotedMessage.fromUser.name;
+    if (item.quotedMessage.fromUser?.name)
+      message.quoted.senderName = item.quotedMessage.fromUser.name;
   }
   if (item.fromUser) {
     message.sender = { id: item.fromUser.id };
@@ -101,7 +132,11 @@ export function messageOf(item: MessageItem, context: MappingContext): Normalize
   return message;
 }
 
-type Handler = (item: unknown, line: string, context: MappingContext) => ProviderEvent | string | Skip;
+type Handler = (
+  item: unknown,
+  line: string,
+  context: MappingContext,
+) => ProviderEvent | string | Skip;
 
 /** The abbreviated form: everything of its kind except the chat it belongs to. */
 function chatless(item: unknown, key: string): Skip | undefined {
@@ -110,9 +145,14 @@ function chatless(item: unknown, key: string): Skip | undefined {
   return { skip: 'names no chat' };
 }
 
-const parseWith = <T extends z.ZodType>(schema: T, item: unknown, then: (v: z.infer<T>) => ProviderEvent | string | Skip): ProviderEvent | string | Skip => {
+const parseWith = <T extends z.ZodType>(
+  schema: T,
+  item: unknown,
+  then: (v: z.infer<T>) => ProviderEvent | string | Skip,
+): ProviderEvent | string | Skip => {
   const parsed = schema.safeParse(item);
-  if (!parsed.success) return `does not match the expected shape: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'item'} ${i.message}`).join('; ')}`;
+  if (!parsed.success)
+    return `does not match the expected shape: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'item'} ${i.message}`).join('; ')}`;
   return then(parsed.data);
 };
 
@@ -121,16 +161,34 @@ const LINE_EVENTS: Record<string, Handler> = {
   message: (item, line, context) =>
     parseWith(MessageItem, item, (m) =>
       m.chat
-        ? { kind: 'message', line, chat: chatRef(m.chat), message: messageOf(m, context), ...(context.historical ? { historical: true } : {}) }
+        ? {
+            kind: 'message',
+            line,
+            chat: chatRef(m.chat),
+            message: messageOf(m, context),
+            ...(context.historical ? { historical: true } : {}),
+          }
         : { skip: 'message names no chat' },
     ),
   messageStatus: (item, line) =>
     parseWith(StatusItem, item, (s) => {
       const tick = STATUSES[s.type];
       if (!tick) return `unknown status "${s.type}"`;
-      if (tick !== 'failed') return { kind: 'status', line, ref: { provider: s.id }, status: { tick } } as ProviderEvent;
-      const error = typeof s.error === 'string' ? { reason: s.error } : { reason: s.error?.message ?? 'The messenger did not deliver this message.', ...(s.error?.code != null ? { code: s.error.code } : {}) };
-      return { kind: 'status', line, ref: { provider: s.id }, status: { tick: 'failed', ...error } };
+      if (tick !== 'failed')
+        return { kind: 'status', line, ref: { provider: s.id }, status: { tick } } as ProviderEvent;
+      const error =
+        typeof s.error === 'string'
+          ? { reason: s.error }
+          : {
+              reason: s.error?.message ?? 'The messenger did not deliver this message.',
+              ...(s.error?.code != null ? { code: s.error.code } : {}),
+            };
+      return {
+        kind: 'status',
+        line,
+        ref: { provider: s.id },
+        status: { tick: 'failed', ...error },
+      };
     }),
   messageSystem: (item, line) =>
     parseWith(SystemItem, item, (m) =>
@@ -139,17 +197,31 @@ const LINE_EVENTS: Record<string, Handler> = {
             kind: 'message',
             line,
             chat: chatRef(m.chat),
-            message: { ids: { provider: m.id }, direction: 'in', origin: 'system', type: 'system', text: m.message?.text ?? '', time: toMs(m.time) },
+            message: {
+              ids: { provider: m.id },
+              direction: 'in',
+              origin: 'system',
+              type: 'system',
+              text: m.message?.text ?? '',
+              time: toMs(m.time),
+            },
           }
         : { skip: 'system message names no chat' },
     ),
-  messageDestroy: (item, line) => parseWith(DestroyItem, item, (d) => ({ kind: 'deleted', line, ref: { provider: d.id } })),
+  messageDestroy: (item, line) =>
+    parseWith(DestroyItem, item, (d) => ({ kind: 'deleted', line, ref: { provider: d.id } })),
   messageReaction: (item, line) =>
     parseWith(ReactionItem, item, (r) => {
       const emoji = r.reaction?.trim();
       const removed = !emoji || (r.action != null && r.action !== 'react');
       const from = r.fromMe ? 'me' : (r.fromUser?.id ?? 'contact');
-      return { kind: 'reaction', line, ref: { provider: r.id }, from, emoji: removed ? null : emoji };
+      return {
+        kind: 'reaction',
+        line,
+        ref: { provider: r.id },
+        from,
+        emoji: removed ? null : emoji,
+      };
     }),
   chatTag: (item, line) =>
     chatless(item, 'tag') ??
@@ -176,17 +248,37 @@ const LINE_EVENTS: Record<string, Handler> = {
     })),
   chatStatus: (item, line) =>
     chatless(item, 'type') ??
-    parseWith(ChatStatusItem, item, (c) => ({ kind: 'conversation', line, chat: { id: c.chat.id }, meta: { open: c.type !== 'close' } })),
+    parseWith(ChatStatusItem, item, (c) => ({
+      kind: 'conversation',
+      line,
+      chat: { id: c.chat.id },
+      meta: { open: c.type !== 'close' },
+    })),
 };
 
 export const LINE_EVENT_NAMES = Object.keys(LINE_EVENTS);
 
 /** Maps one Pusher event on a line channel. Every item of `data` counts. */
-export function mapLineEvent(event: string, line: string, raw: unknown, context: MappingContext): Mapped {
+export function mapLineEvent(
+  event: string,
+  line: string,
+  raw: unknown,
+  context: MappingContext,
+): Mapped {
   const handler = LINE_EVENTS[event];
-  if (!handler) return { events: [], rejected: [{ reason: `unknown event "${event}"`, item: raw }], skipped: [] };
+  if (!handler)
+    return {
+      events: [],
+      rejected: [{ reason: `unknown event "${event}"`, item: raw }],
+      skipped: [],
+    };
   const items = itemsOf(raw);
-  if (!items) return { events: [], rejected: [{ reason: `${event}: neither {data, meta} nor {queue, payload}`, item: raw }], skipped: [] };
+  if (!items)
+    return {
+      events: [],
+      rejected: [{ reason: `${event}: neither {data, meta} nor {queue, payload}`, item: raw }],
+      skipped: [],
+    };
   const mapped: Mapped = { events: [], rejected: [], skipped: [] };
   for (const item of items) {
     const result = handler(item, line, context);

@@ -1,4 +1,9 @@
-import type { ProviderConnection, ProviderContext, ProviderPlugin, AccountInput } from '../plugin.node.ts';
+import type {
+  ProviderConnection,
+  ProviderContext,
+  ProviderPlugin,
+  AccountInput,
+} from '../plugin.node.ts';
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
 import { FIELDS, configOf, parseAccount } from './config.node.ts';
 import { ChatAppConnection } from './connection.node.ts';
@@ -12,7 +17,16 @@ export const chatAppPlugin: ProviderPlugin = {
     displayName: 'ChatApp',
     loginMethods: ['token'],
     realtime: 'socket',
-    capabilities: { react: false, deleteForEveryone: false, edit: false, markRead: false, history: true, addLine: false, newChat: false, templates: false },
+    capabilities: {
+      react: false,
+      deleteForEveryone: false,
+      edit: false,
+      markRead: false,
+      history: true,
+      addLine: false,
+      newChat: false,
+      templates: false,
+    },
     fields: FIELDS,
   },
 
@@ -29,9 +43,20 @@ export const chatAppPlugin: ProviderPlugin = {
     try {
       await tokens.login();
     } catch (error) {
-      if (error instanceof ProviderAuthError) throw new SwitchboardError('auth', error.message, [{ path: 'password', message: error.message }]);
-      if (error instanceof ProviderUnavailable) throw new SwitchboardError('unavailable', `${error.message}. Check the API address and your connection.`, [{ path: 'apiBase', message: error.message }]);
-      if (error instanceof ProviderRequestError) throw new SwitchboardError('provider', error.message, [{ path: 'apiBase', message: error.message }]);
+      if (error instanceof ProviderAuthError)
+        throw new SwitchboardError('auth', error.message, [
+          { path: 'password', message: error.message },
+        ]);
+      if (error instanceof ProviderUnavailable)
+        throw new SwitchboardError(
+          'unavailable',
+          `${error.message}. Check the API address and your connection.`,
+          [{ path: 'apiBase', message: error.message }],
+        );
+      if (error instanceof ProviderRequestError)
+        throw new SwitchboardError('provider', error.message, [
+          { path: 'apiBase', message: error.message },
+        ]);
       throw error;
     }
     return saved ? { secrets: { tokens: saved } } : {};

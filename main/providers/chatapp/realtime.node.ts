@@ -56,12 +56,17 @@ export class Realtime {
   /** Subscribes channels added since (e.g. a new line). */
   refreshChannels(): void {
     const pusher = this.#pusher;
-    if (pusher?.connection.state === 'connected') for (const name of this.options.channels()) this.#subscribe(pusher, name);
+    if (pusher?.connection.state === 'connected')
+      for (const name of this.options.channels()) this.#subscribe(pusher, name);
   }
 
   #connect(): void {
     const { options } = this;
-    options.onState(this.#connectedOnce ? { state: 'reconnecting', nextAttemptAt: Date.now(), attempt: this.#backoff.attempt } : { state: 'connecting' });
+    options.onState(
+      this.#connectedOnce
+        ? { state: 'reconnecting', nextAttemptAt: Date.now(), attempt: this.#backoff.attempt }
+        : { state: 'connecting' },
+    );
     const pusher = new Pusher(options.appKey, {
       cluster: 'mt1',
       wsHost: options.host,
@@ -95,14 +100,21 @@ export class Realtime {
       for (const name of options.channels()) this.#subscribe(pusher, name);
       options.onConnected(reconnect);
     });
-    pusher.connection.bind('state_change', ({ previous, current }: { previous: string; current: string }) => {
-      if (this.#pusher !== pusher || this.#stopped) return;
-      // A live socket dropped: pusher-js would wait a second, then try for its whole
-      // unavailable timeout; our own schedule (with a reachability probe) is quicker.
-      if (previous === 'connected' && current === 'connecting') return this.#retry('connection lost');
-      if (current === 'unavailable' || current === 'failed' || current === 'disconnected') this.#retry(`the socket is ${current}`);
-    });
-    pusher.connection.bind('error', (error: unknown) => options.log.warn('socket error', { error: describeSocketError(error) }));
+    pusher.connection.bind(
+      'state_change',
+      ({ previous, current }: { previous: string; current: string }) => {
+        if (this.#pusher !== pusher || this.#stopped) return;
+        // A live socket dropped: pusher-js would wait a second, then try for its whole
+        // unavailable timeout; our own schedule (with a reachability probe) is quicker.
+        if (previous === 'connected' && current === 'connecting')
+          return this.#retry('connection lost');
+        if (current === 'unavailable' || current === 'failed' || current === 'disconnected')
+          this.#retry(`the socket is ${current}`);
+      },
+    );
+    pusher.connection.bind('error', (error: unknown) =>
+      options.log.warn('socket error', { error: describeSocketError(error) }),
+    );
   }
 
   #subscribe(pusher: Pusher, name: string): void {
@@ -113,18 +125,36 @@ export class Realtime {
       if (event.startsWith('pusher:') || event.startsWith('pusher_internal:')) return;
       this.options.onEvent(name, event, data);
     });
-    channel.bind('pusher:subscription_error', (error: { type?: string; error?: string; status?: number }) => {
-      const refused = error.status === 401 || error.status === 403 || /sign in|refused/i.test(error.error ?? '');
-      this.options.log.warn(`subscription to ${name} failed`, { status: error.status, error: error.error });
-      if (refused) this.options.onState({ state: 'auth_error', reason: error.error ?? 'ChatApp refused the channel sign-in.' });
-    });
+    channel.bind(
+      'pusher:subscription_error',
+      (error: { type?: string; error?: string; status?: number }) => {
+        const refused =
+          error.status === 401 ||
+          error.status === 403 ||
+          /sign in|refused/i.test(error.error ?? '');
+        this.options.log.warn(`subscription to ${name} failed`, {
+          status: error.status,
+          error: error.error,
+        });
+        if (refused)
+          this.options.onState({
+            state: 'auth_error',
+            reason: error.error ?? 'ChatApp refused the channel sign-in.',
+          });
+      },
+    );
   }
 
   #retry(reason: string): void {
     if (this.#stopped || this.#timer) return;
     this.#teardown();
     const delay = this.#backoff.next();
-    this.options.onState({ state: 'reconnecting', nextAttemptAt: Date.now() + delay, attempt: this.#backoff.attempt, reason });
+    this.options.onState({
+      state: 'reconnecting',
+      nextAttemptAt: Date.now() + delay,
+      attempt: this.#backoff.attempt,
+      reason,
+    });
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       if (!this.#stopped) void this.#probeThenConnect();
@@ -154,9 +184,21 @@ export class Realtime {
 
 /** pusher-js errors may wrap transport objects with cycles: describe, never serialize them. */
 export function describeSocketError(error: unknown): string {
-  const e = error as { type?: unknown; error?: { type?: unknown; data?: { code?: unknown; message?: unknown } }; data?: { code?: unknown; message?: unknown }; message?: unknown } | null;
-  const parts = [e?.type, e?.error?.type, e?.data?.code ?? e?.error?.data?.code, e?.data?.message ?? e?.error?.data?.message ?? e?.message];
-  return parts.filter((p) => typeof p === 'string' || typeof p === 'number').join(' ') || String(error);
+  const e = error as {
+    type?: unknown;
+    error?: { type?: unknown; data?: { code?: unknown; message?: unknown } };
+    data?: { code?: unknown; message?: unknown };
+    message?: unknown;
+  } | null;
+  const parts = [
+    e?.type,
+    e?.error?.type,
+    e?.data?.code ?? e?.error?.data?.code,
+    e?.data?.message ?? e?.error?.data?.message ?? e?.message,
+  ];
+  return (
+    parts.filter((p) => typeof p === 'string' || typeof p === 'number').join(' ') || String(error)
+  );
 }
 
 /** Whether a TCP connection to host:port opens within `timeoutMs`. */

@@ -1,5 +1,10 @@
 import { ErrorBody, TokenData } from './wire.node.ts';
-import { ProviderAuthError, ProviderRequestError, ProviderUnavailable, unreachable } from '../errors.node.ts';
+import {
+  ProviderAuthError,
+  ProviderRequestError,
+  ProviderUnavailable,
+  unreachable,
+} from '../errors.node.ts';
 import { words } from '../../../shared/ipc/coreWords.std.ts';
 
 export interface Credentials {
@@ -42,7 +47,8 @@ export class TokenManager {
   /** A valid access token, refreshed first if it is about to end. */
   async accessToken(): Promise<string> {
     const tokens = this.#tokens;
-    if (tokens && tokens.accessTokenEndTime - REFRESH_MARGIN_S > this.now()) return tokens.accessToken;
+    if (tokens && tokens.accessTokenEndTime - REFRESH_MARGIN_S > this.now())
+      return tokens.accessToken;
     return (await this.#renew(tokens)).accessToken;
   }
 
@@ -80,7 +86,11 @@ export class TokenManager {
 
   /** Null when the refresh token is dead, so the caller logs in again. */
   async #refresh(refreshToken: string): Promise<TokenData | null> {
-    const response = await post(`${this.apiBase}/v1/tokens/refresh`, { Refresh: refreshToken }, undefined);
+    const response = await post(
+      `${this.apiBase}/v1/tokens/refresh`,
+      { Refresh: refreshToken },
+      undefined,
+    );
     if (response.status === 401 || response.status === 403) return null;
     return parseTokens(response);
   }
@@ -89,7 +99,11 @@ export class TokenManager {
     const { email, password, appId } = this.credentials;
     const response = await post(`${this.apiBase}/v1/tokens`, {}, { email, password, appId });
     if (response.status === 401 || response.status === 403 || response.status === 422) {
-      throw new ProviderAuthError(words('chatapp.credentialsRefused', { detail: response.message ? `: ${response.message}` : '' }));
+      throw new ProviderAuthError(
+        words('chatapp.credentialsRefused', {
+          detail: response.message ? `: ${response.message}` : '',
+        }),
+      );
     }
     return parseTokens(response);
   }
@@ -106,7 +120,11 @@ async function post(url: string, headers: Record<string, string>, json: unknown)
   try {
     response = await fetch(url, {
       method: 'POST',
-      headers: { accept: 'application/json', ...(json !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: {
+        accept: 'application/json',
+        ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
       ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
       signal: AbortSignal.timeout(20_000),
     });
@@ -115,15 +133,26 @@ async function post(url: string, headers: Record<string, string>, json: unknown)
   }
   const body = await response.json().catch(() => undefined);
   const error = ErrorBody.safeParse(body);
-  return { status: response.status, body, ...(error.success && error.data.error?.message ? { message: error.data.error.message } : {}) };
+  return {
+    status: response.status,
+    body,
+    ...(error.success && error.data.error?.message ? { message: error.data.error.message } : {}),
+  };
 }
 
 function parseTokens(answer: Answer): TokenData {
-  if (answer.status >= 500) throw new ProviderUnavailable(words('provider.serverError', { provider: 'ChatApp', status: answer.status }));
+  if (answer.status >= 500)
+    throw new ProviderUnavailable(
+      words('provider.serverError', { provider: 'ChatApp', status: answer.status }),
+    );
   const data = (answer.body as { data?: unknown } | undefined)?.data;
   const parsed = TokenData.safeParse(data);
   if (answer.status !== 200 || !parsed.success) {
-    throw new ProviderRequestError(answer.message ?? `ChatApp answered ${answer.status} without tokens. Is this a ChatApp API address?`, answer.status);
+    throw new ProviderRequestError(
+      answer.message ??
+        `ChatApp answered ${answer.status} without tokens. Is this a ChatApp API address?`,
+      answer.status,
+    );
   }
   return parsed.data;
 }

@@ -6,13 +6,19 @@ import { z } from 'zod';
  * wrong value would put a message in the wrong place.
  */
 export const Id = z.union([z.string().min(1), z.number()]).transform(String);
-const OptionalText = z.string().nullish().transform((v) => v ?? undefined);
+const OptionalText = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? undefined);
 
 export const Chat = z.looseObject({
   id: Id,
   hash: z.string().nullish(),
   type: z.string().nullish(),
-  phone: z.union([z.string(), z.number()]).nullish().transform((v) => (v == null ? undefined : String(v))),
+  phone: z
+    .union([z.string(), z.number()])
+    .nullish()
+    .transform((v) => (v == null ? undefined : String(v))),
   username: z.string().nullish(),
   name: z.string().nullish(),
   image: z.string().nullish(),
@@ -47,7 +53,11 @@ export const MessageItem = z.looseObject({
     .looseObject({ text: OptionalText, caption: OptionalText, file: File.nullish() })
     .nullish(),
   quotedMessage: z
-    .looseObject({ id: Id, message: z.looseObject({ text: OptionalText }).nullish(), fromUser: FromUser.nullish() })
+    .looseObject({
+      id: Id,
+      message: z.looseObject({ text: OptionalText }).nullish(),
+      fromUser: FromUser.nullish(),
+    })
     .nullish(),
   fromUser: FromUser.nullish(),
   chat: Chat.nullish(),
@@ -60,10 +70,23 @@ export const StatusItem = z.looseObject({
   type: z.string(),
   time: z.number().nullish(),
   chat: Chat.nullish(),
-  error: z.union([z.string(), z.looseObject({ code: z.union([z.string(), z.number()]).nullish(), message: z.string().nullish() })]).nullish(),
+  error: z
+    .union([
+      z.string(),
+      z.looseObject({
+        code: z.union([z.string(), z.number()]).nullish(),
+        message: z.string().nullish(),
+      }),
+    ])
+    .nullish(),
 });
 
-export const SystemItem = z.looseObject({ id: Id, message: z.looseObject({ text: OptionalText }).nullish(), time: z.number().nullish(), chat: Chat.nullish() });
+export const SystemItem = z.looseObject({
+  id: Id,
+  message: z.looseObject({ text: OptionalText }).nullish(),
+  time: z.number().nullish(),
+  chat: Chat.nullish(),
+});
 export const DestroyItem = z.looseObject({ id: Id, time: z.number().nullish() });
 export const ReactionItem = z.looseObject({
   id: Id,
@@ -73,9 +96,18 @@ export const ReactionItem = z.looseObject({
   fromUser: FromUser.nullish(),
 });
 const Tag = z.looseObject({ id: Id, name: z.string(), color: z.string().nullish() });
-export const TagItem = z.looseObject({ type: z.enum(['add', 'destroy']), tag: Tag, chat: z.looseObject({ id: Id }) });
+export const TagItem = z.looseObject({
+  type: z.enum(['add', 'destroy']),
+  tag: Tag,
+  chat: z.looseObject({ id: Id }),
+});
 export const ConversationItem = z.looseObject({
-  conversation: z.looseObject({ id: Id, type: z.string().nullish(), startTime: z.number().nullish(), endTime: z.number() }),
+  conversation: z.looseObject({
+    id: Id,
+    type: z.string().nullish(),
+    startTime: z.number().nullish(),
+    endTime: z.number(),
+  }),
   chat: z.looseObject({ id: Id }),
 });
 export const ChatStatusItem = z.looseObject({ type: z.string(), chat: z.looseObject({ id: Id }) });
@@ -122,7 +154,15 @@ export const License = z.looseObject({
   licenseTo: z.union([z.string(), z.number()]).nullish(),
   active: z.boolean().nullish(),
   name: z.string().nullish(),
-  messenger: z.array(z.looseObject({ type: z.string(), phone: z.union([z.string(), z.number()]).nullish(), name: z.string().nullish() })).default([]),
+  messenger: z
+    .array(
+      z.looseObject({
+        type: z.string(),
+        phone: z.union([z.string(), z.number()]).nullish(),
+        name: z.string().nullish(),
+      }),
+    )
+    .default([]),
 });
 
 export const ChatListItem = Chat.extend({
@@ -138,5 +178,10 @@ export const SendReply = z.looseObject({ id: Id, internalId: Id.nullish(), chatI
 
 export const ErrorBody = z.looseObject({
   success: z.literal(false),
-  error: z.looseObject({ code: z.union([z.string(), z.number()]).nullish(), message: z.string().nullish() }).nullish(),
+  error: z
+    .looseObject({
+      code: z.union([z.string(), z.number()]).nullish(),
+      message: z.string().nullish(),
+    })
+    .nullish(),
 });

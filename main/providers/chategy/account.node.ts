@@ -26,7 +26,11 @@ export function sessionLogin(line: LineKey, value: number | null | undefined): L
 }
 
 export function linesOf(account: Account): LineInfo[] {
-  const sessions = { whatsapp: account.whatsapp_session, tdlib: account.tdlib_session, max: account.max_session } as const;
+  const sessions = {
+    whatsapp: account.whatsapp_session,
+    tdlib: account.tdlib_session,
+    max: account.max_session,
+  } as const;
   return (Object.keys(sessions) as (keyof typeof sessions)[]).map((key) => ({
     providerLineId: key,
     messenger: LINES[key].messenger,
@@ -36,7 +40,6 @@ export function linesOf(account: Account): LineInfo[] {
   }));
 }
 
-
 /** What the account screen shows, and the warnings a user must not miss. */
 export function noticesOf(account: Account, today = new Date()): AccountNotices {
   const balance = account.total_amount == null ? null : Number(account.total_amount);
@@ -45,11 +48,18 @@ export function noticesOf(account: Account, today = new Date()): AccountNotices 
   if (account.subscription_status && account.subscription_status !== 'active') {
     warnings.push({ code: 'subscription_inactive' });
   } else if (account.subscription_paid_until) {
-    const days = Math.floor((Date.parse(account.subscription_paid_until) - today.getTime()) / 86_400_000);
-    if (days >= 0 && days < 3) warnings.push({ code: 'subscription_ends', date: account.subscription_paid_until });
+    const days = Math.floor(
+      (Date.parse(account.subscription_paid_until) - today.getTime()) / 86_400_000,
+    );
+    if (days >= 0 && days < 3)
+      warnings.push({ code: 'subscription_ends', date: account.subscription_paid_until });
   }
   if (balance !== null && Number.isFinite(balance) && balance < Math.max(cost ?? 0, 1)) {
-    warnings.push({ code: 'balance_low', balance: String(account.total_amount), ...(cost ? { cost: String(account.subscription_cost) } : {}) });
+    warnings.push({
+      code: 'balance_low',
+      balance: String(account.total_amount),
+      ...(cost ? { cost: String(account.subscription_cost) } : {}),
+    });
   }
   return {
     balance: account.total_amount == null ? null : String(account.total_amount),

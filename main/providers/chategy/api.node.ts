@@ -45,9 +45,16 @@ export class ChategyApi {
     return deliveryOf(await this.#client('POST', '/api/v1/delivery', params, undefined, true));
   }
 
-  async sendFile(params: Params, file: { name: string; mime: string; data: Uint8Array }): Promise<Delivery> {
+  async sendFile(
+    params: Params,
+    file: { name: string; mime: string; data: Uint8Array },
+  ): Promise<Delivery> {
     const form = new FormData();
-    form.append('file', new Blob([file.data as Uint8Array<ArrayBuffer>], { type: file.mime }), file.name);
+    form.append(
+      'file',
+      new Blob([file.data as Uint8Array<ArrayBuffer>], { type: file.mime }),
+      file.name,
+    );
     return deliveryOf(await this.#client('POST', '/api/v1/send_file', params, form, true));
   }
 
@@ -91,28 +98,50 @@ export class ChategyApi {
 
   /** Aborts a WhatsApp pairing in progress (developer API only). */
   async deleteContainerSession(customerId: string): Promise<void> {
-    const body = (await this.#developer('GET', `/developer/v1/instances/${enc(customerId)}`)) as { instance?: { id?: unknown } };
+    const body = (await this.#developer('GET', `/developer/v1/instances/${enc(customerId)}`)) as {
+      instance?: { id?: unknown };
+    };
     const id = body.instance?.id;
     if (id == null) throw new ChategyRequestError('Chategy does not know this instance.', 404, {});
-    await this.#developer('DELETE', `/developer/v1/instances/${enc(String(id))}/delete_container_session`);
+    await this.#developer(
+      'DELETE',
+      `/developer/v1/instances/${enc(String(id))}/delete_container_session`,
+    );
   }
 
   #webhookCall(method: string, suffix: string, params?: Params) {
-    return this.credentials.developerKey ? this.#developer(method, `/developer/v1/webhooks${suffix}`, params) : this.#client(method, `/api/v1/webhooks${suffix}`, params);
+    return this.credentials.developerKey
+      ? this.#developer(method, `/developer/v1/webhooks${suffix}`, params)
+      : this.#client(method, `/api/v1/webhooks${suffix}`, params);
   }
 
   #client(method: string, path: string, params?: Params, form?: FormData, idempotent = false) {
     const headers: Record<string, string> = { authorization: `Bearer ${this.credentials.token}` };
-    if (idempotent && this.credentials.idempotencyKey && params) headers.checksum = checksumOf(params, this.credentials.idempotencyKey);
+    if (idempotent && this.credentials.idempotencyKey && params)
+      headers.checksum = checksumOf(params, this.credentials.idempotencyKey);
     return this.#request(this.apiBase, method, path, headers, params, form);
   }
 
   #developer(method: string, path: string, params?: Params) {
-    if (!this.credentials.developerKey) throw new ProviderAuthError(words('chategy.developerKeyMissing'));
-    return this.#request(this.developerBase, method, path, { authorization: this.credentials.developerKey }, params);
+    if (!this.credentials.developerKey)
+      throw new ProviderAuthError(words('chategy.developerKeyMissing'));
+    return this.#request(
+      this.developerBase,
+      method,
+      path,
+      { authorization: this.credentials.developerKey },
+      params,
+    );
   }
 
-  async #request(base: string, method: string, path: string, headers: Record<string, string>, params?: Params, form?: FormData): Promise<unknown> {
+  async #request(
+    base: string,
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    params?: Params,
+    form?: FormData,
+  ): Promise<unknown> {
     const url = `${base}${path}${params ? `?${queryOf(params)}` : ''}`;
     let response: Response;
     try {
@@ -124,22 +153,47 @@ export class ChategyApi {
       });
     } catch (error) {
       const timedOut = error instanceof Error && error.name === 'TimeoutError';
-      throw timedOut ? new ProviderUnavailable(words('provider.timeout', { provider: 'Chategy', seconds: Math.ceil(timeouts.requestMs / 1000) })) : unreachable('Chategy', new URL(base).host, error);
+      throw timedOut
+        ? new ProviderUnavailable(
+            words('provider.timeout', {
+              provider: 'Chategy',
+              seconds: Math.ceil(timeouts.requestMs / 1000),
+            }),
+          )
+        : unreachable('Chategy', new URL(base).host, error);
     }
-    const body = (await response.json().catch(() => undefined)) as { meta?: { message?: string; errors?: Record<string, string[]> } } | undefined;
+    const body = (await response.json().catch(() => undefined)) as
+      { meta?: { message?: string; errors?: Record<string, string[]> } } | undefined;
     if (response.ok) {
-      if (body === undefined) throw new ProviderUnavailable(words('provider.notJson', { provider: 'Chategy' }));
+      if (body === undefined)
+        throw new ProviderUnavailable(words('provider.notJson', { provider: 'Chategy' }));
       return body;
     }
-    if (response.status === 401 || response.status === 403) throw new ProviderAuthError(words('chategy.tokenRefused'));
-    if (response.status >= 500) throw new ProviderUnavailable(words('provider.serverError', { provider: 'Chategy', status: response.status }));
+    if (response.status === 401 || response.status === 403)
+      throw new ProviderAuthError(words('chategy.tokenRefused'));
+    if (response.status >= 500)
+      throw new ProviderUnavailable(
+        words('provider.serverError', { provider: 'Chategy', status: response.status }),
+      );
     const errors = body?.meta?.errors ?? {};
-    if (response.status === 409) throw new ChategyRequestError('Chategy already has this request.', 409, errors);
+    if (response.status === 409)
+      throw new ChategyRequestError('Chategy already has this request.', 409, errors);
     if (response.status === 400 && /checksum/i.test(body?.meta?.message ?? '')) {
-      throw new ChategyRequestError('Chategy refused the signature of the send: check the idempotency key in the account settings.', 400, errors);
+      throw new ChategyRequestError(
+        'Chategy refused the signature of the send: check the idempotency key in the account settings.',
+        400,
+        errors,
+      );
     }
     const said = body?.meta?.message?.trim();
-    throw new ChategyRequestError(wordsOf(errors) ?? (said ? `Chategy says: ${said}${/[.!?]$/.test(said) ? '' : '.'}` : `Chategy refused the request (${response.status}).`), response.status, errors);
+    throw new ChategyRequestError(
+      wordsOf(errors) ??
+        (said
+          ? `Chategy says: ${said}${/[.!?]$/.test(said) ? '' : '.'}`
+          : `Chategy refused the request (${response.status}).`),
+      response.status,
+      errors,
+    );
   }
 }
 
@@ -160,8 +214,10 @@ export function queryOf(params: Params): string {
 }
 
 const KNOWN: Record<string, string> = {
-  'invalid phone': 'This phone number is not valid. Enter it in international format, e.g. +995 598 464 533.',
-  'Phone number has invalid format': 'This phone number is not valid. Enter it in international format, e.g. +7 981 159 77 45.',
+  'invalid phone':
+    'This phone number is not valid. Enter it in international format, e.g. +995 598 464 533.',
+  'Phone number has invalid format':
+    'This phone number is not valid. Enter it in international format, e.g. +7 981 159 77 45.',
   "Phone number can't be blank": 'Enter the phone number.',
   'confirmation code invalid': 'The code is wrong. Check the latest code and try again.',
   "code can't be blank": 'Enter the code.',
@@ -181,7 +237,11 @@ const KNOWN: Record<string, string> = {
 export function wordsOf(errors: Record<string, string[] | string>): string | undefined {
   const messages = Object.values(errors).flatMap((v) => (Array.isArray(v) ? v : [v]));
   if (!messages.length) return undefined;
-  return messages.map((m) => KNOWN[m] ?? `${m.charAt(0).toUpperCase()}${m.slice(1)}${/[.!?]$/.test(m) ? '' : '.'}`).join(' ');
+  return messages
+    .map(
+      (m) => KNOWN[m] ?? `${m.charAt(0).toUpperCase()}${m.slice(1)}${/[.!?]$/.test(m) ? '' : '.'}`,
+    )
+    .join(' ');
 }
 
 const enc = encodeURIComponent;

@@ -13,15 +13,79 @@ export const DEFAULTS = {
 };
 
 export const FIELDS: FieldSpec[] = [
-  { key: 'token', label: 'Client token', kind: 'secret', required: true, secret: true, help: 'Personal account → API: the long token that starts with eyJ' },
-  { key: 'idempotencyKey', label: 'Idempotency key', kind: 'secret', required: false, secret: true, help: 'Optional. Signs every send so a retry is never delivered twice' },
-  { key: 'developerKey', label: 'Developer API key', kind: 'secret', required: false, secret: true, help: 'Optional. Only for webhook management and cancelling a WhatsApp pairing' },
-  { key: 'apiBase', label: 'API address', kind: 'url', required: true, secret: false, default: DEFAULTS.apiBase },
-  { key: 'developerBase', label: 'Developer API address', kind: 'url', required: false, secret: false, default: DEFAULTS.developerBase },
-  { key: 'telegramSocket', label: 'Telegram sign-in socket', kind: 'url', required: false, secret: false, default: DEFAULTS.telegramSocket },
-  { key: 'whatsappSocket', label: 'WhatsApp sign-in socket', kind: 'url', required: false, secret: false, default: DEFAULTS.whatsappSocket },
-  { key: 'socketOrigin', label: 'Origin registered with Chategy', kind: 'url', required: false, secret: false, help: 'The sign-in sockets refuse origins Chategy has not allow-listed' },
-  { key: 'smsFallback', label: 'Fall back to SMS', kind: 'text', required: false, secret: false, default: 'no', help: 'yes: a WhatsApp message that cannot be delivered goes out as SMS' },
+  {
+    key: 'token',
+    label: 'Client token',
+    kind: 'secret',
+    required: true,
+    secret: true,
+    help: 'Personal account → API: the long token that starts with eyJ',
+  },
+  {
+    key: 'idempotencyKey',
+    label: 'Idempotency key',
+    kind: 'secret',
+    required: false,
+    secret: true,
+    help: 'Optional. Signs every send so a retry is never delivered twice',
+  },
+  {
+    key: 'developerKey',
+    label: 'Developer API key',
+    kind: 'secret',
+    required: false,
+    secret: true,
+    help: 'Optional. Only for webhook management and cancelling a WhatsApp pairing',
+  },
+  {
+    key: 'apiBase',
+    label: 'API address',
+    kind: 'url',
+    required: true,
+    secret: false,
+    default: DEFAULTS.apiBase,
+  },
+  {
+    key: 'developerBase',
+    label: 'Developer API address',
+    kind: 'url',
+    required: false,
+    secret: false,
+    default: DEFAULTS.developerBase,
+  },
+  {
+    key: 'telegramSocket',
+    label: 'Telegram sign-in socket',
+    kind: 'url',
+    required: false,
+    secret: false,
+    default: DEFAULTS.telegramSocket,
+  },
+  {
+    key: 'whatsappSocket',
+    label: 'WhatsApp sign-in socket',
+    kind: 'url',
+    required: false,
+    secret: false,
+    default: DEFAULTS.whatsappSocket,
+  },
+  {
+    key: 'socketOrigin',
+    label: 'Origin registered with Chategy',
+    kind: 'url',
+    required: false,
+    secret: false,
+    help: 'The sign-in sockets refuse origins Chategy has not allow-listed',
+  },
+  {
+    key: 'smsFallback',
+    label: 'Fall back to SMS',
+    kind: 'text',
+    required: false,
+    secret: false,
+    default: 'no',
+    help: 'yes: a WhatsApp message that cannot be delivered goes out as SMS',
+  },
 ];
 
 const httpUrl = (what: string) =>
@@ -45,7 +109,10 @@ const Config = z.object({
   socketOrigin: z
     .string()
     .trim()
-    .refine((v) => v === '' || /^https?:\/\/[^\s/]+$/i.test(v.replace(/\/+$/, '')), 'The origin looks like https://crm.example.com')
+    .refine(
+      (v) => v === '' || /^https?:\/\/[^\s/]+$/i.test(v.replace(/\/+$/, '')),
+      'The origin looks like https://crm.example.com',
+    )
     .default(''),
   smsFallback: z.enum(['yes', 'no'], 'yes or no').default('no'),
   /** From the token: the WhatsApp login topic needs it. */
@@ -54,16 +121,24 @@ const Config = z.object({
 export type ChategyConfig = z.infer<typeof Config>;
 
 export function parseAccount(input: AccountInput): AccountInput {
-  const config = Config.safeParse(Object.fromEntries(Object.entries(input.config).filter(([, v]) => v !== '')));
+  const config = Config.safeParse(
+    Object.fromEntries(Object.entries(input.config).filter(([, v]) => v !== '')),
+  );
   const token = input.secrets.token?.trim() ?? '';
   const issues = config.success ? [] : issuesOf(config.error);
   let customerId: number | null = null;
   if (!token) issues.push({ path: 'token', message: 'Enter the client token' });
   else {
     customerId = customerIdOf(token);
-    if (customerId === null) issues.push({ path: 'token', message: 'This is not a Chategy client token: it should be three dot-separated parts starting with eyJ' });
+    if (customerId === null)
+      issues.push({
+        path: 'token',
+        message:
+          'This is not a Chategy client token: it should be three dot-separated parts starting with eyJ',
+      });
   }
-  if (!config.success || issues.length) throw new SwitchboardError('invalid_request', issues.map((i) => i.message).join('. '), issues);
+  if (!config.success || issues.length)
+    throw new SwitchboardError('invalid_request', issues.map((i) => i.message).join('. '), issues);
   const secrets: Record<string, string> = { token };
   for (const key of ['idempotencyKey', 'developerKey'] as const) {
     const value = input.secrets[key]?.trim();

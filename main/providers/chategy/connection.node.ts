@@ -1,7 +1,13 @@
 import type { ProviderEvent, MessageRef } from '../../../shared/model/events.std.ts';
 import { Backoff } from '../backoff.node.ts';
 import { toSendFailure, failedStart } from '../errors.node.ts';
-import type { ProviderConnection, ProviderContext, SendRequest, SendResult, WebhookSink } from '../plugin.node.ts';
+import type {
+  ProviderConnection,
+  ProviderContext,
+  SendRequest,
+  SendResult,
+  WebhookSink,
+} from '../plugin.node.ts';
 import { ChategyApi, ChategyRequestError } from './api.node.ts';
 import { configOf, type ChategyConfig } from './config.node.ts';
 import { noticesOf, linesOf } from './account.node.ts';
@@ -14,15 +20,29 @@ import { effectOfStatusId, withVia } from './statuses.node.ts';
 import type { DeliveryCallback } from './wire.node.ts';
 
 /** A callback's `dispatch_routing` (the channel that produced the final status) → our line. */
-const LINE_OF_ROUTING: Record<string, string> = { whatsapp: 'whatsapp', sms: 'whatsapp', tdlib: 'tdlib', telegram: 'telegram_bot', max: 'max', max_bot: 'max_bot' };
+const LINE_OF_ROUTING: Record<string, string> = {
+  whatsapp: 'whatsapp',
+  sms: 'whatsapp',
+  tdlib: 'tdlib',
+  telegram: 'telegram_bot',
+  max: 'max',
+  max_bot: 'max_bot',
+};
 import { WebhookReader } from './webhooks.node.ts';
 
 export const timings = { accountRefreshMs: 10 * 60_000 };
 
 /** Every webhook type Switchboard subscribes to. */
 export const WEBHOOK_TYPES = [
-  'whatsapp_incoming_msg', 'tdlib_incoming_msg', 'max_incoming_msg', 'telegram_bot_incoming_msg', 'max_bot_incoming_msg',
-  'whatsapp_status_msg', 'whatsapp_log_in', 'whatsapp_log_out', 'whatsapp_call',
+  'whatsapp_incoming_msg',
+  'tdlib_incoming_msg',
+  'max_incoming_msg',
+  'telegram_bot_incoming_msg',
+  'max_bot_incoming_msg',
+  'whatsapp_status_msg',
+  'whatsapp_log_in',
+  'whatsapp_log_out',
+  'whatsapp_call',
 ] as const;
 
 /**
@@ -63,7 +83,12 @@ export class ChategyConnection implements ProviderConnection {
     });
     this.#poller = new StatusPoller(
       this.#api,
-      (line, id, effect) => this.#emit('deleted' in effect ? { kind: 'deleted', line, ref: { internal: id } } : { kind: 'status', line, ref: { internal: id }, status: effect.status }),
+      (line, id, effect) =>
+        this.#emit(
+          'deleted' in effect
+            ? { kind: 'deleted', line, ref: { internal: id } }
+            : { kind: 'status', line, ref: { internal: id }, status: effect.status },
+        ),
       (message, detail) => context.log.warn(message, detail),
     );
     this.#reader = new WebhookReader({
@@ -71,7 +96,10 @@ export class ChategyConnection implements ProviderConnection {
       emit: (event) => this.#emit(event),
       quarantine: (reason, raw) => context.quarantine('webhook', reason, raw),
       // With SMS fallback a WhatsApp failure is not the end: the poller learns how the cascade ends.
-      cascading: (deliveryId) => deliveryId !== null && this.#config.smsFallback === 'yes' && this.#poller.cascaded(deliveryId),
+      cascading: (deliveryId) =>
+        deliveryId !== null &&
+        this.#config.smsFallback === 'yes' &&
+        this.#poller.cascaded(deliveryId),
       watch: (line, deliveryId) => this.#watch(line, deliveryId),
       settled: (deliveryId, delivered) => this.#poller.settled(deliveryId, delivered),
       callback: (delivery) => this.#callback(delivery),
@@ -86,7 +114,8 @@ export class ChategyConnection implements ProviderConnection {
       register: async (url) => {
         // Several webhooks may coexist: ours (an older URL of this account) is replaced, a CRM's stays.
         const mine = url.slice(0, url.lastIndexOf('/') + 1);
-        for (const old of await this.#api.webhooks()) if (old.url.startsWith(mine) && old.url !== url) await this.#api.deleteWebhook(old.id);
+        for (const old of await this.#api.webhooks())
+          if (old.url.startsWith(mine) && old.url !== url) await this.#api.deleteWebhook(old.id);
         await this.#api.createWebhook(url, WEBHOOK_TYPES);
       },
     };
@@ -106,9 +135,13 @@ export class ChategyConnection implements ProviderConnection {
     // Deliveries still in flight when the app last closed: their statuses are polled again.
     const since = Date.now() - pollTimings.giveUpMs;
     for (const line of ['tdlib', 'max', 'whatsapp']) {
-      for (const id of this.context.cache.unsettledOutgoing(line, since, 500)) this.#watch(line, id);
+      for (const id of this.context.cache.unsettledOutgoing(line, since, 500))
+        this.#watch(line, id);
     }
-    this.#refresh = setInterval(() => void this.#readAccount(false).catch(() => undefined), timings.accountRefreshMs);
+    this.#refresh = setInterval(
+      () => void this.#readAccount(false).catch(() => undefined),
+      timings.accountRefreshMs,
+    );
   }
 
   async stop(): Promise<void> {
@@ -131,16 +164,27 @@ export class ChategyConnection implements ProviderConnection {
         checkFile(request.attachment);
         const { fileName, mime, data } = request.attachment;
         const native = mime.startsWith('image/') && data.byteLength < MAX_NATIVE_IMAGE_BYTES;
-        Object.assign(params, { file_name: fileName, type: native ? 'image' : 'document', customer_id: this.#config.customerId, ...(request.text ? { caption: request.text } : {}) });
+        Object.assign(params, {
+          file_name: fileName,
+          type: native ? 'image' : 'document',
+          customer_id: this.#config.customerId,
+          ...(request.text ? { caption: request.text } : {}),
+        });
         delivery = await this.#api.sendFile(params, { name: fileName, mime, data });
       } else {
         delivery = await this.#api.deliver({ ...params, text: request.text ?? '' });
       }
       const id = String(delivery.id);
       this.#reader.settle(request);
-      const effect = delivery.status_id == null ? null : effectOfStatusId(delivery.status_id, delivery.status_description);
+      const effect =
+        delivery.status_id == null
+          ? null
+          : effectOfStatusId(delivery.status_id, delivery.status_description);
       if (!effect?.final) this.#watch(request.line, id);
-      return { ids: { internal: id }, ...(effect && 'status' in effect ? { status: effect.status } : {}) };
+      return {
+        ids: { internal: id },
+        ...(effect && 'status' in effect ? { status: effect.status } : {}),
+      };
     } catch (error) {
       if (error instanceof ChategyRequestError && error.status === 409) {
         // A retry of a send Chategy already took (the answer was lost): it is not sent
@@ -154,7 +198,14 @@ export class ChategyConnection implements ProviderConnection {
   }
 
   async deleteForEveryone(_line: string, _chatId: string, ref: MessageRef): Promise<void> {
-    if (!ref.internal) throw toSendFailure(new ChategyRequestError('Only messages sent through Chategy can be deleted for everyone.', 422, {}));
+    if (!ref.internal)
+      throw toSendFailure(
+        new ChategyRequestError(
+          'Only messages sent through Chategy can be deleted for everyone.',
+          422,
+          {},
+        ),
+      );
     await this.#api.deleteDelivery(ref.internal).catch((error: unknown) => {
       throw toSendFailure(error);
     });
@@ -168,18 +219,30 @@ export class ChategyConnection implements ProviderConnection {
   #watch(line: string, deliveryId: string): void {
     if (line !== 'whatsapp') return this.#poller.watch(line, deliveryId);
     const cascade = this.#config.smsFallback === 'yes';
-    this.#poller.watch(line, deliveryId, { firstMs: cascade ? pollTimings.firstMs : pollTimings.whatsAppFirstMs, readWatch: false });
+    this.#poller.watch(line, deliveryId, {
+      firstMs: cascade ? pollTimings.firstMs : pollTimings.whatsAppFirstMs,
+      readWatch: false,
+    });
   }
 
   /** A `callback_url` POST: the delivery's final status, by whichever channel produced it. */
   #callback(delivery: DeliveryCallback['delivery']): void {
     const id = String(delivery.id);
     const effect = effectOfStatusId(delivery.status.status_id, delivery.status.description);
-    if (!effect) return this.context.log.warn('unknown Chategy status in a delivery callback, keeping the last one', { id, statusId: delivery.status.status_id });
+    if (!effect)
+      return this.context.log.warn(
+        'unknown Chategy status in a delivery callback, keeping the last one',
+        { id, statusId: delivery.status.status_id },
+      );
     const routing = delivery.status.dispatch_routing ?? undefined;
-    const line = this.#poller.lineOf(id) ?? (routing ? LINE_OF_ROUTING[routing] : undefined) ?? 'whatsapp';
+    const line =
+      this.#poller.lineOf(id) ?? (routing ? LINE_OF_ROUTING[routing] : undefined) ?? 'whatsapp';
     const reported = withVia(effect, routing === 'sms');
-    this.#emit('deleted' in reported ? { kind: 'deleted', line, ref: { internal: id } } : { kind: 'status', line, ref: { internal: id }, status: reported.status });
+    this.#emit(
+      'deleted' in reported
+        ? { kind: 'deleted', line, ref: { internal: id } }
+        : { kind: 'status', line, ref: { internal: id }, status: reported.status },
+    );
     this.#poller.settled(id, 'status' in effect && effect.status.tick === 'delivered');
   }
 
@@ -192,7 +255,12 @@ export class ChategyConnection implements ProviderConnection {
       this.#sessions.set(line.providerLineId, login.state);
       if (first) this.#emit({ kind: 'line', line });
       // A change seen on the next read (signed out on the phone), unless a sign-in is under way here.
-      else if (login.state !== previous && login.state !== 'unknown' && !this.login.busy(line.providerLineId)) this.#emit({ kind: 'login', line: line.providerLineId, state: login });
+      else if (
+        login.state !== previous &&
+        login.state !== 'unknown' &&
+        !this.login.busy(line.providerLineId)
+      )
+        this.#emit({ kind: 'login', line: line.providerLineId, state: login });
     }
   }
 
@@ -202,7 +270,15 @@ export class ChategyConnection implements ProviderConnection {
       // The bots have no session to read: their line appears with their first message.
       const key: LineKey = event.line;
       this.#knownLines.add(key);
-      this.context.emit({ kind: 'line', line: { providerLineId: key, messenger: LINES[key].messenger, title: LINES[key].title, login: { state: 'authorized' } } });
+      this.context.emit({
+        kind: 'line',
+        line: {
+          providerLineId: key,
+          messenger: LINES[key].messenger,
+          title: LINES[key].title,
+          login: { state: 'authorized' },
+        },
+      });
     }
     this.context.emit(event);
   }

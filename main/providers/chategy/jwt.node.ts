@@ -6,7 +6,9 @@ export function customerIdOf(token: string): number | null {
   const parts = token.split('.');
   if (parts.length !== 3 || !parts[1]) return null;
   try {
-    const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as { customer_id?: unknown };
+    const payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as {
+      customer_id?: unknown;
+    };
     const id = Number(payload.customer_id);
     return Number.isSafeInteger(id) && id > 0 ? id : null;
   } catch {

@@ -1,5 +1,10 @@
 import type { Channel } from 'phoenix';
-import { type LoginMethod, type LoginState, type LoginStep, loginSaid } from '../../../shared/model/login.std.ts';
+import {
+  type LoginMethod,
+  type LoginState,
+  type LoginStep,
+  loginSaid,
+} from '../../../shared/model/login.std.ts';
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
 import type { LoginDriver } from '../plugin.node.ts';
 import { ChategyRequestError, wordsOf, type ChategyApi } from './api.node.ts';
@@ -52,17 +57,26 @@ interface Deps {
 export class ChategyLogins implements LoginDriver {
   readonly methods: readonly LoginMethod[] = ['qr', 'phone'];
   #whatsapp: { session: PhoenixSession; lastQr?: string } | undefined;
-  #telegram: { session: PhoenixSession; channel: Channel; state: LoginState; waiters: ((s: LoginState) => void)[] } | undefined;
+  #telegram:
+    | {
+        session: PhoenixSession;
+        channel: Channel;
+        state: LoginState;
+        waiters: ((s: LoginState) => void)[];
+      }
+    | undefined;
   #max: LoginState = { state: 'unknown' };
 
   constructor(private readonly deps: Deps) {}
 
   async start(line: string, method: LoginMethod): Promise<LoginState> {
     if (line === 'whatsapp') {
-      if (method !== 'qr') throw new SwitchboardError('invalid_request', words('chategy.whatsappByQr'));
+      if (method !== 'qr')
+        throw new SwitchboardError('invalid_request', words('chategy.whatsappByQr'));
       return this.#startWhatsApp();
     }
-    if (method !== 'phone') throw new SwitchboardError('invalid_request', words('chategy.phoneAndCode'));
+    if (method !== 'phone')
+      throw new SwitchboardError('invalid_request', words('chategy.phoneAndCode'));
     if (line === 'tdlib') return this.#startTelegram();
     if (line === 'max') return this.#emit('max', (this.#max = { state: 'phone' }));
     throw new SwitchboardError('invalid_request', words('chategy.signedInInCabinet'));
@@ -78,7 +92,11 @@ export class ChategyLogins implements LoginDriver {
     if (line === 'whatsapp') {
       this.#closeWhatsApp();
       if (this.deps.api.hasDeveloperKey) {
-        await this.deps.api.deleteContainerSession(this.deps.config.customerId).catch((error: unknown) => this.deps.warn('could not abort the WhatsApp pairing', { error: String(error) }));
+        await this.deps.api
+          .deleteContainerSession(this.deps.config.customerId)
+          .catch((error: unknown) =>
+            this.deps.warn('could not abort the WhatsApp pairing', { error: String(error) }),
+          );
       }
     }
     if (line === 'tdlib') this.#closeTelegram();
@@ -91,13 +109,18 @@ export class ChategyLogins implements LoginDriver {
       const telegram = this.#telegram ?? this.#openTelegram(false);
       const reply = await telegram.session.push(telegram.channel, 'reset', {});
       this.#closeTelegram();
-      if (!reply.ok) throw new SwitchboardError('provider', reasonOf(reply) ?? words('chategy.telegramNotSignedOut'));
+      if (!reply.ok)
+        throw new SwitchboardError(
+          'provider',
+          reasonOf(reply) ?? words('chategy.telegramNotSignedOut'),
+        );
       // After a reset TDLib waits for a phone number: the next step is to enter one.
       return this.#emit(line, { state: 'phone' });
     } else if (line === 'max') {
       await this.deps.api.maxCloseSession().catch((error: unknown) => {
         // Nothing to close is what the user wanted anyway.
-        if (!(error instanceof ChategyRequestError && error.status === 422)) throw new SwitchboardError('provider', messageOf(error));
+        if (!(error instanceof ChategyRequestError && error.status === 422))
+          throw new SwitchboardError('provider', messageOf(error));
       });
     } else if (line === 'whatsapp') {
       throw new SwitchboardError('provider', words('chategy.whatsappLogoutOnPhone'));
@@ -150,7 +173,8 @@ export class ChategyLogins implements LoginDriver {
       auth_state: (payload) => {
         if (this.#whatsapp !== pairing) return;
         const state = WhatsAppAuthState.safeParse(payload);
-        if (!state.success) return this.deps.warn('WhatsApp auth_state not understood', { payload });
+        if (!state.success)
+          return this.deps.warn('WhatsApp auth_state not understood', { payload });
         if (state.data.auth === true) {
           this.#closeWhatsApp();
           this.#emit('whatsapp', { state: 'authorized' });
@@ -158,12 +182,17 @@ export class ChategyLogins implements LoginDriver {
           // The phone scanned the code: it stays on screen, marked as being scanned, as
           // WhatsApp's own linking screen does, rather than vanishing behind "connecting".
           const qr = state.data.qr_code ?? pairing.lastQr;
-          if (qr) this.#emit('whatsapp', { state: 'qr', qr: { kind: 'raw', value: qr }, scanning: true });
+          if (qr)
+            this.#emit('whatsapp', { state: 'qr', qr: { kind: 'raw', value: qr }, scanning: true });
           else this.#emit('whatsapp', loginSaid.connecting(words('login.linkingPhone')));
         } else if (state.data.qr_code && state.data.qr_code !== pairing.lastQr) {
           // Codes may come every few hundred ms: only a changed one is shown.
           pairing.lastQr = state.data.qr_code;
-          this.#emit('whatsapp', { state: 'qr', qr: { kind: 'raw', value: state.data.qr_code }, expiresAt: Date.now() + QR_LIFETIME_MS });
+          this.#emit('whatsapp', {
+            state: 'qr',
+            qr: { kind: 'raw', value: state.data.qr_code },
+            expiresAt: Date.now() + QR_LIFETIME_MS,
+          });
         }
         // {auth:false, qr_code:null}: the container is still starting; keep waiting.
       },
@@ -180,7 +209,12 @@ export class ChategyLogins implements LoginDriver {
   #openTelegram(signIn = true) {
     this.#closeTelegram();
     const session = this.#session(this.deps.config.telegramSocket, 'tdlib');
-    const telegram = { session, state: { state: 'connecting' } as LoginState, waiters: [] as ((s: LoginState) => void)[], channel: undefined as unknown as Channel };
+    const telegram = {
+      session,
+      state: { state: 'connecting' } as LoginState,
+      waiters: [] as ((s: LoginState) => void)[],
+      channel: undefined as unknown as Channel,
+    };
     telegram.channel = session.join(TELEGRAM_TOPIC, {
       auth_state: (payload) => {
         if (this.#telegram !== telegram) return;
@@ -215,7 +249,11 @@ export class ChategyLogins implements LoginDriver {
       });
     }
     const [event, payload] =
-      step.step === 'phone' ? ['send_phone', { [TELEGRAM_PHONE_KEY]: normalizePhone(step.phone) }] : step.step === 'code' ? ['send_code', { code: step.code.trim() }] : ['send_password', { password: step.password }];
+      step.step === 'phone'
+        ? ['send_phone', { [TELEGRAM_PHONE_KEY]: normalizePhone(step.phone) }]
+        : step.step === 'code'
+          ? ['send_code', { code: step.code.trim() }]
+          : ['send_password', { password: step.password }];
     const next = new Promise<LoginState>((resolve) => {
       telegram.waiters.push(resolve);
       setTimeout(() => resolve(telegram.state), 5000).unref();
@@ -223,8 +261,15 @@ export class ChategyLogins implements LoginDriver {
     const reply = await telegram.session.push(telegram.channel, event, payload);
     if (!reply.ok) {
       telegram.waiters.length = 0;
-      const error = reply.timeout ? 'Chategy did not answer. Check the connection and try again.' : (reasonOf(reply) ?? 'Chategy refused this step.');
-      const state: LoginState = step.step === 'phone' ? { state: 'phone', error } : step.step === 'code' ? { state: 'code', error } : { state: 'password', error };
+      const error = reply.timeout
+        ? 'Chategy did not answer. Check the connection and try again.'
+        : (reasonOf(reply) ?? 'Chategy refused this step.');
+      const state: LoginState =
+        step.step === 'phone'
+          ? { state: 'phone', error }
+          : step.step === 'code'
+            ? { state: 'code', error }
+            : { state: 'password', error };
       return this.#emit('tdlib', state);
     }
     return next;
@@ -247,7 +292,16 @@ export class ChategyLogins implements LoginDriver {
       }
     } catch (error) {
       if (error instanceof ChategyRequestError && error.status === 422) {
-        const state: LoginState = step.step === 'phone' ? { state: 'phone', error: error.message } : { state: 'code', error: error.message, ...(this.#max.state === 'code' && this.#max.phone ? { phone: this.#max.phone } : {}) };
+        const state: LoginState =
+          step.step === 'phone'
+            ? { state: 'phone', error: error.message }
+            : {
+                state: 'code',
+                error: error.message,
+                ...(this.#max.state === 'code' && this.#max.phone
+                  ? { phone: this.#max.phone }
+                  : {}),
+              };
         return this.#emit('max', (this.#max = state));
       }
       throw new SwitchboardError('provider', messageOf(error));
@@ -262,7 +316,10 @@ function normalizePhone(phone: string): string {
 
 /** The 422 inside a Phoenix reply: `{"meta":{"code":422,"errors":{"base":["invalid phone"]}}}`. */
 function reasonOf(reply: PushReply): string | undefined {
-  const body = reply.body as { meta?: { errors?: Record<string, string[]>; message?: string }; reason?: string } | null;
+  const body = reply.body as {
+    meta?: { errors?: Record<string, string[]>; message?: string };
+    reason?: string;
+  } | null;
   return (body?.meta?.errors && wordsOf(body.meta.errors)) ?? body?.meta?.message ?? body?.reason;
 }
 

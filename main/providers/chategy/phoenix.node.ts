@@ -6,7 +6,8 @@ import { decodePhoenixFrame } from './phoenixFrames.node.ts';
 export const phoenixTimings = {
   heartbeatMs: 30_000,
   pushTimeoutMs: 10_000,
-  reconnectAfterMs: (tries: number) => [10, 50, 100, 150, 200, 250, 500, 1000, 2000][tries - 1] ?? 5000,
+  reconnectAfterMs: (tries: number) =>
+    [10, 50, 100, 150, 200, 250, 500, 1000, 2000][tries - 1] ?? 5000,
   rejoinAfterMs: (tries: number) => [1000, 2000, 5000][tries - 1] ?? 10_000,
 };
 
@@ -22,7 +23,8 @@ export interface PhoenixOptions {
 }
 
 /** A reply to a push: Phoenix sends `response`, Chategy's samples show `reply`. */
-export type PushReply = { ok: true; body: unknown } | { ok: false; body: unknown; timeout?: boolean };
+export type PushReply =
+  { ok: true; body: unknown } | { ok: false; body: unknown; timeout?: boolean };
 
 /**
  * One Phoenix V2 socket opened from the main process with the `phoenix` client: heartbeats,
@@ -67,7 +69,9 @@ export class PhoenixSession {
       // ws: "Unexpected server response: 403": a bad token or an origin not allow-listed.
       if (/\b40[13]\b/.test(message) && ++this.#refusals >= 2) {
         this.close();
-        options.onRefused('Chategy refused the sign-in connection: the client token is wrong, or this computer’s origin is not allow-listed at Chategy (set “Origin registered with Chategy” in the account).');
+        options.onRefused(
+          'Chategy refused the sign-in connection: the client token is wrong, or this computer’s origin is not allow-listed at Chategy (set “Origin registered with Chategy” in the account).',
+        );
       }
     });
     this.#socket.connect();

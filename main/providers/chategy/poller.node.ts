@@ -53,7 +53,15 @@ export class StatusPoller {
   watch(line: string, deliveryId: string, options: WatchOptions = {}): void {
     if (this.#jobs.has(deliveryId)) return;
     const firstMs = options.firstMs ?? pollTimings.firstMs;
-    const job: Job = { line, attempt: 0, since: Date.now(), firstMs, readWatch: false, cascaded: false, timer: setTimeout(() => void this.#poll(deliveryId), firstMs) };
+    const job: Job = {
+      line,
+      attempt: 0,
+      since: Date.now(),
+      firstMs,
+      readWatch: false,
+      cascaded: false,
+      timer: setTimeout(() => void this.#poll(deliveryId), firstMs),
+    };
     if (options.readWatch === false) this.#noReadWatch.add(deliveryId);
     this.#jobs.set(deliveryId, job);
   }
@@ -120,7 +128,10 @@ export class StatusPoller {
     try {
       const delivery = await this.api.delivery(id);
       const statusId = delivery.status?.status_id ?? delivery.status_id;
-      const effect = statusId == null ? null : effectOfStatusId(statusId, delivery.status?.description ?? delivery.status_description);
+      const effect =
+        statusId == null
+          ? null
+          : effectOfStatusId(statusId, delivery.status?.description ?? delivery.status_description);
       if (!this.#jobs.has(id)) return;
       if (effect) this.report(job.line, id, withVia(effect, job.cascaded));
       else this.warn('unknown Chategy delivery status, keeping the last one', { id, statusId });
@@ -133,12 +144,24 @@ export class StatusPoller {
         this.warn('Chategy no longer knows a delivery; polling stops', { id });
         return void this.#forget(id);
       }
-      if (!(error instanceof ProviderUnavailable)) this.warn('status poll failed', { id, error: String(error) });
+      if (!(error instanceof ProviderUnavailable))
+        this.warn('status poll failed', { id, error: String(error) });
     }
     if (!this.#jobs.has(id)) return;
-    if (Date.now() - job.since > (job.readWatch ? pollTimings.readWatchForMs : pollTimings.giveUpMs)) return void this.#forget(id);
+    if (
+      Date.now() - job.since >
+      (job.readWatch ? pollTimings.readWatchForMs : pollTimings.giveUpMs)
+    )
+      return void this.#forget(id);
     job.attempt += 1;
-    const first = job.readWatch ? pollTimings.readWatchFirstMs : job.cascaded ? pollTimings.firstMs : job.firstMs;
-    job.timer = setTimeout(() => void this.#poll(id), Math.min(pollTimings.maxMs, first * 2 ** job.attempt));
+    const first = job.readWatch
+      ? pollTimings.readWatchFirstMs
+      : job.cascaded
+        ? pollTimings.firstMs
+        : job.firstMs;
+    job.timer = setTimeout(
+      () => void this.#poll(id),
+      Math.min(pollTimings.maxMs, first * 2 ** job.attempt),
+    );
   }
 }

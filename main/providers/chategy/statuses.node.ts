@@ -1,7 +1,8 @@
 import type { DeliveryStatus } from '../../../shared/model/delivery.std.ts';
 
 /** What one of Chategy's numeric delivery statuses means for the ticks. */
-export type StatusEffect = { status: DeliveryStatus; final: boolean } | { deleted: true; final: true };
+export type StatusEffect =
+  { status: DeliveryStatus; final: boolean } | { deleted: true; final: true };
 
 const PENDING = new Set([6, 14, 15, 21, 46]);
 
@@ -74,7 +75,10 @@ export function effectOfStatusId(id: number, description?: string | null): Statu
   if (id === 4) return { deleted: true, final: true };
   const reason = FAILED[id];
   if (reason === undefined) return null;
-  return { status: { tick: 'failed', code: id, reason: reason || description || `Chategy status ${id}` }, final: true };
+  return {
+    status: { tick: 'failed', code: id, reason: reason || description || `Chategy status ${id}` },
+    final: true,
+  };
 }
 
 const WHATSAPP_FAILURES: Record<string, string> = {
@@ -106,6 +110,12 @@ export function statusOfWhatsApp(value: string): DeliveryStatus | null {
 
 /** A status reached after WhatsApp failed in a cascade came by SMS, and says so. */
 export function withVia(effect: StatusEffect, bySms: boolean): StatusEffect {
-  if (!bySms || 'deleted' in effect || effect.status.tick === 'failed' || effect.status.tick === 'pending') return effect;
+  if (
+    !bySms ||
+    'deleted' in effect ||
+    effect.status.tick === 'failed' ||
+    effect.status.tick === 'pending'
+  )
+    return effect;
   return { ...effect, status: { ...effect.status, via: 'sms' } };
 }

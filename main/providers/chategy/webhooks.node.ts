@@ -2,8 +2,24 @@ import type { z } from 'zod';
 import type { ProviderEvent } from '../../../shared/model/events.std.ts';
 import type { SendRequest } from '../plugin.node.ts';
 import type { LineKey } from './lines.node.ts';
-import { flatMessageOf, telegramCallOf, whatsAppCallOf, whatsAppMessageOf, whatsAppStatusOf } from './mapping.node.ts';
-import { DeliveryCallback, Envelope, FlatIncoming, LogEvent, TdlibCall, WhatsAppCall, WhatsAppIncoming, WhatsAppStatus, type Instance } from './wire.node.ts';
+import {
+  flatMessageOf,
+  telegramCallOf,
+  whatsAppCallOf,
+  whatsAppMessageOf,
+  whatsAppStatusOf,
+} from './mapping.node.ts';
+import {
+  DeliveryCallback,
+  Envelope,
+  FlatIncoming,
+  LogEvent,
+  TdlibCall,
+  WhatsAppCall,
+  WhatsAppIncoming,
+  WhatsAppStatus,
+  type Instance,
+} from './wire.node.ts';
 import { loginSaid } from '../../../shared/model/login.std.ts';
 import { words } from '../../../shared/ipc/coreWords.std.ts';
 
@@ -56,8 +72,15 @@ export class WebhookReader {
 
   expect(request: SendRequest): void {
     const key = `${request.line}|${request.chatId}`;
-    const list = (this.#expected.get(key) ?? []).filter((e) => e.clientRef !== request.clientRef && Date.now() - e.since < EXPECT_FOR_MS);
-    list.push({ clientRef: request.clientRef, text: request.text, fileName: request.attachment?.fileName, since: Date.now() });
+    const list = (this.#expected.get(key) ?? []).filter(
+      (e) => e.clientRef !== request.clientRef && Date.now() - e.since < EXPECT_FOR_MS,
+    );
+    list.push({
+      clientRef: request.clientRef,
+      text: request.text,
+      fileName: request.attachment?.fileName,
+      since: Date.now(),
+    });
     this.#expected.set(key, list);
   }
 
@@ -70,10 +93,12 @@ export class WebhookReader {
   }
 
   receive(body: unknown): { accepted: number; rejected: number } {
-    if ((body as { unparsable?: unknown } | null)?.unparsable !== undefined) return this.#reject('the body is not JSON', body);
+    if ((body as { unparsable?: unknown } | null)?.unparsable !== undefined)
+      return this.#reject('the body is not JSON', body);
     if (body && typeof body === 'object' && !('type' in body) && 'delivery' in body) {
       const callback = DeliveryCallback.safeParse(body);
-      if (!callback.success) return this.#reject(`delivery callback not understood: ${issue(callback.error)}`, body);
+      if (!callback.success)
+        return this.#reject(`delivery callback not understood: ${issue(callback.error)}`, body);
       this.deps.callback(callback.data.delivery);
       return { accepted: 1, rejected: 0 };
     }
@@ -81,13 +106,21 @@ export class WebhookReader {
     if (!envelope.success) return this.#reject('not a Chategy webhook: no type', body);
     const { type, payload } = envelope.data;
     const owner = ownerOf(payload);
-    if (owner && owner !== this.deps.customerId) return this.#reject(`webhook for Chategy customer ${owner}, not this account (${this.deps.customerId})`, body);
+    if (owner && owner !== this.deps.customerId)
+      return this.#reject(
+        `webhook for Chategy customer ${owner}, not this account (${this.deps.customerId})`,
+        body,
+      );
     const now = Date.now();
     const flatLine = FLAT[type];
     if (flatLine) {
       const p = FlatIncoming.safeParse(payload);
       if (!p.success) return this.#reject(`${type} not understood: ${issue(p.error)}`, body);
-      return this.#message(flatMessageOf(flatLine, p.data, now), flatLine, p.data.delivery_id ?? null);
+      return this.#message(
+        flatMessageOf(flatLine, p.data, now),
+        flatLine,
+        p.data.delivery_id ?? null,
+      );
     }
     switch (type) {
       case 'whatsapp_incoming_msg': {
@@ -102,11 +135,22 @@ export class WebhookReader {
         const p = WhatsAppStatus.safeParse(payload);
         if (!p.success) return this.#reject(`${type} not understood: ${issue(p.error)}`, body);
         const event = whatsAppStatusOf(p.data);
-        if (!event) return this.#reject(`unknown WhatsApp status ${JSON.stringify(p.data.message_status.status)}`, body);
-        const deliveryId = p.data.delivery_id ?? this.#deliveryOf.get(p.data.message_status.id) ?? null;
-        if (event.status.tick === 'failed' && this.deps.cascading(deliveryId)) return { accepted: 1, rejected: 0 };
-        this.deps.emit(deliveryId && !event.ref.internal ? { ...event, ref: { ...event.ref, internal: deliveryId } } : event);
-        if (deliveryId && event.status.tick !== 'sent') this.deps.settled(deliveryId, event.status.tick !== 'failed');
+        if (!event)
+          return this.#reject(
+            `unknown WhatsApp status ${JSON.stringify(p.data.message_status.status)}`,
+            body,
+          );
+        const deliveryId =
+          p.data.delivery_id ?? this.#deliveryOf.get(p.data.message_status.id) ?? null;
+        if (event.status.tick === 'failed' && this.deps.cascading(deliveryId))
+          return { accepted: 1, rejected: 0 };
+        this.deps.emit(
+          deliveryId && !event.ref.internal
+            ? { ...event, ref: { ...event.ref, internal: deliveryId } }
+            : event,
+        );
+        if (deliveryId && event.status.tick !== 'sent')
+          this.deps.settled(deliveryId, event.status.tick !== 'failed');
         return { accepted: 1, rejected: 0 };
       }
       case 'tdlib_call': {
@@ -125,12 +169,16 @@ export class WebhookReader {
       case 'whatsapp_log_out': {
         const p = LogEvent.safeParse(payload);
         if (!p.success) return this.#reject(`${type} not understood: ${issue(p.error)}`, body);
-        const phone = (p.data.instance as { phone?: unknown } | null | undefined)?.phone ?? p.data.phone;
+        const phone =
+          (p.data.instance as { phone?: unknown } | null | undefined)?.phone ?? p.data.phone;
         if (type === 'whatsapp_log_in') this.deps.whatsAppSignedIn();
         this.deps.emit({
           kind: 'login',
           line: 'whatsapp',
-          state: type === 'whatsapp_log_in' ? { state: 'authorized', ...(typeof phone === 'string' ? { phone } : {}) } : loginSaid.loggedOut(words('login.signedOutByPhone')),
+          state:
+            type === 'whatsapp_log_in'
+              ? { state: 'authorized', ...(typeof phone === 'string' ? { phone } : {}) }
+              : loginSaid.loggedOut(words('login.signedOutByPhone')),
         });
         return { accepted: 1, rejected: 0 };
       }
@@ -139,10 +187,19 @@ export class WebhookReader {
     }
   }
 
-  #message(event: ProviderEvent, line: LineKey, deliveryId: string | null): { accepted: number; rejected: number } {
+  #message(
+    event: ProviderEvent,
+    line: LineKey,
+    deliveryId: string | null,
+  ): { accepted: number; rejected: number } {
     if (event.kind === 'message' && event.message.direction === 'out' && deliveryId) {
       const expected = this.#expected.get(`${line}|${event.chat.id}`);
-      const i = expected?.findIndex((e) => (e.text !== undefined && e.text === event.message.text) || (e.fileName !== undefined && e.fileName === event.message.media?.fileName)) ?? -1;
+      const i =
+        expected?.findIndex(
+          (e) =>
+            (e.text !== undefined && e.text === event.message.text) ||
+            (e.fileName !== undefined && e.fileName === event.message.media?.fileName),
+        ) ?? -1;
       if (expected && i >= 0) {
         // Merges into the optimistic row, which has only the client reference so far.
         event.message.ids.clientRef = expected.splice(i, 1)[0]!.clientRef;

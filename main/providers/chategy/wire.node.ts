@@ -3,10 +3,16 @@ import { z } from 'zod';
 /** Chategy's JSON, as the seed's samples and a third-party integration's live payloads show it. */
 
 const Id = z.union([z.string(), z.number()]).transform(String);
-const OptionalId = z.union([z.string(), z.number()]).nullish().transform((v) => (v == null || v === '' ? null : String(v)));
+const OptionalId = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((v) => (v == null || v === '' ? null : String(v)));
 const Time = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
 
-export const Instance = z.looseObject({ id: OptionalId.optional(), customer_id: OptionalId.optional() });
+export const Instance = z.looseObject({
+  id: OptionalId.optional(),
+  customer_id: OptionalId.optional(),
+});
 
 export const FileData = z.looseObject({
   mime_type: z.string().nullish(),
@@ -24,7 +30,9 @@ export const WireMessage = z.looseObject({
   file_data: FileData.nullish(),
 });
 
-const Direction = z.string().transform((v) => (v.toLowerCase() === 'outgoing' ? 'outgoing' : 'incoming'));
+const Direction = z
+  .string()
+  .transform((v) => (v.toLowerCase() === 'outgoing' ? 'outgoing' : 'incoming'));
 
 /** `whatsapp_incoming_msg`: the message sits under `new_message`. */
 export const WhatsAppIncoming = z.looseObject({
@@ -66,7 +74,12 @@ export const FlatIncoming = z.looseObject({
 export const TdlibCall = z.looseObject({
   instance: Instance.nullish(),
   customer_id: OptionalId.optional(),
-  call: z.looseObject({ id: Id, is_video: z.boolean().nullish(), state: z.string().nullish(), reason: z.string().nullish() }),
+  call: z.looseObject({
+    id: Id,
+    is_video: z.boolean().nullish(),
+    state: z.string().nullish(),
+    reason: z.string().nullish(),
+  }),
   chat_id: Id,
   chat_type: z.string().nullish(),
   direction: Direction,
@@ -79,7 +92,12 @@ export const WhatsAppCall = z.looseObject({
   instance: Instance.nullish(),
   customer_id: OptionalId.optional(),
   incoming_call: z.looseObject({
-    call: z.looseObject({ id: Id, timestamp: Time.nullish(), type: z.string().nullish(), is_group: z.boolean().nullish() }),
+    call: z.looseObject({
+      id: Id,
+      timestamp: Time.nullish(),
+      type: z.string().nullish(),
+      is_group: z.boolean().nullish(),
+    }),
     direction: Direction.nullish(),
     sender_id: z.string().nullish(),
     chat_id: z.string().min(1),
@@ -98,7 +116,9 @@ export const LogEvent = z.looseObject({
   instance: Instance.nullish(),
   customer_id: OptionalId.optional(),
   phone: z.string().nullish(),
-  status: z.looseObject({ status_id: z.number().nullish(), description: z.string().nullish() }).nullish(),
+  status: z
+    .looseObject({ status_id: z.number().nullish(), description: z.string().nullish() })
+    .nullish(),
 });
 
 export const Envelope = z.looseObject({ type: z.string(), payload: z.unknown() });
@@ -111,7 +131,11 @@ export const DeliveryCallback = z.looseObject({
   delivery: z.looseObject({
     id: Id,
     sender_name: z.string().nullish(),
-    status: z.looseObject({ status_id: z.number(), description: z.string().nullish(), dispatch_routing: z.string().nullish() }),
+    status: z.looseObject({
+      status_id: z.number(),
+      description: z.string().nullish(),
+      dispatch_routing: z.string().nullish(),
+    }),
   }),
 });
 export type DeliveryCallback = z.infer<typeof DeliveryCallback>;
@@ -140,8 +164,16 @@ export const Delivery = z.looseObject({
 });
 export type Delivery = z.infer<typeof Delivery>;
 
-export const Webhook = z.looseObject({ id: Id, url: z.string(), types: z.array(z.string()).nullish() });
+export const Webhook = z.looseObject({
+  id: Id,
+  url: z.string(),
+  types: z.array(z.string()).nullish(),
+});
 
 /** Phoenix `auth_state` payloads. */
 export const TelegramAuthState = z.looseObject({ status: z.string() });
-export const WhatsAppAuthState = z.looseObject({ auth: z.boolean().nullish(), qr_code: z.string().nullish(), in_progress: z.boolean().nullish() });
+export const WhatsAppAuthState = z.looseObject({
+  auth: z.boolean().nullish(),
+  qr_code: z.string().nullish(),
+  in_progress: z.boolean().nullish(),
+});

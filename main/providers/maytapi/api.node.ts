@@ -13,9 +13,15 @@ export class MaytapiApi {
   ) {}
 
   async product(): Promise<{ webhook: string | null; ackDelivery: boolean }> {
-    const body = (await this.#json('GET', '/product')) as { webhook?: string | null; ack_delivery?: boolean | number };
+    const body = (await this.#json('GET', '/product')) as {
+      webhook?: string | null;
+      ack_delivery?: boolean | number;
+    };
     // 1.9.1 says true/false, the seed 0/1.
-    return { webhook: body.webhook || null, ackDelivery: body.ack_delivery === true || body.ack_delivery === 1 };
+    return {
+      webhook: body.webhook || null,
+      ackDelivery: body.ack_delivery === true || body.ack_delivery === 1,
+    };
   }
 
   async phones(): Promise<Phone[]> {
@@ -36,7 +42,10 @@ export class MaytapiApi {
   async qrCode(phoneId: string): Promise<{ mime: string; data: Buffer }> {
     const response = await this.#fetch('GET', `/${enc(phoneId)}/qrCode`);
     if (!response.ok) throw await this.#error(response, `/${phoneId}/qrCode`);
-    return { mime: response.headers.get('content-type')?.split(';')[0] ?? 'image/png', data: Buffer.from(await response.arrayBuffer()) };
+    return {
+      mime: response.headers.get('content-type')?.split(';')[0] ?? 'image/png',
+      data: Buffer.from(await response.arrayBuffer()),
+    };
   }
 
   /** The 1.9.1 spec says GET, the seed's older API POST: try both. */
@@ -44,7 +53,8 @@ export class MaytapiApi {
     try {
       await this.#json('GET', `/${enc(phoneId)}/logout`);
     } catch (error) {
-      if (error instanceof ProviderRequestError && (error.status === 404 || error.status === 405)) await this.#json('POST', `/${enc(phoneId)}/logout`, {});
+      if (error instanceof ProviderRequestError && (error.status === 404 || error.status === 405))
+        await this.#json('POST', `/${enc(phoneId)}/logout`, {});
       else throw error;
     }
   }
@@ -61,18 +71,35 @@ export class MaytapiApi {
     return this.#json('POST', '/setAckPreference', { preference: on });
   }
 
-  async sendMessage(phoneId: string, body: Record<string, unknown>): Promise<{ msgId: string; chatId?: string }> {
-    const reply = SendReply.safeParse(await this.#json('POST', `/${enc(phoneId)}/sendMessage`, body));
+  async sendMessage(
+    phoneId: string,
+    body: Record<string, unknown>,
+  ): Promise<{ msgId: string; chatId?: string }> {
+    const reply = SendReply.safeParse(
+      await this.#json('POST', `/${enc(phoneId)}/sendMessage`, body),
+    );
     if (!reply.success) throw new ProviderRequestError('Maytapi did not accept the message.', 200);
-    return { msgId: reply.data.data.msgId, ...(reply.data.data.chatId ? { chatId: reply.data.data.chatId } : {}) };
+    return {
+      msgId: reply.data.data.msgId,
+      ...(reply.data.data.chatId ? { chatId: reply.data.data.chatId } : {}),
+    };
   }
 
   async #json(method: string, path: string, body?: unknown): Promise<unknown> {
     const response = await this.#fetch(method, path, body);
     if (!response.ok) throw await this.#error(response, path);
-    const json = (await response.json().catch(() => undefined)) as { success?: boolean; message?: string } | undefined;
-    if (json === undefined) throw new ProviderRequestError('Maytapi answered with something other than JSON. Is the API address right?', response.status);
-    if (json && json.success === false) throw new ProviderRequestError(json.message ?? 'Maytapi refused the request.', response.status);
+    const json = (await response.json().catch(() => undefined)) as
+      { success?: boolean; message?: string } | undefined;
+    if (json === undefined)
+      throw new ProviderRequestError(
+        'Maytapi answered with something other than JSON. Is the API address right?',
+        response.status,
+      );
+    if (json && json.success === false)
+      throw new ProviderRequestError(
+        json.message ?? 'Maytapi refused the request.',
+        response.status,
+      );
     return json;
   }
 
@@ -80,7 +107,11 @@ export class MaytapiApi {
     try {
       return await fetch(`${this.apiBase}/${enc(this.productId)}${path}`, {
         method,
-        headers: { accept: 'application/json', 'x-maytapi-key': this.apiKey, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          accept: 'application/json',
+          'x-maytapi-key': this.apiKey,
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
         signal: AbortSignal.timeout(30_000),
       });
@@ -91,9 +122,16 @@ export class MaytapiApi {
 
   async #error(response: Response, path: string): Promise<Error> {
     const body = (await response.json().catch(() => undefined)) as { message?: string } | undefined;
-    if (response.status === 401 || response.status === 403) return new ProviderAuthError(words('maytapi.tokenRefused'));
-    if (response.status >= 500) return new ProviderUnavailable(words('provider.serverError', { provider: 'Maytapi', status: response.status }));
-    return new ProviderRequestError(body?.message ?? `Maytapi refused ${path} (${response.status}).`, response.status);
+    if (response.status === 401 || response.status === 403)
+      return new ProviderAuthError(words('maytapi.tokenRefused'));
+    if (response.status >= 500)
+      return new ProviderUnavailable(
+        words('provider.serverError', { provider: 'Maytapi', status: response.status }),
+      );
+    return new ProviderRequestError(
+      body?.message ?? `Maytapi refused ${path} (${response.status}).`,
+      response.status,
+    );
   }
 }
 

@@ -6,13 +6,37 @@ import type { AccountInput } from '../plugin.node.ts';
 export const DEFAULT_API = 'https://api.maytapi.com/api';
 
 export const FIELDS: FieldSpec[] = [
-  { key: 'productId', label: 'Product ID', kind: 'text', required: true, secret: false, help: 'Maytapi console → Settings' },
-  { key: 'apiKey', label: 'API token', kind: 'secret', required: true, secret: true, help: 'Sent as x-maytapi-key' },
-  { key: 'apiBase', label: 'API address', kind: 'url', required: true, secret: false, default: DEFAULT_API },
+  {
+    key: 'productId',
+    label: 'Product ID',
+    kind: 'text',
+    required: true,
+    secret: false,
+    help: 'Maytapi console → Settings',
+  },
+  {
+    key: 'apiKey',
+    label: 'API token',
+    kind: 'secret',
+    required: true,
+    secret: true,
+    help: 'Sent as x-maytapi-key',
+  },
+  {
+    key: 'apiBase',
+    label: 'API address',
+    kind: 'url',
+    required: true,
+    secret: false,
+    default: DEFAULT_API,
+  },
 ];
 
 const Config = z.object({
-  productId: z.string().trim().regex(/^[\w-]{4,64}$/, 'The product id from the Maytapi console, e.g. 3f1c2b7e-…'),
+  productId: z
+    .string()
+    .trim()
+    .regex(/^[\w-]{4,64}$/, 'The product id from the Maytapi console, e.g. 3f1c2b7e-…'),
   apiBase: z
     .string()
     .trim()
@@ -27,7 +51,8 @@ export function parseAccount(input: AccountInput): AccountInput {
   const apiKey = input.secrets.apiKey?.trim() ?? '';
   const issues = config.success ? [] : issuesOf(config.error);
   if (!apiKey) issues.push({ path: 'apiKey', message: 'Enter the API token' });
-  if (!config.success || issues.length) throw new SwitchboardError('invalid_request', issues.map((i) => i.message).join('. '), issues);
+  if (!config.success || issues.length)
+    throw new SwitchboardError('invalid_request', issues.map((i) => i.message).join('. '), issues);
   return { config: { ...config.data }, secrets: { apiKey } };
 }
 

@@ -1,13 +1,35 @@
 import type { ProviderEvent, MessageRef } from '../../../shared/model/events.std.ts';
-import { type LoginMethod, type LoginState, type LoginStep, loginSaid } from '../../../shared/model/login.std.ts';
+import {
+  type LoginMethod,
+  type LoginState,
+  type LoginStep,
+  loginSaid,
+} from '../../../shared/model/login.std.ts';
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
 import { Backoff } from '../backoff.node.ts';
 import { toSendFailure, failedStart } from '../errors.node.ts';
-import { SendFailure, type LoginDriver, type ProviderConnection, type ProviderContext, type SendRequest, type SendResult, type WebhookSink } from '../plugin.node.ts';
+import {
+  SendFailure,
+  type LoginDriver,
+  type ProviderConnection,
+  type ProviderContext,
+  type SendRequest,
+  type SendResult,
+  type WebhookSink,
+} from '../plugin.node.ts';
 import { MaytapiApi } from './api.node.ts';
 import { configOf } from './config.node.ts';
 import { ackOf, loginOf, messageOf } from './mapping.node.ts';
-import { AckHook, AckItem, EditHook, ErrorHook, LiveEventHook, MessageHook, StatusHook, snakeCaseIds } from './wire.node.ts';
+import {
+  AckHook,
+  AckItem,
+  EditHook,
+  ErrorHook,
+  LiveEventHook,
+  MessageHook,
+  StatusHook,
+  snakeCaseIds,
+} from './wire.node.ts';
 import { words } from '../../../shared/ipc/coreWords.std.ts';
 
 /** The seed's rule: base64 media only for images under 1 MB; anything else needs a link. */
@@ -46,11 +68,18 @@ export class MaytapiConnection implements ProviderConnection {
 
   constructor(private readonly context: ProviderContext) {
     const config = configOf(context.config);
-    this.#api = new MaytapiApi(config.apiBase, config.productId, context.secrets.get('apiKey') ?? '');
+    this.#api = new MaytapiApi(
+      config.apiBase,
+      config.productId,
+      context.secrets.get('apiKey') ?? '',
+    );
     this.login = {
       methods: ['qr'] as LoginMethod[],
       start: (line) => this.#startLogin(line),
-      submit: (_line: string, _step: LoginStep) => Promise.reject(new SwitchboardError('invalid_request', 'Maytapi phones sign in by QR code only.')),
+      submit: (_line: string, _step: LoginStep) =>
+        Promise.reject(
+          new SwitchboardError('invalid_request', 'Maytapi phones sign in by QR code only.'),
+        ),
       cancel: async (line) => {
         this.#stopLogin(line);
         return this.#refreshStatus(line);
@@ -94,15 +123,28 @@ export class MaytapiConnection implements ProviderConnection {
   }
 
   async send(request: SendRequest): Promise<SendResult> {
-    const body: Record<string, unknown> = { to_number: request.chatId, ...(request.replyTo?.provider ? { reply_to: request.replyTo.provider } : {}) };
+    const body: Record<string, unknown> = {
+      to_number: request.chatId,
+      ...(request.replyTo?.provider ? { reply_to: request.replyTo.provider } : {}),
+    };
     if (request.attachment) {
       const { mime, data, fileName } = request.attachment;
       if (!mime.startsWith('image/') || data.byteLength > MAX_INLINE_IMAGE) {
         throw new SendFailure(words('maytapi.imagesOnly'), false, undefined, 'media_too_large');
       }
-      Object.assign(body, { type: 'media', message: `data:${mime};base64,${Buffer.from(data).toString('base64')}`, filename: fileName, ...(request.text ? { text: request.text } : {}) });
+      Object.assign(body, {
+        type: 'media',
+        message: `data:${mime};base64,${Buffer.from(data).toString('base64')}`,
+        filename: fileName,
+        ...(request.text ? { text: request.text } : {}),
+      });
     } else if (request.location) {
-      Object.assign(body, { type: 'location', latitude: request.location.lat, longitude: request.location.lng, ...(request.location.name ? { text: request.location.name } : {}) });
+      Object.assign(body, {
+        type: 'location',
+        latitude: request.location.lat,
+        longitude: request.location.lng,
+        ...(request.location.name ? { text: request.location.name } : {}),
+      });
     } else {
       Object.assign(body, { type: 'text', message: request.text ?? '' });
     }
@@ -116,16 +158,25 @@ export class MaytapiConnection implements ProviderConnection {
 
   async react(line: string, chatId: string, ref: MessageRef, emoji: string | null): Promise<void> {
     if (!ref.provider) throw new Error('the message has no WhatsApp id yet');
-    await this.#api.sendMessage(line, { to_number: chatId, type: 'reaction', message: emoji ?? '', reply_to: ref.provider }).catch((e: unknown) => {
-      throw toSendFailure(e);
-    });
+    await this.#api
+      .sendMessage(line, {
+        to_number: chatId,
+        type: 'reaction',
+        message: emoji ?? '',
+        reply_to: ref.provider,
+      })
+      .catch((e: unknown) => {
+        throw toSendFailure(e);
+      });
   }
 
   async deleteForEveryone(line: string, chatId: string, ref: MessageRef): Promise<void> {
     if (!ref.provider) throw new Error('the message has no WhatsApp id yet');
-    await this.#api.sendMessage(line, { to_number: chatId, type: 'delete', message: ref.provider }).catch((e: unknown) => {
-      throw toSendFailure(e);
-    });
+    await this.#api
+      .sendMessage(line, { to_number: chatId, type: 'delete', message: ref.provider })
+      .catch((e: unknown) => {
+        throw toSendFailure(e);
+      });
   }
 
   #emit(event: ProviderEvent): void {
@@ -140,15 +191,25 @@ export class MaytapiConnection implements ProviderConnection {
       this.#phones.add(phone.id);
       this.#emit({
         kind: 'line',
-        line: { providerLineId: phone.id, messenger: 'whatsapp', title: phone.name ?? number ?? `Phone ${phone.id}`, ...(number ? { phone: number } : {}), login: loginOf(phone.status) },
+        line: {
+          providerLineId: phone.id,
+          messenger: 'whatsapp',
+          title: phone.name ?? number ?? `Phone ${phone.id}`,
+          ...(number ? { phone: number } : {}),
+          login: loginOf(phone.status),
+        },
       });
     }
     // The seed's older listPhones names no status: ask each such phone, rather than wait a minute.
-    for (const line of unsaid) await this.#refreshStatus(line).catch((error: unknown) => this.context.log.warn(`status of phone ${line} failed`, { error: String(error) }));
+    for (const line of unsaid)
+      await this.#refreshStatus(line).catch((error: unknown) =>
+        this.context.log.warn(`status of phone ${line} failed`, { error: String(error) }),
+      );
   }
 
   async #pollInactive(): Promise<void> {
-    for (const line of this.#phones) if (!this.#logins.has(line)) await this.#refreshStatus(line).catch(() => undefined);
+    for (const line of this.#phones)
+      if (!this.#logins.has(line)) await this.#refreshStatus(line).catch(() => undefined);
   }
 
   async #refreshStatus(line: string): Promise<LoginState> {
@@ -166,14 +227,19 @@ export class MaytapiConnection implements ProviderConnection {
           : status.connRetry
             ? loginSaid.connecting(words('login.phoneReconnecting'))
             : loginOf(status.state?.state);
-    if (!attempt?.lastQr || state.state !== 'connecting') this.#emit({ kind: 'login', line, state });
+    if (!attempt?.lastQr || state.state !== 'connecting')
+      this.#emit({ kind: 'login', line, state });
     return state;
   }
 
   async #startLogin(line: string): Promise<LoginState> {
-    if (!this.#phones.has(line)) throw new SwitchboardError('not_found', 'This phone is no longer in the Maytapi product.');
+    if (!this.#phones.has(line))
+      throw new SwitchboardError('not_found', 'This phone is no longer in the Maytapi product.');
     const { status } = await this.#api.status(line).catch((error: unknown) => {
-      throw new SwitchboardError('provider', error instanceof Error ? error.message : String(error));
+      throw new SwitchboardError(
+        'provider',
+        error instanceof Error ? error.message : String(error),
+      );
     });
     if (status.loggedIn) return this.#refreshStatus(line);
     if (status.state?.state === 'idle') await this.#api.redeploy(line);
@@ -189,7 +255,14 @@ export class MaytapiConnection implements ProviderConnection {
         if (!current()) return;
         if (now.loggedIn) {
           this.#stopLogin(line);
-          this.#emit({ kind: 'login', line, state: { state: 'authorized', ...(now.number != null ? { phone: String(now.number) } : {}) } });
+          this.#emit({
+            kind: 'login',
+            line,
+            state: {
+              state: 'authorized',
+              ...(now.number != null ? { phone: String(now.number) } : {}),
+            },
+          });
           return;
         }
         if (now.state?.state === 'idle') {
@@ -197,7 +270,8 @@ export class MaytapiConnection implements ProviderConnection {
           this.#emit({ kind: 'login', line, state: loginOf('idle') });
           return;
         }
-        if (now.isQr && Date.now() - attempt.lastQrAt >= timings.qrRefreshMs - 50) await this.#showQr(line, attempt);
+        if (now.isQr && Date.now() - attempt.lastQrAt >= timings.qrRefreshMs - 50)
+          await this.#showQr(line, attempt);
       } catch (error) {
         this.context.log.warn(`status of phone ${line} failed`, { error: String(error) });
       }
@@ -222,7 +296,15 @@ export class MaytapiConnection implements ProviderConnection {
     attempt.lastQrAt = Date.now();
     if (attempt.lastQr === dataUrl) return;
     attempt.lastQr = dataUrl;
-    this.#emit({ kind: 'login', line, state: { state: 'qr', qr: { kind: 'image', dataUrl }, expiresAt: Date.now() + timings.qrRefreshMs } });
+    this.#emit({
+      kind: 'login',
+      line,
+      state: {
+        state: 'qr',
+        qr: { kind: 'image', dataUrl },
+        expiresAt: Date.now() + timings.qrRefreshMs,
+      },
+    });
   }
 
   #stopLogin(line: string): void {
@@ -240,7 +322,8 @@ export class MaytapiConnection implements ProviderConnection {
         return;
       }
       attempt.poke();
-      if (!attempt.lastQr) this.#emit({ kind: 'login', line, state: loginSaid.connecting(words('login.fetchingQr')) });
+      if (!attempt.lastQr)
+        this.#emit({ kind: 'login', line, state: loginSaid.connecting(words('login.fetchingQr')) });
       return;
     } else if (status === 'active' || status === 'idle' || status === 'disabled') {
       this.#stopLogin(line);
@@ -251,7 +334,10 @@ export class MaytapiConnection implements ProviderConnection {
   async #logout(line: string): Promise<LoginState> {
     this.#stopLogin(line);
     await this.#api.logout(line).catch((error: unknown) => {
-      throw new SwitchboardError('provider', error instanceof Error ? error.message : String(error));
+      throw new SwitchboardError(
+        'provider',
+        error instanceof Error ? error.message : String(error),
+      );
     });
     const state: LoginState = loginSaid.loggedOut(words('login.signedOutHere'));
     this.#emit({ kind: 'login', line, state });
@@ -274,53 +360,81 @@ export class MaytapiConnection implements ProviderConnection {
     switch (type) {
       case 'message': {
         const hook = MessageHook.safeParse(body);
-        if (!hook.success) return reject(`message webhook not understood: ${issue(hook.error)}`, raw), counts;
-        if (!this.#phones.has(hook.data.phone_id)) return reject(`message for unknown phone ${hook.data.phone_id}`, raw), counts;
+        if (!hook.success)
+          return (reject(`message webhook not understood: ${issue(hook.error)}`, raw), counts);
+        if (!this.#phones.has(hook.data.phone_id))
+          return (reject(`message for unknown phone ${hook.data.phone_id}`, raw), counts);
         this.#emit(messageOf(hook.data));
         counts.accepted += 1;
         return counts;
       }
       case 'ack': {
         const hook = AckHook.safeParse(body);
-        if (!hook.success) return reject(`ack webhook not understood: ${issue(hook.error)}`, raw), counts;
-        for (const item of hook.data.data) this.#ack(item, hook.data.phone_id ?? undefined, counts, reject);
+        if (!hook.success)
+          return (reject(`ack webhook not understood: ${issue(hook.error)}`, raw), counts);
+        for (const item of hook.data.data)
+          this.#ack(item, hook.data.phone_id ?? undefined, counts, reject);
         return counts;
       }
       case 'status': {
         const hook = StatusHook.safeParse(body);
-        if (!hook.success || !this.#phones.has(hook.data.phone_id)) return reject('status webhook for an unknown phone', raw), counts;
+        if (!hook.success || !this.#phones.has(hook.data.phone_id))
+          return (reject('status webhook for an unknown phone', raw), counts);
         this.#statusChanged(hook.data.phone_id, hook.data.status);
         counts.accepted += 1;
         return counts;
       }
       case 'error': {
         const hook = ErrorHook.safeParse(body);
-        const message = hook.success ? (hook.data.message ?? 'Maytapi reported an error.') : 'Maytapi reported an error.';
-        this.#emit({ kind: 'workspace', key: 'maytapi.lastError', value: { message, at: Date.now(), raw: body } });
+        const message = hook.success
+          ? (hook.data.message ?? 'Maytapi reported an error.')
+          : 'Maytapi reported an error.';
+        this.#emit({
+          kind: 'workspace',
+          key: 'maytapi.lastError',
+          value: { message, at: Date.now(), raw: body },
+        });
         counts.accepted += 1;
         return counts;
       }
       case 'live_event': {
         const hook = LiveEventHook.safeParse(body);
-        if (!hook.success || !this.#phones.has(hook.data.phone_id)) return reject('live_event not understood', raw), counts;
-        this.#emit({ kind: 'conversation', line: hook.data.phone_id, chat: { id: hook.data.conversation }, meta: { open: hook.data.data.event !== 'closed' } });
+        if (!hook.success || !this.#phones.has(hook.data.phone_id))
+          return (reject('live_event not understood', raw), counts);
+        this.#emit({
+          kind: 'conversation',
+          line: hook.data.phone_id,
+          chat: { id: hook.data.conversation },
+          meta: { open: hook.data.data.event !== 'closed' },
+        });
         counts.accepted += 1;
         return counts;
       }
       case 'message_edit': {
         const hook = EditHook.safeParse(body);
         const text = hook.success ? (hook.data.message.text ?? hook.data.message.body) : undefined;
-        if (!hook.success || text == null || !this.#phones.has(hook.data.phone_id)) return reject('message_edit not understood', raw), counts;
-        this.#emit({ kind: 'edited', line: hook.data.phone_id, ref: { provider: hook.data.message.id }, text });
+        if (!hook.success || text == null || !this.#phones.has(hook.data.phone_id))
+          return (reject('message_edit not understood', raw), counts);
+        this.#emit({
+          kind: 'edited',
+          line: hook.data.phone_id,
+          ref: { provider: hook.data.message.id },
+          text,
+        });
         counts.accepted += 1;
         return counts;
       }
       default:
-        return reject(`unknown webhook type ${JSON.stringify(type ?? null)}`, raw), counts;
+        return (reject(`unknown webhook type ${JSON.stringify(type ?? null)}`, raw), counts);
     }
   }
 
-  #ack(raw: unknown, phoneId: string | undefined, counts: { accepted: number }, reject: (reason: string, raw: unknown) => void): void {
+  #ack(
+    raw: unknown,
+    phoneId: string | undefined,
+    counts: { accepted: number },
+    reject: (reason: string, raw: unknown) => void,
+  ): void {
     const item = AckItem.safeParse(raw);
     if (!item.success) return reject(`ack item not understood: ${issue(item.error)}`, raw);
     const effect = ackOf(item.data);
@@ -329,7 +443,11 @@ export class MaytapiConnection implements ProviderConnection {
     const phone = item.data.phone_id ?? phoneId;
     const lines = phone && this.#phones.has(phone) ? [phone] : [...this.#phones];
     for (const line of lines) {
-      this.#emit(effect === 'deleted' ? { kind: 'deleted', line, ref: { provider: item.data.msgId } } : { kind: 'status', line, ref: { provider: item.data.msgId }, status: effect });
+      this.#emit(
+        effect === 'deleted'
+          ? { kind: 'deleted', line, ref: { provider: item.data.msgId } }
+          : { kind: 'status', line, ref: { provider: item.data.msgId }, status: effect },
+      );
     }
     counts.accepted += 1;
   }

@@ -2,7 +2,12 @@ import { z } from 'zod';
 
 const Id = z.union([z.string().min(1), z.number()]).transform(String);
 
-export const Phone = z.looseObject({ id: Id, number: z.union([z.string(), z.number()]).nullish(), status: z.string().nullish(), name: z.string().nullish() });
+export const Phone = z.looseObject({
+  id: Id,
+  number: z.union([z.string(), z.number()]).nullish(),
+  status: z.string().nullish(),
+  name: z.string().nullish(),
+});
 export type Phone = z.infer<typeof Phone>;
 
 export const PhoneStatus = z.looseObject({
@@ -29,7 +34,9 @@ export const IncomingMessage = z.looseObject({
   filename: z.string().nullish(),
   mime: z.string().nullish(),
   payload: z.string().nullish(),
-  vcardList: z.array(z.looseObject({ displayName: z.string().nullish(), vcard: z.string().nullish() })).nullish(),
+  vcardList: z
+    .array(z.looseObject({ displayName: z.string().nullish(), vcard: z.string().nullish() }))
+    .nullish(),
   subtype: z.string().nullish(),
   participant: z.string().nullish(),
 });
@@ -41,7 +48,8 @@ export const IncomingMessage = z.looseObject({
 export function snakeCaseIds(body: unknown): unknown {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
   const b = body as Record<string, unknown>;
-  if (b.phone_id !== undefined || (b.phoneId === undefined && b.productId === undefined)) return body;
+  if (b.phone_id !== undefined || (b.phoneId === undefined && b.productId === undefined))
+    return body;
   return { ...b, phone_id: b.phoneId, product_id: b.product_id ?? b.productId };
 }
 
@@ -49,11 +57,20 @@ export const MessageHook = z.looseObject({
   type: z.literal('message'),
   phone_id: Id,
   message: IncomingMessage,
-  user: z.looseObject({ id: z.string().nullish(), name: z.string().nullish(), phone: z.union([z.string(), z.number()]).nullish(), image: z.string().nullish() }).nullish(),
+  user: z
+    .looseObject({
+      id: z.string().nullish(),
+      name: z.string().nullish(),
+      phone: z.union([z.string(), z.number()]).nullish(),
+      image: z.string().nullish(),
+    })
+    .nullish(),
   conversation: z.string().min(1),
   conversation_name: z.string().nullish(),
   timestamp: z.number(),
-  quoted: z.looseObject({ id: Id, text: z.string().nullish(), caption: z.string().nullish() }).nullish(),
+  quoted: z
+    .looseObject({ id: Id, text: z.string().nullish(), caption: z.string().nullish() })
+    .nullish(),
 });
 
 export const AckItem = z.looseObject({
@@ -67,14 +84,34 @@ export const AckItem = z.looseObject({
 export type AckItem = z.infer<typeof AckItem>;
 
 /** 1.9.1's `{type:'ack', data:[…]}`; the seed's bare array is handled by the caller. */
-export const AckHook = z.looseObject({ type: z.literal('ack'), phone_id: Id.nullish(), data: z.array(z.unknown()) });
-export const StatusHook = z.looseObject({ type: z.literal('status'), phone_id: Id, status: z.string() });
-export const ErrorHook = z.looseObject({ type: z.literal('error'), phone_id: Id.nullish(), message: z.string().nullish() });
-export const LiveEventHook = z.looseObject({ type: z.literal('live_event'), phone_id: Id, conversation: z.string(), data: z.looseObject({ event: z.string() }) });
+export const AckHook = z.looseObject({
+  type: z.literal('ack'),
+  phone_id: Id.nullish(),
+  data: z.array(z.unknown()),
+});
+export const StatusHook = z.looseObject({
+  type: z.literal('status'),
+  phone_id: Id,
+  status: z.string(),
+});
+export const ErrorHook = z.looseObject({
+  type: z.literal('error'),
+  phone_id: Id.nullish(),
+  message: z.string().nullish(),
+});
+export const LiveEventHook = z.looseObject({
+  type: z.literal('live_event'),
+  phone_id: Id,
+  conversation: z.string(),
+  data: z.looseObject({ event: z.string() }),
+});
 export const EditHook = z.looseObject({
   type: z.literal('message_edit'),
   phone_id: Id,
   message: z.looseObject({ id: Id, text: z.string().nullish(), body: z.string().nullish() }),
 });
 
-export const SendReply = z.looseObject({ success: z.literal(true), data: z.looseObject({ chatId: z.string().nullish(), msgId: Id }) });
+export const SendReply = z.looseObject({
+  success: z.literal(true),
+  data: z.looseObject({ chatId: z.string().nullish(), msgId: Id }),
+});

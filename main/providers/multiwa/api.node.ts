@@ -15,7 +15,11 @@ export class MultiWaApi {
   async profiles(): Promise<Profile[]> {
     const body = await this.#request('GET', '/profiles');
     const list = listOf(body);
-    if (!list) throw new ProviderRequestError('This address answers, but not like a MultiWA server (no profile list at /api/v1/profiles).', 200);
+    if (!list)
+      throw new ProviderRequestError(
+        'This address answers, but not like a MultiWA server (no profile list at /api/v1/profiles).',
+        200,
+      );
     return z.array(Profile).parse(list);
   }
 
@@ -29,34 +33,54 @@ export class MultiWaApi {
 
   /** The current QR through REST, where the server exposes it (account-scoped route). */
   async qr(accountId: string, profileId: string): Promise<string | undefined> {
-    const body = (await this.#request('GET', `/accounts/${enc(accountId)}/profiles/${enc(profileId)}/qr`)) as Record<string, unknown> | undefined;
+    const body = (await this.#request(
+      'GET',
+      `/accounts/${enc(accountId)}/profiles/${enc(profileId)}/qr`,
+    )) as Record<string, unknown> | undefined;
     const data = (body?.data ?? body) as Record<string, unknown> | undefined;
     const qr = data?.qrCode ?? data?.qr;
     return typeof qr === 'string' && qr ? qr : undefined;
   }
 
   async conversations(profileId: string, limit: number, offset = 0): Promise<ConversationRow[]> {
-    const body = await this.#request('GET', `/conversations?${new URLSearchParams({ profileId, limit: String(limit), offset: String(offset) })}`);
+    const body = await this.#request(
+      'GET',
+      `/conversations?${new URLSearchParams({ profileId, limit: String(limit), offset: String(offset) })}`,
+    );
     return z.array(ConversationRow).parse(listOf(body) ?? []);
   }
 
   async messages(conversationId: string, limit: number, before?: string): Promise<MessageRow[]> {
     const query = new URLSearchParams({ limit: String(limit), ...(before ? { before } : {}) });
-    const body = await this.#request('GET', `/conversations/${enc(conversationId)}/messages?${query}`);
+    const body = await this.#request(
+      'GET',
+      `/conversations/${enc(conversationId)}/messages?${query}`,
+    );
     return z.array(MessageRow).parse(listOf(body) ?? []);
   }
 
   async message(id: string): Promise<MessageRow | undefined> {
-    const body = (await this.#request('GET', `/messages/${enc(id)}`)) as { data?: unknown } | undefined;
+    const body = (await this.#request('GET', `/messages/${enc(id)}`)) as
+      { data?: unknown } | undefined;
     const parsed = MessageRow.safeParse(body?.data ?? body);
     return parsed.success ? parsed.data : undefined;
   }
 
   /** `kind` is the path under /messages: text, image, video, audio, document, location, reaction. */
-  async send(kind: string, body: Record<string, unknown>): Promise<{ messageId: string; status?: string }> {
+  async send(
+    kind: string,
+    body: Record<string, unknown>,
+  ): Promise<{ messageId: string; status?: string }> {
     const reply = SendReply.safeParse(await this.#request('POST', `/messages/${kind}`, body));
-    if (!reply.success) throw new ProviderRequestError('MultiWA accepted the message but its answer was not understood.', 200);
-    const data = 'data' in reply.data ? (reply.data.data as { messageId: string; status?: string | null }) : reply.data;
+    if (!reply.success)
+      throw new ProviderRequestError(
+        'MultiWA accepted the message but its answer was not understood.',
+        200,
+      );
+    const data =
+      'data' in reply.data
+        ? (reply.data.data as { messageId: string; status?: string | null })
+        : reply.data;
     return { messageId: data.messageId, ...(data.status ? { status: data.status } : {}) };
   }
 
@@ -66,7 +90,11 @@ export class MultiWaApi {
   }
 
   markRead(profileId: string, chatId: string, messageIds?: string[]) {
-    return this.#request('POST', '/messages/mark-read', { profileId, chatId, ...(messageIds ? { messageIds } : {}) });
+    return this.#request('POST', '/messages/mark-read', {
+      profileId,
+      chatId,
+      ...(messageIds ? { messageIds } : {}),
+    });
   }
 
   async #request(method: string, path: string, body?: unknown): Promise<unknown> {
@@ -74,7 +102,11 @@ export class MultiWaApi {
     try {
       response = await fetch(`${this.baseUrl}/api/v1${path}`, {
         method,
-        headers: { accept: 'application/json', ...authHeaders(this.auth), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        headers: {
+          accept: 'application/json',
+          ...authHeaders(this.auth),
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
         signal: AbortSignal.timeout(30_000),
       });
@@ -86,25 +118,53 @@ export class MultiWaApi {
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {
-      throw new ProviderRequestError(`This address does not look like a MultiWA server (it answered ${response.status} with something other than JSON).`, response.status);
+      throw new ProviderRequestError(
+        `This address does not look like a MultiWA server (it answered ${response.status} with something other than JSON).`,
+        response.status,
+      );
     }
     if (response.status === 401 || response.status === 403) {
-      throw new ProviderAuthError(words(response.status === 401 ? 'multiwa.keyRefused' : 'multiwa.profileForbidden'));
+      throw new ProviderAuthError(
+        words(response.status === 401 ? 'multiwa.keyRefused' : 'multiwa.profileForbidden'),
+      );
     }
     if (response.status === 429) {
-      const limit = json as { error?: string; limit?: number; count?: number; resetAt?: string; message?: string };
+      const limit = json as {
+        error?: string;
+        limit?: number;
+        count?: number;
+        resetAt?: string;
+        message?: string;
+      };
       const resetAt = limit.resetAt ? Date.parse(limit.resetAt) : undefined;
-      const words = limit.error === 'DAILY_LIMIT_REACHED'
-        ? `Daily sending limit reached (${limit.count ?? limit.limit}/${limit.limit}). Switchboard will send it ${resetAt ? `after ${new Date(resetAt).toLocaleString()}` : 'when the limit resets'}.`
-        : 'MultiWA is rate-limiting; Switchboard will try again shortly.';
+      const words =
+        limit.error === 'DAILY_LIMIT_REACHED'
+          ? `Daily sending limit reached (${limit.count ?? limit.limit}/${limit.limit}). Switchboard will send it ${resetAt ? `after ${new Date(resetAt).toLocaleString()}` : 'when the limit resets'}.`
+          : 'MultiWA is rate-limiting; Switchboard will try again shortly.';
       throw new ProviderRequestError(words, 429, 'DAILY_LIMIT_REACHED', resetAt);
     }
-    if (response.status >= 500) throw new ProviderUnavailable(words('provider.serverError', { provider: 'MultiWA', status: response.status }));
-    if (response.status === 404 && path === '/profiles') throw new ProviderRequestError('This address is not a MultiWA server (no /api/v1/profiles).', 404);
+    if (response.status >= 500)
+      throw new ProviderUnavailable(
+        words('provider.serverError', { provider: 'MultiWA', status: response.status }),
+      );
+    if (response.status === 404 && path === '/profiles')
+      throw new ProviderRequestError(
+        'This address is not a MultiWA server (no /api/v1/profiles).',
+        404,
+      );
     if (!response.ok) {
       const detail = json as { message?: unknown; error?: { message?: string } | string };
-      const message = Array.isArray(detail?.message) ? detail.message.join('; ') : typeof detail?.message === 'string' ? detail.message : typeof detail?.error === 'object' ? detail.error?.message : undefined;
-      throw new ProviderRequestError(message ?? `MultiWA refused ${method} ${path.split('?')[0]} (${response.status}).`, response.status);
+      const message = Array.isArray(detail?.message)
+        ? detail.message.join('; ')
+        : typeof detail?.message === 'string'
+          ? detail.message
+          : typeof detail?.error === 'object'
+            ? detail.error?.message
+            : undefined;
+      throw new ProviderRequestError(
+        message ?? `MultiWA refused ${method} ${path.split('?')[0]} (${response.status}).`,
+        response.status,
+      );
     }
     return json;
   }

@@ -1,9 +1,23 @@
 import type { ProviderEvent, MessageRef } from '../../../shared/model/events.std.ts';
 import { retrying } from '../retrying.node.ts';
-import { type LoginMethod, type LoginState, type LoginStep, loginSaid } from '../../../shared/model/login.std.ts';
+import {
+  type LoginMethod,
+  type LoginState,
+  type LoginStep,
+  loginSaid,
+} from '../../../shared/model/login.std.ts';
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
 import { Backoff } from '../backoff.node.ts';
-import { looksLikeSend, type HistorySource, type LoginDriver, type ProviderConnection, type ProviderContext, type SendRequest, type SendResult, type SentQuery } from '../plugin.node.ts';
+import {
+  looksLikeSend,
+  type HistorySource,
+  type LoginDriver,
+  type ProviderConnection,
+  type ProviderContext,
+  type SendRequest,
+  type SendResult,
+  type SentQuery,
+} from '../plugin.node.ts';
 import { MultiWaApi } from './api.node.ts';
 import { ProviderUnavailable, toSendFailure, failedStart } from '../errors.node.ts';
 import { configOf, rawSocketUrl, type MultiWaAuth, type MultiWaConfig } from './config.node.ts';
@@ -11,7 +25,14 @@ import { chatOf, loginOf, messageOfRow, qrOf, tickOf, typeOf } from './mapping.n
 import type { Realtime, RealtimeHandlers } from './realtime.node.ts';
 import { RawRealtime, type RawOptions } from './rawSocket.node.ts';
 import { SocketIoRealtime } from './socketio.node.ts';
-import { RawReceived, SocketMessage, isWhatsAppId, type ConversationRow, type MessageRow, type Profile } from './wire.node.ts';
+import {
+  RawReceived,
+  SocketMessage,
+  isWhatsAppId,
+  type ConversationRow,
+  type MessageRow,
+  type Profile,
+} from './wire.node.ts';
 import { words } from '../../../shared/ipc/coreWords.std.ts';
 
 const FIRST_SYNC_CHATS = 50;
@@ -55,7 +76,10 @@ export class MultiWaConnection implements ProviderConnection {
     this.login = {
       methods: ['qr'] as LoginMethod[],
       start: (line) => this.#startLogin(line),
-      submit: (_line: string, _step: LoginStep) => Promise.reject(new SwitchboardError('invalid_request', 'MultiWA profiles sign in by QR code only.')),
+      submit: (_line: string, _step: LoginStep) =>
+        Promise.reject(
+          new SwitchboardError('invalid_request', 'MultiWA profiles sign in by QR code only.'),
+        ),
       cancel: (line) => this.#logout(line),
       logout: (line) => this.#logout(line),
     };
@@ -84,7 +108,13 @@ export class MultiWaConnection implements ProviderConnection {
       let reply: { messageId: string; status?: string };
       if (request.attachment) {
         const { mime, fileName, data } = request.attachment;
-        const kind = mime.startsWith('image/') ? 'image' : mime.startsWith('video/') ? 'video' : mime.startsWith('audio/') ? 'audio' : 'document';
+        const kind = mime.startsWith('image/')
+          ? 'image'
+          : mime.startsWith('video/')
+            ? 'video'
+            : mime.startsWith('audio/')
+              ? 'audio'
+              : 'document';
         reply = await this.#api.send(kind, {
           ...base,
           base64: Buffer.from(data).toString('base64'),
@@ -94,13 +124,29 @@ export class MultiWaConnection implements ProviderConnection {
           ...(request.replyTo?.provider ? { quotedMessageId: request.replyTo.provider } : {}),
         });
       } else if (request.location) {
-        reply = await this.#api.send('location', { ...base, latitude: request.location.lat, longitude: request.location.lng, ...(request.location.name ? { name: request.location.name } : {}) });
+        reply = await this.#api.send('location', {
+          ...base,
+          latitude: request.location.lat,
+          longitude: request.location.lng,
+          ...(request.location.name ? { name: request.location.name } : {}),
+        });
       } else {
-        reply = await this.#api.send('text', { ...base, text: request.text ?? '', ...(request.replyTo?.provider ? { quotedMessageId: request.replyTo.provider } : {}) });
+        reply = await this.#api.send('text', {
+          ...base,
+          text: request.text ?? '',
+          ...(request.replyTo?.provider ? { quotedMessageId: request.replyTo.provider } : {}),
+        });
       }
-      const ids: MessageRef = isWhatsAppId(reply.messageId) ? { provider: reply.messageId } : { internal: reply.messageId, ...(await this.#whatsAppIdOf(reply.messageId)) };
+      const ids: MessageRef = isWhatsAppId(reply.messageId)
+        ? { provider: reply.messageId }
+        : { internal: reply.messageId, ...(await this.#whatsAppIdOf(reply.messageId)) };
       const status = tickOf(reply.status);
-      return { ids, ...(status && status.tick !== 'failed' ? { status: status.tick === 'pending' ? { tick: 'pending' } : status } : {}) };
+      return {
+        ids,
+        ...(status && status.tick !== 'failed'
+          ? { status: status.tick === 'pending' ? { tick: 'pending' } : status }
+          : {}),
+      };
     } catch (error) {
       throw toSendFailure(error);
     }
@@ -143,11 +189,18 @@ export class MultiWaConnection implements ProviderConnection {
   }
 
   async #discoverProfiles(): Promise<void> {
-    const wanted = new Set(this.#config.profileIds.split(',').map((s) => s.trim()).filter(Boolean));
+    const wanted = new Set(
+      this.#config.profileIds
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
     for (const profile of await this.#api.profiles()) {
       if (wanted.size && !wanted.has(profile.id)) continue;
       this.#profiles.set(profile.id, profile);
-      const login = loginOf(profile.status ?? '', profile.phoneNumber) ?? { state: 'logged_out' as const };
+      const login = loginOf(profile.status ?? '', profile.phoneNumber) ?? {
+        state: 'logged_out' as const,
+      };
       this.#emit({
         kind: 'line',
         line: {
@@ -162,17 +215,37 @@ export class MultiWaConnection implements ProviderConnection {
   }
 
   async #startRealtime(): Promise<void> {
-    const modes = this.#config.realtime === 'auto' ? (['socketio', 'raw'] as const) : ([this.#config.realtime] as const);
+    const modes =
+      this.#config.realtime === 'auto'
+        ? (['socketio', 'raw'] as const)
+        : ([this.#config.realtime] as const);
     for (const mode of modes) {
-      const realtime = mode === 'socketio'
-        ? new SocketIoRealtime(this.#config.baseUrl, this.#auth, () => [...this.#profiles.keys()], this.#handlers())
-        : new RawRealtime(rawSocketUrl(this.#config), this.#auth, () => [...this.#profiles.keys()], this.#handlers(), rawOptions);
+      const realtime =
+        mode === 'socketio'
+          ? new SocketIoRealtime(
+              this.#config.baseUrl,
+              this.#auth,
+              () => [...this.#profiles.keys()],
+              this.#handlers(),
+            )
+          : new RawRealtime(
+              rawSocketUrl(this.#config),
+              this.#auth,
+              () => [...this.#profiles.keys()],
+              this.#handlers(),
+              rawOptions,
+            );
       this.#realtime = realtime;
       realtime.start();
       if (modes.length === 1) return;
-      const works = await Promise.race([realtime.probe, new Promise<boolean>((r) => setTimeout(() => r(false), PROBE_TIMEOUT_MS))]);
+      const works = await Promise.race([
+        realtime.probe,
+        new Promise<boolean>((r) => setTimeout(() => r(false), PROBE_TIMEOUT_MS)),
+      ]);
       if (works || this.context.signal.aborted) {
-        this.context.log.info(`real-time over ${mode === 'socketio' ? 'Socket.IO' : 'the documented WebSocket protocol'}`);
+        this.context.log.info(
+          `real-time over ${mode === 'socketio' ? 'Socket.IO' : 'the documented WebSocket protocol'}`,
+        );
         return;
       }
       realtime.stop();
@@ -185,7 +258,8 @@ export class MultiWaConnection implements ProviderConnection {
     return {
       log: this.context.log,
       state: (state) => {
-        if (state.state !== 'online' && this.#disconnectedAt === undefined) this.#disconnectedAt = Date.now();
+        if (state.state !== 'online' && this.#disconnectedAt === undefined)
+          this.#disconnectedAt = Date.now();
         this.#emit({ kind: 'connection', state });
       },
       connected: (reconnect) => void this.#afterConnect(reconnect),
@@ -198,29 +272,60 @@ export class MultiWaConnection implements ProviderConnection {
       status: (profileId, status, phone, reason) => {
         if (!this.#profiles.has(profileId)) return;
         const login = loginOf(status, phone, reason);
-        if (!login) return this.context.quarantine('socket', `unknown connection status "${status}"`, { profileId, status }, profileId);
+        if (!login)
+          return this.context.quarantine(
+            'socket',
+            `unknown connection status "${status}"`,
+            { profileId, status },
+            profileId,
+          );
         if (login.state !== 'qr') this.#lastQr.delete(profileId);
         this.#emit({ kind: 'login', line: profileId, state: login });
-        if (login.state === 'authorized' && phone) this.#emit({ kind: 'line', line: { providerLineId: profileId, messenger: 'whatsapp', phone } });
+        if (login.state === 'authorized' && phone)
+          this.#emit({
+            kind: 'line',
+            line: { providerLineId: profileId, messenger: 'whatsapp', phone },
+          });
       },
       row: (payload) => {
         const parsed = SocketMessage.safeParse(payload);
-        if (!parsed.success) return this.context.quarantine('socket', `message event not understood: ${parsed.error.issues[0]?.message ?? ''}`, payload);
+        if (!parsed.success)
+          return this.context.quarantine(
+            'socket',
+            `message event not understood: ${parsed.error.issues[0]?.message ?? ''}`,
+            payload,
+          );
         const { message, conversation } = parsed.data;
-        const profileId = conversation.profileId ?? message.profileId ?? [...this.#profiles.keys()][0]!;
+        const profileId =
+          conversation.profileId ?? message.profileId ?? [...this.#profiles.keys()][0]!;
         if (!this.#profiles.has(profileId)) return;
         this.#remember(profileId, conversation);
-        this.#emit({ kind: 'message', line: profileId, chat: chatOf(conversation), message: messageOfRow(message) });
+        this.#emit({
+          kind: 'message',
+          line: profileId,
+          chat: chatOf(conversation),
+          message: messageOfRow(message),
+        });
       },
       received: (profileId, data) => {
         const parsed = RawReceived.safeParse(data);
-        if (!parsed.success) return this.context.quarantine('socket', 'message.received without id, from and timestamp', data, profileId);
+        if (!parsed.success)
+          return this.context.quarantine(
+            'socket',
+            'message.received without id, from and timestamp',
+            data,
+            profileId,
+          );
         const m = parsed.data;
         const type = typeOf(m.type);
         this.#emit({
           kind: 'message',
           line: profileId,
-          chat: { id: m.from, ...(m.notifyName ? { title: m.notifyName } : {}), ...(m.from.endsWith('@c.us') ? { phone: m.from.split('@')[0]! } : {}) },
+          chat: {
+            id: m.from,
+            ...(m.notifyName ? { title: m.notifyName } : {}),
+            ...(m.from.endsWith('@c.us') ? { phone: m.from.split('@')[0]! } : {}),
+          },
           message: {
             ids: { provider: m.id },
             direction: m.fromMe ? 'out' : 'in',
@@ -233,11 +338,24 @@ export class MultiWaConnection implements ProviderConnection {
       },
       ack: (profileId, messageId, status, ack) => {
         const tick = tickOf(status, ack);
-        if (!tick) return this.context.quarantine('socket', `unknown ack status "${status ?? ack}"`, { messageId, status, ack });
+        if (!tick)
+          return this.context.quarantine('socket', `unknown ack status "${status ?? ack}"`, {
+            messageId,
+            status,
+            ack,
+          });
         const lines = profileId ? [profileId] : [...this.#profiles.keys()];
-        for (const line of lines) if (this.#profiles.has(line)) this.#emit({ kind: 'status', line, ref: { provider: messageId }, status: tick });
+        for (const line of lines)
+          if (this.#profiles.has(line))
+            this.#emit({ kind: 'status', line, ref: { provider: messageId }, status: tick });
       },
-      malformed: (reason, raw, profileId) => this.context.quarantine('socket', reason, raw, profileId && this.#profiles.has(profileId) ? profileId : undefined),
+      malformed: (reason, raw, profileId) =>
+        this.context.quarantine(
+          'socket',
+          reason,
+          raw,
+          profileId && this.#profiles.has(profileId) ? profileId : undefined,
+        ),
     };
   }
 
@@ -255,13 +373,23 @@ export class MultiWaConnection implements ProviderConnection {
 
   async #startLogin(line: string): Promise<LoginState> {
     const profile = this.#profiles.get(line);
-    if (!profile) throw new SwitchboardError('not_found', 'This profile is not on the MultiWA server any more.');
+    if (!profile)
+      throw new SwitchboardError(
+        'not_found',
+        'This profile is not on the MultiWA server any more.',
+      );
     const reply = (await this.#api.connect(line).catch((error: unknown) => {
-      throw new SwitchboardError('provider', error instanceof Error ? error.message : String(error));
+      throw new SwitchboardError(
+        'provider',
+        error instanceof Error ? error.message : String(error),
+      );
     })) as { status?: string; data?: { status?: string } } | undefined;
     const status = reply?.status ?? reply?.data?.status;
     if (status === 'already_connected') {
-      const state: LoginState = { state: 'authorized', ...(profile.phoneNumber ? { phone: profile.phoneNumber } : {}) };
+      const state: LoginState = {
+        state: 'authorized',
+        ...(profile.phoneNumber ? { phone: profile.phoneNumber } : {}),
+      };
       this.#emit({ kind: 'login', line, state });
       return state;
     }
@@ -270,11 +398,17 @@ export class MultiWaConnection implements ProviderConnection {
     this.#lastQr.delete(line);
     if (profile.accountId) {
       clearTimeout(this.#qrFallback.get(line));
-      this.#qrFallback.set(line, setTimeout(() => {
-        void this.#api.qr(profile.accountId!, line).then((qr) => {
-          if (qr && !this.#lastQr.has(line)) this.#handlers().qr(line, qr);
-        }, () => undefined);
-      }, QR_REST_FALLBACK_MS));
+      this.#qrFallback.set(
+        line,
+        setTimeout(() => {
+          void this.#api.qr(profile.accountId!, line).then(
+            (qr) => {
+              if (qr && !this.#lastQr.has(line)) this.#handlers().qr(line, qr);
+            },
+            () => undefined,
+          );
+        }, QR_REST_FALLBACK_MS),
+      );
     }
     return waiting;
   }
@@ -282,7 +416,10 @@ export class MultiWaConnection implements ProviderConnection {
   async #logout(line: string): Promise<LoginState> {
     clearTimeout(this.#qrFallback.get(line));
     await this.#api.disconnect(line).catch((error: unknown) => {
-      throw new SwitchboardError('provider', error instanceof Error ? error.message : String(error));
+      throw new SwitchboardError(
+        'provider',
+        error instanceof Error ? error.message : String(error),
+      );
     });
     const state: LoginState = loginSaid.loggedOut(words('login.signedOutHere'));
     this.#emit({ kind: 'login', line, state });
@@ -296,9 +433,19 @@ export class MultiWaConnection implements ProviderConnection {
       if (this.context.signal.aborted) return;
       try {
         const known = this.context.cache.activeChats(profileId, 1).length > 0;
-        await retrying(() => this.#sync(profileId, known ? (since ?? (reconnect ? Date.now() : undefined)) : undefined, known), { signal: this.context.signal });
+        await retrying(
+          () =>
+            this.#sync(
+              profileId,
+              known ? (since ?? (reconnect ? Date.now() : undefined)) : undefined,
+              known,
+            ),
+          { signal: this.context.signal },
+        );
       } catch (error) {
-        this.context.log.warn(`history sync of profile ${profileId} failed`, { error: String(error) });
+        this.context.log.warn(`history sync of profile ${profileId} failed`, {
+          error: String(error),
+        });
       }
     }
   }
@@ -307,24 +454,53 @@ export class MultiWaConnection implements ProviderConnection {
    * First sync: recent chats with their latest messages, as history. After a reconnect:
    * every chat active since the drop, paged back to the last message we hold.
    */
-  async #sync(profileId: string, disconnectedAt: number | undefined, known: boolean): Promise<void> {
+  async #sync(
+    profileId: string,
+    disconnectedAt: number | undefined,
+    known: boolean,
+  ): Promise<void> {
     const conversations = await this.#api.conversations(profileId, FIRST_SYNC_CHATS);
     for (const conversation of conversations) {
       if (this.context.signal.aborted) return;
       this.#remember(profileId, conversation);
-      const last = this.context.cache.lastMessageOf(profileId, conversation.jid, known ? disconnectedAt : undefined);
-      if (known && last && conversation.lastMessageAt != null && conversation.lastMessageAt <= last.time) continue;
-      if (!known) this.#emit({ kind: 'conversation', line: profileId, chat: chatOf(conversation), ...(conversation.unreadCount != null ? { unread: conversation.unreadCount } : {}) });
+      const last = this.context.cache.lastMessageOf(
+        profileId,
+        conversation.jid,
+        known ? disconnectedAt : undefined,
+      );
+      if (
+        known &&
+        last &&
+        conversation.lastMessageAt != null &&
+        conversation.lastMessageAt <= last.time
+      )
+        continue;
+      if (!known)
+        this.#emit({
+          kind: 'conversation',
+          line: profileId,
+          chat: chatOf(conversation),
+          ...(conversation.unreadCount != null ? { unread: conversation.unreadCount } : {}),
+        });
       const rows: MessageRow[] = [];
       let before: string | undefined;
       for (let page = 0; page < (known ? GAP_PAGES : 1); page++) {
-        const batch = await this.#api.messages(conversation.id, known ? PAGE : FIRST_SYNC_MESSAGES, before);
+        const batch = await this.#api.messages(
+          conversation.id,
+          known ? PAGE : FIRST_SYNC_MESSAGES,
+          before,
+        );
         rows.push(...batch);
         const reachedKnown = last !== undefined && batch.some((m) => m.timestamp <= last.time);
         if (!known || reachedKnown || batch.length < PAGE) break;
         before = [...batch].sort((a, b) => a.timestamp - b.timestamp)[0]?.id;
       }
-      this.#emitRows(profileId, conversation, rows, (time) => !known || disconnectedAt === undefined || time + 1000 <= disconnectedAt);
+      this.#emitRows(
+        profileId,
+        conversation,
+        rows,
+        (time) => !known || disconnectedAt === undefined || time + 1000 <= disconnectedAt,
+      );
     }
     await this.context.flushed();
   }
@@ -340,24 +516,44 @@ export class MultiWaConnection implements ProviderConnection {
       .map((m) => m.ids);
   }
 
-  async #loadOlder(line: string, chatId: string, before: { time: number; ids?: MessageRef } | null): Promise<{ more: boolean }> {
+  async #loadOlder(
+    line: string,
+    chatId: string,
+    before: { time: number; ids?: MessageRef } | null,
+  ): Promise<{ more: boolean }> {
     const conversationId = await this.#conversationIdOf(line, chatId);
     if (!conversationId) return { more: false };
     const rows = await this.#api.messages(conversationId, PAGE, before?.ids?.internal);
-    const older = before ? rows.filter((r) => r.timestamp <= before.time && r.id !== before.ids?.internal) : rows;
+    const older = before
+      ? rows.filter((r) => r.timestamp <= before.time && r.id !== before.ids?.internal)
+      : rows;
     this.#emitRows(line, { id: conversationId, jid: chatId }, older, () => true);
     await this.context.flushed();
     return { more: rows.length >= PAGE };
   }
 
   /** Oldest first, so messages sharing a timestamp keep their order. */
-  #emitRows(line: string, conversation: Pick<ConversationRow, 'jid'> & Partial<ConversationRow>, rows: MessageRow[], historical: (time: number) => boolean): void {
-    const chat = conversation.id && conversation.jid ? chatOf(conversation as ConversationRow) : { id: conversation.jid };
+  #emitRows(
+    line: string,
+    conversation: Pick<ConversationRow, 'jid'> & Partial<ConversationRow>,
+    rows: MessageRow[],
+    historical: (time: number) => boolean,
+  ): void {
+    const chat =
+      conversation.id && conversation.jid
+        ? chatOf(conversation as ConversationRow)
+        : { id: conversation.jid };
     // MultiWA pages newest first; reversed, a stable sort keeps same-millisecond messages in order.
     for (const row of [...rows].reverse().sort((a, b) => a.timestamp - b.timestamp)) {
       if (this.context.signal.aborted) return;
       const message = messageOfRow(row);
-      this.#emit({ kind: 'message', line, chat, message, ...(historical(message.time) ? { historical: true } : {}) });
+      this.#emit({
+        kind: 'message',
+        line,
+        chat,
+        message,
+        ...(historical(message.time) ? { historical: true } : {}),
+      });
     }
   }
 }

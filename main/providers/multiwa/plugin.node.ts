@@ -1,5 +1,10 @@
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
-import type { AccountInput, ProviderConnection, ProviderContext, ProviderPlugin } from '../plugin.node.ts';
+import type {
+  AccountInput,
+  ProviderConnection,
+  ProviderContext,
+  ProviderPlugin,
+} from '../plugin.node.ts';
 import { MultiWaApi } from './api.node.ts';
 import { ProviderAuthError, ProviderRequestError, ProviderUnavailable } from '../errors.node.ts';
 import { FIELDS, configOf, parseAccount } from './config.node.ts';
@@ -12,7 +17,16 @@ export const multiWaPlugin: ProviderPlugin = {
     displayName: 'MultiWA',
     loginMethods: ['qr'],
     realtime: 'socket',
-    capabilities: { react: true, deleteForEveryone: false, edit: false, markRead: true, history: true, addLine: false, newChat: false, templates: false },
+    capabilities: {
+      react: true,
+      deleteForEveryone: false,
+      edit: false,
+      markRead: true,
+      history: true,
+      addLine: false,
+      newChat: false,
+      templates: false,
+    },
     fields: FIELDS,
   },
 
@@ -20,13 +34,27 @@ export const multiWaPlugin: ProviderPlugin = {
 
   async verify(input: AccountInput) {
     const config = configOf(input.config);
-    const api = new MultiWaApi(config.baseUrl, { ...(input.secrets.apiKey ? { apiKey: input.secrets.apiKey } : {}), ...(input.secrets.jwt ? { jwt: input.secrets.jwt } : {}) });
+    const api = new MultiWaApi(config.baseUrl, {
+      ...(input.secrets.apiKey ? { apiKey: input.secrets.apiKey } : {}),
+      ...(input.secrets.jwt ? { jwt: input.secrets.jwt } : {}),
+    });
     try {
       await api.profiles();
     } catch (error) {
-      if (error instanceof ProviderAuthError) throw new SwitchboardError('auth', error.message, [{ path: 'apiKey', message: error.message }]);
-      if (error instanceof ProviderUnavailable) throw new SwitchboardError('unavailable', `${error.message} Check the address and that the server is running.`, [{ path: 'baseUrl', message: error.message }]);
-      if (error instanceof ProviderRequestError) throw new SwitchboardError('provider', error.message, [{ path: 'baseUrl', message: error.message }]);
+      if (error instanceof ProviderAuthError)
+        throw new SwitchboardError('auth', error.message, [
+          { path: 'apiKey', message: error.message },
+        ]);
+      if (error instanceof ProviderUnavailable)
+        throw new SwitchboardError(
+          'unavailable',
+          `${error.message} Check the address and that the server is running.`,
+          [{ path: 'baseUrl', message: error.message }],
+        );
+      if (error instanceof ProviderRequestError)
+        throw new SwitchboardError('provider', error.message, [
+          { path: 'baseUrl', message: error.message },
+        ]);
       throw error;
     }
     return {};

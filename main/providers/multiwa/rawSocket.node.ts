@@ -36,7 +36,14 @@ export class RawRealtime implements Realtime {
 
   start(): void {
     for (const profileId of this.profiles()) {
-      const link = new RawLink(this.url, this.auth, profileId, this.on, this.options, (up, reason, delay, attempt) => this.#linkState(up, reason, delay, attempt));
+      const link = new RawLink(
+        this.url,
+        this.auth,
+        profileId,
+        this.on,
+        this.options,
+        (up, reason, delay, attempt) => this.#linkState(up, reason, delay, attempt),
+      );
       this.#links.set(profileId, link);
       link.start();
     }
@@ -58,7 +65,12 @@ export class RawRealtime implements Realtime {
       return;
     }
     if (!this.#connectedOnce) this.#resolveProbe(false);
-    this.on.state({ state: 'reconnecting', nextAttemptAt: Date.now() + (delay ?? 0), attempt: attempt ?? 1, ...(reason ? { reason } : {}) });
+    this.on.state({
+      state: 'reconnecting',
+      nextAttemptAt: Date.now() + (delay ?? 0),
+      attempt: attempt ?? 1,
+      ...(reason ? { reason } : {}),
+    });
   }
 }
 
@@ -78,7 +90,12 @@ class RawLink {
     private readonly profileId: string,
     private readonly on: RealtimeHandlers,
     private readonly options: RawOptions,
-    private readonly report: (up: boolean, reason?: string, delay?: number, attempt?: number) => void,
+    private readonly report: (
+      up: boolean,
+      reason?: string,
+      delay?: number,
+      attempt?: number,
+    ) => void,
   ) {}
 
   start(): void {
@@ -95,14 +112,26 @@ class RawLink {
   }
 
   #connect(): void {
-    const query = this.auth.apiKey ? `apiKey=${encodeURIComponent(this.auth.apiKey)}` : `token=${encodeURIComponent(this.auth.jwt ?? '')}`;
+    const query = this.auth.apiKey
+      ? `apiKey=${encodeURIComponent(this.auth.apiKey)}`
+      : `token=${encodeURIComponent(this.auth.jwt ?? '')}`;
     this.#subscribeSent = false;
-    const ws = new WebSocket(`${this.url}${this.url.includes('?') ? '&' : '?'}${query}`, { handshakeTimeout: 10_000 });
+    const ws = new WebSocket(`${this.url}${this.url.includes('?') ? '&' : '?'}${query}`, {
+      handshakeTimeout: 10_000,
+    });
     this.#ws = ws;
     ws.on('message', (data) => this.#onFrame(data.toString()));
-    ws.on('close', (code, reason) => this.#fail(`the socket closed (${code}${reason.length ? ` ${reason.toString()}` : ''})`));
+    ws.on('close', (code, reason) =>
+      this.#fail(`the socket closed (${code}${reason.length ? ` ${reason.toString()}` : ''})`),
+    );
     ws.on('error', (error) => this.#fail(error.message));
-    ws.on('unexpected-response', (_req, res) => this.#fail(res.statusCode === 401 ? 'the server refused the API key' : `the server answered ${res.statusCode}`));
+    ws.on('unexpected-response', (_req, res) =>
+      this.#fail(
+        res.statusCode === 401
+          ? 'the server refused the API key'
+          : `the server answered ${res.statusCode}`,
+      ),
+    );
   }
 
   #send(frame: Record<string, unknown>): void {
@@ -117,7 +146,8 @@ class RawLink {
       return this.on.malformed('a frame that is not JSON', text, this.profileId);
     }
     const frame = RawFrame.safeParse(json);
-    if (!frame.success) return this.on.malformed('a frame without a known type', json, this.profileId);
+    if (!frame.success)
+      return this.on.malformed('a frame without a known type', json, this.profileId);
     const payload = frame.data.payload as Record<string, unknown> | undefined;
     switch (frame.data.type) {
       case 'ack':
@@ -139,7 +169,11 @@ class RawLink {
 
   #subscribe(): void {
     this.#subscribeSent = true;
-    this.#send({ type: 'subscribe', payload: { profileId: this.profileId, events: ['*'] }, requestId: `sub_${randomUUID()}` });
+    this.#send({
+      type: 'subscribe',
+      payload: { profileId: this.profileId, events: ['*'] },
+      requestId: `sub_${randomUUID()}`,
+    });
   }
 
   #onSubscribed(): void {

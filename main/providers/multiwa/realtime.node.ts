@@ -9,7 +9,12 @@ export interface RealtimeHandlers {
   row(payload: unknown): void;
   /** The documented protocol's `message.received`. */
   received(profileId: string, data: unknown): void;
-  ack(profileId: string | undefined, messageId: string, status: string | undefined, ack: number | undefined): void;
+  ack(
+    profileId: string | undefined,
+    messageId: string,
+    status: string | undefined,
+    ack: number | undefined,
+  ): void;
   state(state: ConnectionState): void;
   connected(reconnect: boolean): void;
   malformed(reason: string, raw: unknown, profileId?: string): void;

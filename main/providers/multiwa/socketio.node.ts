@@ -55,16 +55,26 @@ export class SocketIoRealtime implements Realtime {
       this.#backoff.reset();
       this.#resolveProbe(true);
       for (const profileId of this.profiles()) {
-        socket.emit('join', { profileId }, (ack: { success?: boolean; error?: string } | undefined) => {
-          if (ack && ack.success === false) this.on.log.warn(`joining profile ${profileId} refused: ${ack.error}`);
-        });
+        socket.emit(
+          'join',
+          { profileId },
+          (ack: { success?: boolean; error?: string } | undefined) => {
+            if (ack && ack.success === false)
+              this.on.log.warn(`joining profile ${profileId} refused: ${ack.error}`);
+          },
+        );
       }
       this.on.state({ state: 'online' });
       this.on.connected(reconnect);
     });
     socket.on('connect_error', (error) => this.#fail(error.message));
     socket.on('disconnect', (reason) => {
-      if (reason !== 'io client disconnect') this.#fail(reason === 'io server disconnect' ? 'the server closed the connection (is the API key valid?)' : reason);
+      if (reason !== 'io client disconnect')
+        this.#fail(
+          reason === 'io server disconnect'
+            ? 'the server closed the connection (is the API key valid?)'
+            : reason,
+        );
     });
     socket.on('qr:update', (data: unknown) => {
       const parsed = QrUpdate.safeParse(data);
@@ -73,7 +83,8 @@ export class SocketIoRealtime implements Realtime {
     });
     socket.on('connection:status', (data: unknown) => {
       const parsed = ConnectionStatus.safeParse(data);
-      if (!parsed.success) return this.on.malformed('connection:status without profileId and status', data);
+      if (!parsed.success)
+        return this.on.malformed('connection:status without profileId and status', data);
       const { profileId, status, phoneNumber, phone, reason } = parsed.data;
       this.on.status(profileId, status, phoneNumber ?? phone ?? undefined, reason ?? undefined);
     });
@@ -82,15 +93,20 @@ export class SocketIoRealtime implements Realtime {
     socket.on('message', (data: unknown) => {
       const type = (data as { type?: unknown } | null)?.type;
       if (isControlEnvelope(type)) {
-        if (type === 'error') this.on.log.warn('MultiWA socket said error', { payload: (data as { payload?: unknown }).payload });
+        if (type === 'error')
+          this.on.log.warn('MultiWA socket said error', {
+            payload: (data as { payload?: unknown }).payload,
+          });
         return;
       }
-      if (type === 'event') return dispatchEventEnvelope((data as { payload?: unknown }).payload, undefined, this.on);
+      if (type === 'event')
+        return dispatchEventEnvelope((data as { payload?: unknown }).payload, undefined, this.on);
       this.on.row(data);
     });
     socket.on('message:ack', (data: unknown) => {
       const parsed = SocketAck.safeParse(data);
-      if (parsed.success) this.on.ack(parsed.data.profileId, parsed.data.messageId, parsed.data.status, undefined);
+      if (parsed.success)
+        this.on.ack(parsed.data.profileId, parsed.data.messageId, parsed.data.status, undefined);
       else this.on.malformed('message:ack without messageId and status', data);
     });
   }
@@ -103,7 +119,12 @@ export class SocketIoRealtime implements Realtime {
     socket?.disconnect();
     if (!this.#connectedOnce) this.#resolveProbe(false);
     const delay = this.#backoff.next();
-    this.on.state({ state: 'reconnecting', nextAttemptAt: Date.now() + delay, attempt: this.#backoff.attempt, reason });
+    this.on.state({
+      state: 'reconnecting',
+      nextAttemptAt: Date.now() + delay,
+      attempt: this.#backoff.attempt,
+      reason,
+    });
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       if (!this.#stopped) this.#connect();

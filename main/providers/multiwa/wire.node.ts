@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** MultiWA's shapes: REST rows (Prisma models), Socket.IO events, and seed 003's envelopes. */
-const Time = z.union([z.string(), z.number(), z.date()]).transform((v) => (typeof v === 'number' ? (v > 1e12 ? v : v * 1000) : new Date(v).getTime()));
+const Time = z
+  .union([z.string(), z.number(), z.date()])
+  .transform((v) => (typeof v === 'number' ? (v > 1e12 ? v : v * 1000) : new Date(v).getTime()));
 
 export const Profile = z.looseObject({
   id: z.string().min(1),
@@ -62,8 +64,16 @@ export const ConnectionStatus = z.looseObject({
   phone: z.string().nullish(),
   reason: z.string().nullish(),
 });
-export const SocketMessage = z.looseObject({ type: z.string().optional(), message: MessageRow, conversation: ConversationRow });
-export const SocketAck = z.looseObject({ profileId: z.string().optional(), messageId: z.string().min(1), status: z.string() });
+export const SocketMessage = z.looseObject({
+  type: z.string().optional(),
+  message: MessageRow,
+  conversation: ConversationRow,
+});
+export const SocketAck = z.looseObject({
+  profileId: z.string().optional(),
+  messageId: z.string().min(1),
+  status: z.string(),
+});
 
 // Seed 003's documented envelope protocol
 export const RawFrame = z.looseObject({
@@ -71,7 +81,12 @@ export const RawFrame = z.looseObject({
   payload: z.unknown().optional(),
   requestId: z.string().optional(),
 });
-export const RawEvent = z.looseObject({ event: z.string(), profileId: z.string().optional(), data: z.unknown(), timestamp: z.string().optional() });
+export const RawEvent = z.looseObject({
+  event: z.string(),
+  profileId: z.string().optional(),
+  data: z.unknown(),
+  timestamp: z.string().optional(),
+});
 export const RawReceived = z.looseObject({
   id: z.string().min(1),
   from: z.string().min(1),
@@ -82,14 +97,28 @@ export const RawReceived = z.looseObject({
   fromMe: z.boolean().nullish(),
   notifyName: z.string().nullish(),
 });
-export const RawAck = z.looseObject({ messageId: z.string().min(1), status: z.string().nullish(), ack: z.number().nullish() });
+export const RawAck = z.looseObject({
+  messageId: z.string().min(1),
+  status: z.string().nullish(),
+  ack: z.number().nullish(),
+});
 export const RawQr = z.looseObject({ qr: z.string().min(1) });
-export const RawStatus = z.looseObject({ status: z.string(), phone: z.string().nullish(), reason: z.string().nullish() });
+export const RawStatus = z.looseObject({
+  status: z.string(),
+  phone: z.string().nullish(),
+  reason: z.string().nullish(),
+});
 
 /** The send reply: the code returns the internal record id, the docs a WhatsApp id. */
 export const SendReply = z.union([
-  z.looseObject({ messageId: z.string().min(1), conversationId: z.string().nullish(), status: z.string().nullish() }),
-  z.looseObject({ data: z.looseObject({ messageId: z.string().min(1), status: z.string().nullish() }) }),
+  z.looseObject({
+    messageId: z.string().min(1),
+    conversationId: z.string().nullish(),
+    status: z.string().nullish(),
+  }),
+  z.looseObject({
+    data: z.looseObject({ messageId: z.string().min(1), status: z.string().nullish() }),
+  }),
 ]);
 
 /** A WhatsApp serialized id (true_628…@c.us_3EB0…, or a bare 3EB0…/BAE5… hex id), not a UUID. */

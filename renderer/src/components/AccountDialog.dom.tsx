@@ -28,7 +28,17 @@ type Outcome = { kind: 'ok' | 'error'; text: string } | { kind: 'foreign'; text:
  * One account: for webhook providers the addresses the provider must call, registering ours
  * there and a round-trip test; and removing the account, after saying what that deletes.
  */
-export function AccountDialog({ account, webhook, allMuted, actions }: { account: Account; webhook: boolean; allMuted: boolean; actions: AccountActions }) {
+export function AccountDialog({
+  account,
+  webhook,
+  allMuted,
+  actions,
+}: {
+  account: Account;
+  webhook: boolean;
+  allMuted: boolean;
+  actions: AccountActions;
+}) {
   const t = useT();
   useEscape(actions.onClose);
   const [info, setInfo] = useState<Result<'webhooks.info'>>();
@@ -46,7 +56,11 @@ export function AccountDialog({ account, webhook, allMuted, actions }: { account
 
   useEffect(() => {
     if (!webhook) return;
-    actions.webhookInfo().then(setInfo, (e: unknown) => setOutcome({ kind: 'error', text: e instanceof Error ? e.message : String(e) }));
+    actions
+      .webhookInfo()
+      .then(setInfo, (e: unknown) =>
+        setOutcome({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
+      );
   }, [webhook, actions]);
 
   const run = async (work: () => Promise<Outcome>) => {
@@ -56,7 +70,11 @@ export function AccountDialog({ account, webhook, allMuted, actions }: { account
     } catch (e) {
       const text = e instanceof Error ? e.message : String(e);
       // Another system's webhook is there: the core left it alone; the user may replace it.
-      setOutcome({ kind: e instanceof SwitchboardError && e.words?.key === 'webhook.foreign' ? 'foreign' : 'error', text });
+      setOutcome({
+        kind:
+          e instanceof SwitchboardError && e.words?.key === 'webhook.foreign' ? 'foreign' : 'error',
+        text,
+      });
     } finally {
       setBusy(false);
     }
@@ -69,7 +87,12 @@ export function AccountDialog({ account, webhook, allMuted, actions }: { account
     });
 
   return (
-    <div className="dialog dialog-wide" role="dialog" aria-modal="true" aria-labelledby="account-title">
+    <div
+      className="dialog dialog-wide"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="account-title"
+    >
       <h2 id="account-title">{account.label}</h2>
       <label className="choice">
         <input
@@ -80,7 +103,10 @@ export function AccountDialog({ account, webhook, allMuted, actions }: { account
             setMuted(e.target.checked);
             void actions.muteAll(e.target.checked).catch((error: unknown) => {
               setMuted(allMuted);
-              setOutcome({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+              setOutcome({
+                kind: 'error',
+                text: error instanceof Error ? error.message : String(error),
+              });
             });
           }}
         />{' '}
@@ -95,7 +121,15 @@ export function AccountDialog({ account, webhook, allMuted, actions }: { account
             <dd data-testid="webhook-public">
               {info?.publicUrl ?? t('webhook.noPublic')}
               {info?.publicUrl && (
-                <button type="button" className="link-button webhook-copy" onClick={() => void navigator.clipboard?.writeText(info.publicUrl!).then(() => setOutcome({ kind: 'ok', text: t('webhook.copied') }))}>
+                <button
+                  type="button"
+                  className="link-button webhook-copy"
+                  onClick={() =>
+                    void navigator.clipboard
+                      ?.writeText(info.publicUrl!)
+                      .then(() => setOutcome({ kind: 'ok', text: t('webhook.copied') }))
+                  }
+                >
                   {t('webhook.copy')}
                 </button>
               )}
@@ -106,7 +140,10 @@ export function AccountDialog({ account, webhook, allMuted, actions }: { account
             <dd data-testid="webhook-registered">{info?.registered ?? t('webhook.none')}</dd>
           </dl>
           {outcome && (
-            <p role={outcome.kind === 'ok' ? 'status' : 'alert'} className={outcome.kind === 'ok' ? 'webhook-ok' : 'form-error'}>
+            <p
+              role={outcome.kind === 'ok' ? 'status' : 'alert'}
+              className={outcome.kind === 'ok' ? 'webhook-ok' : 'form-error'}
+            >
               {outcome.text}
             </p>
           )}
@@ -116,11 +153,25 @@ export function AccountDialog({ account, webhook, allMuted, actions }: { account
                 {t('webhook.replace')}
               </button>
             ) : (
-              <button type="button" disabled={busy || !info?.publicUrl} onClick={() => void register(false)}>
+              <button
+                type="button"
+                disabled={busy || !info?.publicUrl}
+                onClick={() => void register(false)}
+              >
                 {t('webhook.register')}
               </button>
             )}
-            <button type="button" className="secondary" disabled={busy || !info?.publicUrl} onClick={() => void run(async () => ({ kind: 'ok', text: t('webhook.testOk', { ms: (await actions.test()).ms }) }))}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy || !info?.publicUrl}
+              onClick={() =>
+                void run(async () => ({
+                  kind: 'ok',
+                  text: t('webhook.testOk', { ms: (await actions.test()).ms }),
+                }))
+              }
+            >
               {t('webhook.test')}
             </button>
             <button
@@ -148,7 +199,10 @@ export function AccountDialog({ account, webhook, allMuted, actions }: { account
           <ul className="quarantine-list">
             {kept.items.slice(0, 5).map((item) => (
               <li key={item.id}>
-                <time dateTime={new Date(item.receivedAt).toISOString()}>{new Date(item.receivedAt).toLocaleString(language)}</time> — {item.reason}
+                <time dateTime={new Date(item.receivedAt).toISOString()}>
+                  {new Date(item.receivedAt).toLocaleString(language)}
+                </time>{' '}
+                — {item.reason}
               </li>
             ))}
           </ul>
@@ -161,7 +215,10 @@ export function AccountDialog({ account, webhook, allMuted, actions }: { account
                 void run(async () => {
                   const done = await actions.replayQuarantine();
                   setKept(await actions.quarantine());
-                  return { kind: 'ok', text: t('quarantine.replayed', { applied: done.applied, kept: done.kept }) };
+                  return {
+                    kind: 'ok',
+                    text: t('quarantine.replayed', { applied: done.applied, kept: done.kept }),
+                  };
                 })
               }
             >
@@ -174,14 +231,22 @@ export function AccountDialog({ account, webhook, allMuted, actions }: { account
         {confirmRemove ? (
           <Confirm
             className=""
-            question={t(account.demo ? 'account.removeDemoQuestion' : 'account.removeQuestion', { label: account.label })}
+            question={t(account.demo ? 'account.removeDemoQuestion' : 'account.removeQuestion', {
+              label: account.label,
+            })}
             confirm={t('account.removeConfirm')}
             busy={busy}
-            onConfirm={() => void run(async () => (await actions.remove(), { kind: 'ok', text: '' }))}
+            onConfirm={() =>
+              void run(async () => (await actions.remove(), { kind: 'ok', text: '' }))
+            }
             onCancel={() => setConfirmRemove(false)}
           />
         ) : (
-          <button type="button" className="link-button danger-link" onClick={() => setConfirmRemove(true)}>
+          <button
+            type="button"
+            className="link-button danger-link"
+            onClick={() => setConfirmRemove(true)}
+          >
             {t('account.remove')}
           </button>
         )}

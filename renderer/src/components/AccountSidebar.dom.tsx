@@ -39,17 +39,33 @@ const STATE_LABEL: Partial<Record<LoginState['state'], MessageKey>> = {
   password: 'line.needsPassword',
 };
 
-export function AccountSidebar({ onLineClick, onAddAccount, onSettings, onScope, onMute, onAccountSettings, onRemoveDemo }: SidebarProps) {
+export function AccountSidebar({
+  onLineClick,
+  onAddAccount,
+  onSettings,
+  onScope,
+  onMute,
+  onAccountSettings,
+  onRemoveDemo,
+}: SidebarProps) {
   const t = useT();
   const accounts = useWorkspace((s) => s.accounts);
   const lines = useWorkspace((s) => s.lines);
   const notices = useWorkspace((s) => s.notices);
   const scope = useWorkspace((s) => s.scope);
   const unread = useWorkspace((s) => s.unread);
-  const accountUnread = (account: Account) => lines.filter((l) => l.accountId === account.id && !l.muted).reduce((sum, l) => sum + (unread.lines[l.id] ?? 0), 0);
+  const accountUnread = (account: Account) =>
+    lines
+      .filter((l) => l.accountId === account.id && !l.muted)
+      .reduce((sum, l) => sum + (unread.lines[l.id] ?? 0), 0);
   return (
     <nav className="sidebar" aria-label={t('sidebar.label')}>
-      <button type="button" className={`sidebar-item sidebar-scope${scope === null ? ' sidebar-scope-current' : ''}`} aria-current={scope === null ? 'page' : undefined} onClick={() => onScope(null)}>
+      <button
+        type="button"
+        className={`sidebar-item sidebar-scope${scope === null ? ' sidebar-scope-current' : ''}`}
+        aria-current={scope === null ? 'page' : undefined}
+        onClick={() => onScope(null)}
+      >
         <span>{t('sidebar.allAccounts')}</span>
         <Count n={unread.total} label={t('conversations.unread', { count: unread.total })} />
       </button>
@@ -57,7 +73,13 @@ export function AccountSidebar({ onLineClick, onAddAccount, onSettings, onScope,
         <button type="button" className="add-account" onClick={onAddAccount}>
           + {t('sidebar.addAccount')}
         </button>
-        <button type="button" className="add-account" onClick={onSettings} aria-label={t('settings.open')} title={t('settings.open')}>
+        <button
+          type="button"
+          className="add-account"
+          onClick={onSettings}
+          aria-label={t('settings.open')}
+          title={t('settings.open')}
+        >
           ⚙
         </button>
       </div>
@@ -74,23 +96,32 @@ export function AccountSidebar({ onLineClick, onAddAccount, onSettings, onScope,
         {accounts.map((account) => (
           <li key={account.id} className="sidebar-account">
             <div className="sidebar-account-row">
-            <button
-              type="button"
-              className={`sidebar-account-head sidebar-scope${scope === account.id ? ' sidebar-scope-current' : ''}`}
-              aria-current={scope === account.id ? 'page' : undefined}
-              title={t('sidebar.onlyThisAccount')}
-              onClick={() => onScope(account.id)}
-            >
-              <span className="account-label">{account.label}</span>
-              {account.demo && <span className="tag">{t('account.demo')}</span>}
-              <ConnectionBadge state={account.connection} />
-              <Count n={accountUnread(account)} label={t('conversations.unread', { count: accountUnread(account) })} />
-            </button>
-            {onAccountSettings && (
-              <button type="button" className="mute-toggle" onClick={() => onAccountSettings(account.id)} aria-label={t('sidebar.accountSettings', { label: account.label })} title={t('sidebar.accountSettings', { label: account.label })}>
-                ⋯
+              <button
+                type="button"
+                className={`sidebar-account-head sidebar-scope${scope === account.id ? ' sidebar-scope-current' : ''}`}
+                aria-current={scope === account.id ? 'page' : undefined}
+                title={t('sidebar.onlyThisAccount')}
+                onClick={() => onScope(account.id)}
+              >
+                <span className="account-label">{account.label}</span>
+                {account.demo && <span className="tag">{t('account.demo')}</span>}
+                <ConnectionBadge state={account.connection} />
+                <Count
+                  n={accountUnread(account)}
+                  label={t('conversations.unread', { count: accountUnread(account) })}
+                />
               </button>
-            )}
+              {onAccountSettings && (
+                <button
+                  type="button"
+                  className="mute-toggle"
+                  onClick={() => onAccountSettings(account.id)}
+                  aria-label={t('sidebar.accountSettings', { label: account.label })}
+                  title={t('sidebar.accountSettings', { label: account.label })}
+                >
+                  ⋯
+                </button>
+              )}
             </div>
             <Notices notices={notices[account.id]} />
             <ul role="list">
@@ -98,16 +129,30 @@ export function AccountSidebar({ onLineClick, onAddAccount, onSettings, onScope,
                 .filter((line) => line.accountId === account.id)
                 .map((line) => {
                   const state = line.login.state;
-                  const label = state === 'authorized' ? undefined : STATE_LABEL[state] ? t(STATE_LABEL[state]) : t('line.signedOut');
+                  const label =
+                    state === 'authorized'
+                      ? undefined
+                      : STATE_LABEL[state]
+                        ? t(STATE_LABEL[state])
+                        : t('line.signedOut');
                   const name = line.title ?? line.phone ?? line.providerLineId;
                   const count = unread.lines[line.id] ?? 0;
                   return (
                     <li key={line.id} className="sidebar-line">
-                      <button type="button" className="line-button" onClick={() => onLineClick(line.id)} data-testid="line">
+                      <button
+                        type="button"
+                        className="line-button"
+                        onClick={() => onLineClick(line.id)}
+                        data-testid="line"
+                      >
                         <MessengerIcon messenger={line.messenger} />
                         <span className="line-name">{name}</span>
                         {label && <span className={`line-state line-state-${state}`}>{label}</span>}
-                        <Count n={count} muted={line.muted} label={t('conversations.unread', { count })} />
+                        <Count
+                          n={count}
+                          muted={line.muted}
+                          label={t('conversations.unread', { count })}
+                        />
                       </button>
                       <button
                         type="button"
@@ -143,7 +188,15 @@ function Notices({ notices }: { notices: AccountNotices | undefined }) {
       )}
       {notices.warnings.map((warning) => (
         <p key={warning.code} className="account-warning" role="note">
-          ⚠ {warning.code === 'balance_low' ? t(warning.cost ? 'notice.balanceBelowCost' : 'notice.balanceLow', { balance: warning.balance, cost: warning.cost ?? '' }) : warning.code === 'subscription_ends' ? t('notice.subscriptionEnds', { date: warning.date }) : t('notice.subscriptionInactive')}
+          ⚠{' '}
+          {warning.code === 'balance_low'
+            ? t(warning.cost ? 'notice.balanceBelowCost' : 'notice.balanceLow', {
+                balance: warning.balance,
+                cost: warning.cost ?? '',
+              })
+            : warning.code === 'subscription_ends'
+              ? t('notice.subscriptionEnds', { date: warning.date })
+              : t('notice.subscriptionInactive')}
         </p>
       ))}
     </>

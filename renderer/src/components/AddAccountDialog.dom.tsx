@@ -10,7 +10,12 @@ export interface AddAccountResult {
 
 export interface AddAccountProps {
   providers: ProviderDescriptor[];
-  onSubmit(provider: ProviderKind, label: string, config: Record<string, string>, secrets: Record<string, string>): Promise<AddAccountResult>;
+  onSubmit(
+    provider: ProviderKind,
+    label: string,
+    config: Record<string, string>,
+    secrets: Record<string, string>,
+  ): Promise<AddAccountResult>;
   onClose(): void;
 }
 
@@ -27,7 +32,11 @@ export function AddAccountDialog({ providers, onSubmit, onClose }: AddAccountPro
 
   const pick = (descriptor: ProviderDescriptor) => {
     setProvider(descriptor);
-    setValues(Object.fromEntries(descriptor.fields.filter((f) => f.default).map((f) => [f.key, f.default!])));
+    setValues(
+      Object.fromEntries(
+        descriptor.fields.filter((f) => f.default).map((f) => [f.key, f.default!]),
+      ),
+    );
     setLabel(descriptor.displayName);
     setErrors({});
     setFormError(undefined);
@@ -36,17 +45,29 @@ export function AddAccountDialog({ providers, onSubmit, onClose }: AddAccountPro
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!provider) return;
-    const missing = Object.fromEntries(provider.fields.filter((f) => f.required && !values[f.key]?.trim()).map((f) => [f.key, t('account.required')]));
+    const missing = Object.fromEntries(
+      provider.fields
+        .filter((f) => f.required && !values[f.key]?.trim())
+        .map((f) => [f.key, t('account.required')]),
+    );
     if (!label.trim()) missing.label = t('account.required');
     setErrors(missing);
     if (Object.keys(missing).length) return;
     setBusy(true);
-    const config = Object.fromEntries(provider.fields.filter((f) => !f.secret && values[f.key]).map((f) => [f.key, values[f.key]!.trim()]));
-    const secrets = Object.fromEntries(provider.fields.filter((f) => f.secret && values[f.key]).map((f) => [f.key, values[f.key]!]));
+    const config = Object.fromEntries(
+      provider.fields
+        .filter((f) => !f.secret && values[f.key])
+        .map((f) => [f.key, values[f.key]!.trim()]),
+    );
+    const secrets = Object.fromEntries(
+      provider.fields.filter((f) => f.secret && values[f.key]).map((f) => [f.key, values[f.key]!]),
+    );
     const result = await onSubmit(provider.kind, label.trim(), config, secrets);
     setBusy(false);
     if (!result.error) return onClose();
-    const byField = Object.fromEntries((result.error.issues ?? []).map((i) => [i.path.split('.').at(-1) ?? i.path, i.message]));
+    const byField = Object.fromEntries(
+      (result.error.issues ?? []).map((i) => [i.path.split('.').at(-1) ?? i.path, i.message]),
+    );
     setErrors(byField);
     setFormError(result.error.message);
   };
@@ -57,7 +78,15 @@ export function AddAccountDialog({ providers, onSubmit, onClose }: AddAccountPro
       id={field.key}
       label={field.label}
       help={field.help}
-      type={field.kind === 'secret' ? 'password' : field.kind === 'email' ? 'email' : field.kind === 'url' ? 'url' : 'text'}
+      type={
+        field.kind === 'secret'
+          ? 'password'
+          : field.kind === 'email'
+            ? 'email'
+            : field.kind === 'url'
+              ? 'url'
+              : 'text'
+      }
       value={values[field.key] ?? ''}
       required={field.required}
       error={errors[field.key]}
@@ -67,29 +96,57 @@ export function AddAccountDialog({ providers, onSubmit, onClose }: AddAccountPro
 
   return (
     <div className="dialog dialog-wide" role="dialog" aria-modal="true" aria-labelledby="add-title">
-      <h2 id="add-title">{provider ? t('account.addTo', { provider: provider.displayName }) : t('account.add')}</h2>
+      <h2 id="add-title">
+        {provider ? t('account.addTo', { provider: provider.displayName }) : t('account.add')}
+      </h2>
       {!provider ? (
         <ul className="provider-list" role="list">
           {providers.map((p) => (
             <li key={p.kind}>
               <button type="button" className="provider-button" onClick={() => pick(p)}>
                 <strong>{p.displayName}</strong>
-                <span className="muted">{p.realtime === 'webhook' ? t('account.webhookOnly') : p.capabilities.history ? t('account.withHistory') : ''}</span>
+                <span className="muted">
+                  {p.realtime === 'webhook'
+                    ? t('account.webhookOnly')
+                    : p.capabilities.history
+                      ? t('account.withHistory')
+                      : ''}
+                </span>
               </button>
             </li>
           ))}
         </ul>
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate>
-          <Field id="label" label={t('account.label')} value={label} error={errors.label} onChange={setLabel} autoFocus />
-          {provider.fields.filter((f) => f.default === undefined).map((field) => renderField(field))}
+          <Field
+            id="label"
+            label={t('account.label')}
+            value={label}
+            error={errors.label}
+            onChange={setLabel}
+            autoFocus
+          />
+          {provider.fields
+            .filter((f) => f.default === undefined)
+            .map((field) => renderField(field))}
           {provider.fields.some((f) => f.default !== undefined) && (
-            <details className="advanced" open={provider.fields.some((f) => f.default !== undefined && errors[f.key] !== undefined)}>
+            <details
+              className="advanced"
+              open={provider.fields.some(
+                (f) => f.default !== undefined && errors[f.key] !== undefined,
+              )}
+            >
               <summary>{t('account.advanced')}</summary>
-              {provider.fields.filter((f) => f.default !== undefined).map((field) => renderField(field))}
+              {provider.fields
+                .filter((f) => f.default !== undefined)
+                .map((field) => renderField(field))}
             </details>
           )}
-          {formError && <p className="form-error" role="alert">{formError}</p>}
+          {formError && (
+            <p className="form-error" role="alert">
+              {formError}
+            </p>
+          )}
           <div className="dialog-actions">
             <button type="button" className="secondary" onClick={() => setProvider(undefined)}>
               {t('account.back')}
@@ -111,7 +168,17 @@ export function AddAccountDialog({ providers, onSubmit, onClose }: AddAccountPro
   );
 }
 
-function Field(props: { id: string; label: string; help?: string | undefined; type?: string; value: string; required?: boolean; error: string | undefined; autoFocus?: boolean; onChange(v: string): void }) {
+function Field(props: {
+  id: string;
+  label: string;
+  help?: string | undefined;
+  type?: string;
+  value: string;
+  required?: boolean;
+  error: string | undefined;
+  autoFocus?: boolean;
+  onChange(v: string): void;
+}) {
   const inputId = `field-${props.id}`;
   return (
     <div className="field">
@@ -126,7 +193,9 @@ function Field(props: { id: string; label: string; help?: string | undefined; ty
         autoComplete={props.type === 'password' ? 'new-password' : 'off'}
         autoFocus={props.autoFocus}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? `${inputId}-error` : props.help ? `${inputId}-help` : undefined}
+        aria-describedby={
+          props.error ? `${inputId}-error` : props.help ? `${inputId}-help` : undefined
+        }
         onChange={(e) => props.onChange(e.target.value)}
       />
       {props.error ? (

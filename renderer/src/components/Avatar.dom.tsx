@@ -1,14 +1,27 @@
 import { useState } from 'react';
 
 // Each keeps white initials above 4.5:1 contrast.
-const COLORS = ['#c0392b', '#8e44ad', '#2471a3', '#117a65', '#935116', '#a04000', '#1f618d', '#6c3483'];
+const COLORS = [
+  '#c0392b',
+  '#8e44ad',
+  '#2471a3',
+  '#117a65',
+  '#935116',
+  '#a04000',
+  '#1f618d',
+  '#6c3483',
+];
 
 /** Up to two letters: first and last word, as Telegram does ("Anna Petrova" → "AP"). */
 export function initialsOf(title: string): string {
-  const words = title.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const words = title
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length === 0) return '#';
   const first = [...words[0]!].find((ch) => /[\p{L}\p{N}]/u.test(ch)) ?? '';
-  const last = words.length > 1 ? ([...words.at(-1)!].find((ch) => /[\p{L}\p{N}]/u.test(ch)) ?? '') : '';
+  const last =
+    words.length > 1 ? ([...words.at(-1)!].find((ch) => /[\p{L}\p{N}]/u.test(ch)) ?? '') : '';
   return (first + last).toUpperCase();
 }
 
@@ -17,8 +30,22 @@ export function Avatar({ id, title, url }: { id: number; title: string; url: str
   const [broken, setBroken] = useState(false);
   const safe = url && url.startsWith('https://') && !broken;
   return (
-    <div className="avatar" aria-hidden="true" style={safe ? undefined : { background: COLORS[id % COLORS.length], color: '#fff' }}>
-      {safe ? <img src={url} alt="" loading="lazy" referrerPolicy="no-referrer" onError={() => setBroken(true)} /> : initialsOf(title)}
+    <div
+      className="avatar"
+      aria-hidden="true"
+      style={safe ? undefined : { background: COLORS[id % COLORS.length], color: '#fff' }}
+    >
+      {safe ? (
+        <img
+          src={url}
+          alt=""
+          loading="lazy"
+          referrerPolicy="no-referrer"
+          onError={() => setBroken(true)}
+        />
+      ) : (
+        initialsOf(title)
+      )}
     </div>
   );
 }

@@ -1,4 +1,11 @@
-import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type DragEvent,
+  type KeyboardEvent,
+} from 'react';
 import type { Message } from '../../../shared/model/entities.std.ts';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/ipc/contract.std.ts';
 import type { Draft } from '../actions/send.dom.ts';
@@ -22,7 +29,13 @@ interface ComposerProps {
  * Enter sends, Shift+Enter breaks the line; the draft survives switching chats and restarts.
  * A file comes by the paperclip, by pasting (a screenshot) or by dropping it here.
  */
-export function Composer({ conversationId, disabledReason, replyTo = null, onCancelReply, onSend }: ComposerProps) {
+export function Composer({
+  conversationId,
+  disabledReason,
+  replyTo = null,
+  onCancelReply,
+  onSend,
+}: ComposerProps) {
   const t = useT();
   const [text, setText] = useState(() => localStorage.getItem(draftKey(conversationId)) ?? '');
   const [file, setFile] = useState<File | null>(null);
@@ -49,7 +62,13 @@ export function Composer({ conversationId, disabledReason, replyTo = null, onCan
   const attach = (candidate: File | undefined | null) => {
     if (!candidate) return;
     if (candidate.size > MAX_ATTACHMENT_BYTES) {
-      setError(t('composer.tooLarge', { name: candidate.name || t('composer.pastedImage'), size: formatSize(candidate.size), limit: formatSize(MAX_ATTACHMENT_BYTES) }));
+      setError(
+        t('composer.tooLarge', {
+          name: candidate.name || t('composer.pastedImage'),
+          size: formatSize(candidate.size),
+          limit: formatSize(MAX_ATTACHMENT_BYTES),
+        }),
+      );
       return;
     }
     setError(undefined);
@@ -65,7 +84,11 @@ export function Composer({ conversationId, disabledReason, replyTo = null, onCan
     try {
       update('');
       setFile(null);
-      await onSend({ text: sendingText, ...(sendingFile ? { file: sendingFile } : {}), ...(replyTo ? { replyTo: replyTo.id } : {}) });
+      await onSend({
+        text: sendingText,
+        ...(sendingFile ? { file: sendingFile } : {}),
+        ...(replyTo ? { replyTo: replyTo.id } : {}),
+      });
       setError(undefined);
     } catch (e) {
       update(sendingText);
@@ -92,7 +115,13 @@ export function Composer({ conversationId, disabledReason, replyTo = null, onCan
     if (!pasted) return;
     // A file on the clipboard (a screenshot, a copied image) is attached; plain text pastes as usual.
     event.preventDefault();
-    attach(pasted.name ? pasted : new File([pasted], `${t('composer.pastedImage')}.${pasted.type.split('/')[1] ?? 'png'}`, { type: pasted.type }));
+    attach(
+      pasted.name
+        ? pasted
+        : new File([pasted], `${t('composer.pastedImage')}.${pasted.type.split('/')[1] ?? 'png'}`, {
+            type: pasted.type,
+          }),
+    );
   };
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
@@ -102,16 +131,42 @@ export function Composer({ conversationId, disabledReason, replyTo = null, onCan
   };
 
   return (
-    <div className="composer" onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()} onDrop={onDrop}>
-      {disabledReason && <div className="composer-disabled" role="status">{disabledReason}</div>}
-      {error && <div className="composer-error" role="alert">{error}</div>}
+    <div
+      className="composer"
+      onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()}
+      onDrop={onDrop}
+    >
+      {disabledReason && (
+        <div className="composer-disabled" role="status">
+          {disabledReason}
+        </div>
+      )}
+      {error && (
+        <div className="composer-error" role="alert">
+          {error}
+        </div>
+      )}
       {replyTo && (
         <div className="composer-reply" data-testid="reply-preview">
           <div className="composer-reply-text">
-            <strong>{replyTo.direction === 'out' ? t('composer.replyToYou') : t('composer.replyTo', { name: replyTo.sender?.name ?? replyTo.sender?.phone ?? '' })}</strong>
-            <span className="muted">{replyTo.text ?? replyTo.media?.fileName ?? t('message.media')}</span>
+            <strong>
+              {replyTo.direction === 'out'
+                ? t('composer.replyToYou')
+                : t('composer.replyTo', {
+                    name: replyTo.sender?.name ?? replyTo.sender?.phone ?? '',
+                  })}
+            </strong>
+            <span className="muted">
+              {replyTo.text ?? replyTo.media?.fileName ?? t('message.media')}
+            </span>
           </div>
-          <button type="button" className="icon-button" onClick={onCancelReply} aria-label={t('composer.cancelReply')} title={t('composer.cancelReply')}>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={onCancelReply}
+            aria-label={t('composer.cancelReply')}
+            title={t('composer.cancelReply')}
+          >
             <Icon name="close" size={16} />
           </button>
         </div>
@@ -121,14 +176,33 @@ export function Composer({ conversationId, disabledReason, replyTo = null, onCan
           <Icon name="attach" size={16} />
           <span className="composer-file-name">{file.name}</span>
           <span className="muted">{formatSize(file.size)}</span>
-          <button type="button" className="icon-button" onClick={() => setFile(null)} aria-label={t('composer.removeFile', { name: file.name })} title={t('composer.removeFile', { name: file.name })}>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => setFile(null)}
+            aria-label={t('composer.removeFile', { name: file.name })}
+            title={t('composer.removeFile', { name: file.name })}
+          >
             <Icon name="close" size={16} />
           </button>
         </div>
       )}
       <div className="composer-row">
-        <input ref={picker} type="file" hidden onChange={(e) => (attach(e.target.files?.[0]), (e.target.value = ''))} data-testid="file-input" />
-        <button type="button" className="secondary" onClick={() => picker.current?.click()} disabled={disabledReason !== undefined} aria-label={t('composer.attach')} title={t('composer.attach')}>
+        <input
+          ref={picker}
+          type="file"
+          hidden
+          onChange={(e) => (attach(e.target.files?.[0]), (e.target.value = ''))}
+          data-testid="file-input"
+        />
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => picker.current?.click()}
+          disabled={disabledReason !== undefined}
+          aria-label={t('composer.attach')}
+          title={t('composer.attach')}
+        >
           <Icon name="attach" />
         </button>
         <textarea
@@ -142,7 +216,12 @@ export function Composer({ conversationId, disabledReason, replyTo = null, onCan
           onKeyDown={onKeyDown}
           onPaste={onPaste}
         />
-        <button type="button" onClick={() => void send()} disabled={!canSend} aria-label={t('composer.send')}>
+        <button
+          type="button"
+          onClick={() => void send()}
+          disabled={!canSend}
+          aria-label={t('composer.send')}
+        >
           <Icon name="send" />
         </button>
       </div>

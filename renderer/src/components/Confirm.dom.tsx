@@ -2,7 +2,21 @@ import { useId } from 'react';
 import { useT } from '../i18n/i18n.dom.ts';
 
 /** A question before something that cannot be undone (sign out, remove, delete for everyone). */
-export function Confirm({ question, confirm, onConfirm, onCancel, busy = false, className = 'confirm' }: { question: string; confirm: string; onConfirm(): void; onCancel(): void; busy?: boolean; className?: string }) {
+export function Confirm({
+  question,
+  confirm,
+  onConfirm,
+  onCancel,
+  busy = false,
+  className = 'confirm',
+}: {
+  question: string;
+  confirm: string;
+  onConfirm(): void;
+  onCancel(): void;
+  busy?: boolean;
+  className?: string;
+}) {
   const t = useT();
   const id = useId();
   return (

@@ -8,10 +8,17 @@ export function ConnectionBadge({ state }: { state: ConnectionState }) {
   const now = useNow(state.state === 'reconnecting');
   const label =
     state.state === 'reconnecting'
-      ? t('connection.reconnecting', { seconds: Math.max(0, Math.round((state.nextAttemptAt - now) / 1000)) })
+      ? t('connection.reconnecting', {
+          seconds: Math.max(0, Math.round((state.nextAttemptAt - now) / 1000)),
+        })
       : t(`connection.${state.state}`);
   return (
-    <span className={`badge badge-${state.state}`} title={'reason' in state && state.reason ? sayCore(state.reasonWords, state.reason) : undefined}>
+    <span
+      className={`badge badge-${state.state}`}
+      title={
+        'reason' in state && state.reason ? sayCore(state.reasonWords, state.reason) : undefined
+      }
+    >
       {label}
     </span>
   );

@@ -3,7 +3,17 @@ import { useT } from '../i18n/i18n.dom.ts';
 import { Icon } from './Icon.dom.tsx';
 
 /** The chat's name, its line, CRM tags and WhatsApp's 24-hour window, and search within it. */
-export function ConversationHeader({ conversation, line, time, onSearchHere }: { conversation: Conversation; line: Line | undefined; time: Intl.DateTimeFormat; onSearchHere?: (() => void) | undefined }) {
+export function ConversationHeader({
+  conversation,
+  line,
+  time,
+  onSearchHere,
+}: {
+  conversation: Conversation;
+  line: Line | undefined;
+  time: Intl.DateTimeFormat;
+  onSearchHere?: (() => void) | undefined;
+}) {
   const t = useT();
   const window24h = conversation.meta.window;
   const tags = conversation.meta.tags ?? [];
@@ -15,16 +25,36 @@ export function ConversationHeader({ conversation, line, time, onSearchHere }: {
         {tags.length > 0 && (
           <ul className="conversation-tags" aria-label={t('conversation.tags')}>
             {tags.map((tag) => (
-              <li key={tag.id} className="chat-tag" style={tag.color && /^#[0-9a-f]{3,8}$/i.test(tag.color) ? { borderColor: tag.color } : undefined}>
+              <li
+                key={tag.id}
+                className="chat-tag"
+                style={
+                  tag.color && /^#[0-9a-f]{3,8}$/i.test(tag.color)
+                    ? { borderColor: tag.color }
+                    : undefined
+                }
+              >
                 {tag.name}
               </li>
             ))}
           </ul>
         )}
-        {window24h && <div className="muted">{window24h.endsAt > Date.now() ? t('conversation.window', { time: time.format(window24h.endsAt) }) : t('conversation.windowClosed')}</div>}
+        {window24h && (
+          <div className="muted">
+            {window24h.endsAt > Date.now()
+              ? t('conversation.window', { time: time.format(window24h.endsAt) })
+              : t('conversation.windowClosed')}
+          </div>
+        )}
       </div>
       {onSearchHere && (
-        <button type="button" className="secondary" onClick={onSearchHere} aria-label={t('search.inConversation')} title={t('search.inConversation')}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={onSearchHere}
+          aria-label={t('search.inConversation')}
+          title={t('search.inConversation')}
+        >
           <Icon name="search" />
         </button>
       )}

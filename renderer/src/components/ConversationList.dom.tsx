@@ -19,11 +19,24 @@ function usePreview() {
   return (conversation: Conversation): string => {
     const last = conversation.lastMessage;
     if (!last) return '';
-    return last.deleted ? t('message.deleted') : (last.text ?? (last.media ? (last.media.fileName ?? t('message.media')) : (kindWords(t, last) ?? '')));
+    return last.deleted
+      ? t('message.deleted')
+      : (last.text ??
+          (last.media ? (last.media.fileName ?? t('message.media')) : (kindWords(t, last) ?? '')));
   };
 }
 
-export function ConversationList({ selectedId, onOpen, onFilter, onLoadMore }: { selectedId: number | null; onOpen(id: number): void; onFilter(filter: ListFilter): void; onLoadMore(): void }) {
+export function ConversationList({
+  selectedId,
+  onOpen,
+  onFilter,
+  onLoadMore,
+}: {
+  selectedId: number | null;
+  onOpen(id: number): void;
+  onFilter(filter: ListFilter): void;
+  onLoadMore(): void;
+}) {
   const t = useT();
   const preview = usePreview();
   const listTime = useListTime();
@@ -58,7 +71,8 @@ export function ConversationList({ selectedId, onOpen, onFilter, onLoadMore }: {
     const held = anchor.current;
     if (!el || !held || el.scrollTop === 0) return;
     const index = conversations.findIndex((c) => c.id === held.id);
-    if (index >= 0 && index * ROW_HEIGHT - held.offset !== el.scrollTop) el.scrollTop = index * ROW_HEIGHT - held.offset;
+    if (index >= 0 && index * ROW_HEIGHT - held.offset !== el.scrollTop)
+      el.scrollTop = index * ROW_HEIGHT - held.offset;
   }, [conversations]);
 
   const lineById = new Map(lines.map((l) => [l.id, l]));
@@ -83,7 +97,9 @@ export function ConversationList({ selectedId, onOpen, onFilter, onLoadMore }: {
     return (
       <>
         {filters}
-        <p className="muted empty">{filter === 'unread' ? t('conversations.noUnread') : t('conversations.empty')}</p>
+        <p className="muted empty">
+          {filter === 'unread' ? t('conversations.noUnread') : t('conversations.empty')}
+        </p>
       </>
     );
   }
@@ -100,7 +116,12 @@ export function ConversationList({ selectedId, onOpen, onFilter, onLoadMore }: {
           anchor.current = first ? { id: first.id, offset: index * ROW_HEIGHT - top } : null;
         }}
       >
-        <div className="conversation-list" role="list" aria-label={t('conversations.label')} style={{ height: virtualizer.getTotalSize() }}>
+        <div
+          className="conversation-list"
+          role="list"
+          aria-label={t('conversations.label')}
+          style={{ height: virtualizer.getTotalSize() }}
+        >
           {items.map((item) => {
             const c = conversations[item.index]!;
             const line = lineById.get(c.lineId);
@@ -127,7 +148,14 @@ export function ConversationList({ selectedId, onOpen, onFilter, onLoadMore }: {
                 <div className="conversation-main">
                   <div className="conversation-top">
                     <span className="conversation-title">{c.title}</span>
-                    {last && <time className="muted conversation-time" dateTime={new Date(last.time).toISOString()}>{listTime(last.time)}</time>}
+                    {last && (
+                      <time
+                        className="muted conversation-time"
+                        dateTime={new Date(last.time).toISOString()}
+                      >
+                        {listTime(last.time)}
+                      </time>
+                    )}
                   </div>
                   <div className="conversation-bottom">
                     <span className="conversation-preview">
@@ -140,7 +168,10 @@ export function ConversationList({ selectedId, onOpen, onFilter, onLoadMore }: {
                       {preview(c)}
                     </span>
                     {c.unread > 0 && (
-                      <span className={`unread${line?.muted ? ' unread-muted' : ''}`} aria-label={t('conversations.unread', { count: c.unread })}>
+                      <span
+                        className={`unread${line?.muted ? ' unread-muted' : ''}`}
+                        aria-label={t('conversations.unread', { count: c.unread })}
+                      >
                         {c.unread}
                       </span>
                     )}

@@ -21,7 +21,15 @@ interface ViewProps {
   mediaUrl?: MediaUrl;
 }
 
-export function ConversationView({ controller, onSend, onRetry, onSearchHere, onReact, onDelete, mediaUrl }: ViewProps) {
+export function ConversationView({
+  controller,
+  onSend,
+  onRetry,
+  onSearchHere,
+  onReact,
+  onDelete,
+  mediaUrl,
+}: ViewProps) {
   const t = useT();
   const conversationId = useConversation((s) => s.conversationId);
   const messages = useConversation((s) => s.messages);
@@ -36,13 +44,29 @@ export function ConversationView({ controller, onSend, onRetry, onSearchHere, on
   const conversation = listed ?? fetched ?? undefined;
   const line = useWorkspace((s) => s.lines.find((l) => l.id === conversation?.lineId));
   // Older pages come from the provider: while its account is offline, nothing is loading.
-  const accountOnline = useWorkspace((s) => s.accounts.find((a) => a.id === conversation?.accountId)?.connection.state === 'online');
+  const accountOnline = useWorkspace(
+    (s) => s.accounts.find((a) => a.id === conversation?.accountId)?.connection.state === 'online',
+  );
   const language = useWorkspace((s) => s.settings?.language ?? 'en');
   const [replyTo, setReplyTo] = useState<Message | null>(null);
   useEffect(() => setReplyTo(null), [conversationId]);
 
-  const rows = useMemo(() => messageRows(messages, language, firstUnreadId), [messages, language, firstUnreadId]);
-  const scroll = useMessageScroll({ conversationId, shown: conversation !== undefined, rows, messages, highlightId, firstUnreadId, hasOlder, hasNewer, loadingOlder, controller });
+  const rows = useMemo(
+    () => messageRows(messages, language, firstUnreadId),
+    [messages, language, firstUnreadId],
+  );
+  const scroll = useMessageScroll({
+    conversationId,
+    shown: conversation !== undefined,
+    rows,
+    messages,
+    highlightId,
+    firstUnreadId,
+    hasOlder,
+    hasNewer,
+    loadingOlder,
+    controller,
+  });
   const { virtualizer } = scroll;
 
   if (conversationId === null || !conversation) {
@@ -50,19 +74,45 @@ export function ConversationView({ controller, onSend, onRetry, onSearchHere, on
   }
   const time = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
   const signedIn = line?.login.state === 'authorized';
-  const actions = signedIn ? { onReply: setReplyTo, ...(onReact ? { onReact } : {}), ...(onDelete ? { onDelete } : {}) } : undefined;
+  const actions = signedIn
+    ? { onReply: setReplyTo, ...(onReact ? { onReact } : {}), ...(onDelete ? { onDelete } : {}) }
+    : undefined;
 
   return (
     <section className="conversation-view" aria-label={conversation.title}>
-      <ConversationHeader conversation={conversation} line={line} time={time} onSearchHere={onSearchHere && (() => onSearchHere({ conversationId, title: conversation.title }))} />
+      <ConversationHeader
+        conversation={conversation}
+        line={line}
+        time={time}
+        onSearchHere={
+          onSearchHere && (() => onSearchHere({ conversationId, title: conversation.title }))
+        }
+      />
       <div className="message-area">
-        <div ref={scroll.scroller} className="message-scroller" role="log" aria-live="polite" onScroll={scroll.onScroll}>
-          {loadingOlder && accountOnline && <div className="muted loading-older">{t('conversation.loadingOlder')}</div>}
-          <div ref={scroll.sizer} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div
+          ref={scroll.scroller}
+          className="message-scroller"
+          role="log"
+          aria-live="polite"
+          onScroll={scroll.onScroll}
+        >
+          {loadingOlder && accountOnline && (
+            <div className="muted loading-older">{t('conversation.loadingOlder')}</div>
+          )}
+          <div
+            ref={scroll.sizer}
+            style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+          >
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index]!;
               return (
-                <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="virtual-row" style={{ transform: `translateY(${item.start}px)` }}>
+                <div
+                  key={item.key}
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
+                  className="virtual-row"
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
                   {row.kind === 'date' ? (
                     <div className="date-separator">{row.label}</div>
                   ) : row.kind === 'unread' ? (
@@ -86,7 +136,17 @@ export function ConversationView({ controller, onSend, onRetry, onSearchHere, on
           </div>
         </div>
         {scroll.showJump && (
-          <button type="button" className="jump-to-bottom" onClick={scroll.jumpToBottom} aria-label={scroll.unseen ? t('conversation.jumpNew', { count: scroll.unseen }) : t('conversation.jump')} title={t('conversation.jump')}>
+          <button
+            type="button"
+            className="jump-to-bottom"
+            onClick={scroll.jumpToBottom}
+            aria-label={
+              scroll.unseen
+                ? t('conversation.jumpNew', { count: scroll.unseen })
+                : t('conversation.jump')
+            }
+            title={t('conversation.jump')}
+          >
             <Icon name="down" />
             {scroll.unseen > 0 && <span className="jump-count">{scroll.unseen}</span>}
           </button>

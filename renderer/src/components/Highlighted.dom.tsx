@@ -16,5 +16,11 @@ export function Highlighted({ snippet }: { snippet: string }) {
     parts.push({ text: rest.slice(start + 1, stop), hit: true });
     rest = end < 0 ? '' : rest.slice(end + 1);
   }
-  return <>{parts.map((part, i) => (part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}</>;
+  return (
+    <>
+      {parts.map((part, i) =>
+        part.hit ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+      )}
+    </>
+  );
 }

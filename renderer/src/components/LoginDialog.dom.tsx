@@ -25,7 +25,18 @@ export interface LoginDialogProps {
  * Signing a line in: the QR as it arrives (rendered locally from a raw string), or the
  * phone, code and password steps; progress, errors in words, and cancel at every step.
  */
-export function LoginDialog({ title, state, method, demo, onStart, onSubmit, onCancel, onSimulateScan, onClose, onLogout }: LoginDialogProps) {
+export function LoginDialog({
+  title,
+  state,
+  method,
+  demo,
+  onStart,
+  onSubmit,
+  onCancel,
+  onSimulateScan,
+  onClose,
+  onLogout,
+}: LoginDialogProps) {
   const t = useT();
   const sayCore = useSay();
   useEscape(onClose);
@@ -36,7 +47,10 @@ export function LoginDialog({ title, state, method, demo, onStart, onSubmit, onC
     let live = true;
     if (state.state !== 'qr') return setImage(undefined);
     if (state.qr.kind === 'image') return setImage(state.qr.dataUrl);
-    QRCode.toDataURL(state.qr.value, { width: 264, margin: 1 }).then((url) => live && setImage(url), () => live && setImage(undefined));
+    QRCode.toDataURL(state.qr.value, { width: 264, margin: 1 }).then(
+      (url) => live && setImage(url),
+      () => live && setImage(undefined),
+    );
     return () => {
       live = false;
     };
@@ -51,7 +65,17 @@ export function LoginDialog({ title, state, method, demo, onStart, onSubmit, onC
             <li>{t('login.qrStep1')}</li>
             <li>{t('login.qrStep2')}</li>
           </ol>
-          {image ? <img className={`qr${state.scanning ? ' qr-scanning' : ''}`} src={image} alt={t('login.qrAlt')} width={264} height={264} /> : <div className="qr qr-placeholder" />}
+          {image ? (
+            <img
+              className={`qr${state.scanning ? ' qr-scanning' : ''}`}
+              src={image}
+              alt={t('login.qrAlt')}
+              width={264}
+              height={264}
+            />
+          ) : (
+            <div className="qr qr-placeholder" />
+          )}
           {state.scanning ? (
             <p role="status" className="qr-timer">
               {t('login.qrScanning')}
@@ -61,11 +85,25 @@ export function LoginDialog({ title, state, method, demo, onStart, onSubmit, onC
           )}
         </>
       )}
-      {(state.state === 'phone' || state.state === 'code' || state.state === 'password') && <PhoneLogin state={state} onSubmit={onSubmit} />}
-      {state.state === 'connecting' && <p role="status">{state.detail ? sayCore(state.words, state.detail) : t('login.connecting')}</p>}
-      {state.state === 'authorized' && <p role="status">{t('login.done', { phone: state.phone ?? '' })}</p>}
+      {(state.state === 'phone' || state.state === 'code' || state.state === 'password') && (
+        <PhoneLogin state={state} onSubmit={onSubmit} />
+      )}
+      {state.state === 'connecting' && (
+        <p role="status">
+          {state.detail ? sayCore(state.words, state.detail) : t('login.connecting')}
+        </p>
+      )}
+      {state.state === 'authorized' && (
+        <p role="status">{t('login.done', { phone: state.phone ?? '' })}</p>
+      )}
       {state.state === 'error' && <p role="alert">{sayCore(state.words, state.reason)}</p>}
-      {(state.state === 'logged_out' || state.state === 'unknown') && <p>{state.state === 'logged_out' && state.reason ? sayCore(state.words, state.reason) : t('login.signedOut')}</p>}
+      {(state.state === 'logged_out' || state.state === 'unknown') && (
+        <p>
+          {state.state === 'logged_out' && state.reason
+            ? sayCore(state.words, state.reason)
+            : t('login.signedOut')}
+        </p>
+      )}
       <div className="dialog-actions">
         {(state.state === 'logged_out' || state.state === 'unknown' || state.state === 'error') && (
           <button type="button" onClick={onStart}>

@@ -7,7 +7,11 @@ import { Icon } from './Icon.dom.tsx';
 export type MediaUrl = (localPath: string) => string | undefined;
 
 /** Where the file can be loaded from: the local copy first, else the provider's https link while it lasts. */
-export function mediaSource(media: Media, mediaUrl: MediaUrl | undefined, now: number): string | undefined {
+export function mediaSource(
+  media: Media,
+  mediaUrl: MediaUrl | undefined,
+  now: number,
+): string | undefined {
   if (media.localPath && mediaUrl) {
     const local = mediaUrl(media.localPath);
     if (local) return local;
@@ -25,20 +29,40 @@ function kindOf(type: MessageType, mime: string | undefined): 'image' | 'video' 
 }
 
 /** A picture shown, sound and video playable, any other file with its name, size and a download link. */
-export function MediaPreview({ media, type, mediaUrl }: { media: Media; type: MessageType; mediaUrl?: MediaUrl | undefined }) {
+export function MediaPreview({
+  media,
+  type,
+  mediaUrl,
+}: {
+  media: Media;
+  type: MessageType;
+  mediaUrl?: MediaUrl | undefined;
+}) {
   const t = useT();
   const src = mediaSource(media, mediaUrl, Date.now());
   const name = media.fileName ?? t('message.media');
   const kind = kindOf(type, media.mime);
   if (src && kind === 'image') {
     return (
-      <a className="media-image" href={src} target="_blank" rel="noreferrer noopener" aria-label={t('message.openImage')}>
+      <a
+        className="media-image"
+        href={src}
+        target="_blank"
+        rel="noreferrer noopener"
+        aria-label={t('message.openImage')}
+      >
         <img src={src} alt={media.fileName ?? ''} loading="lazy" referrerPolicy="no-referrer" />
       </a>
     );
   }
-  if (src && kind === 'video') return <video className="media-video" controls preload="metadata" src={src} aria-label={name} />;
-  if (src && kind === 'audio') return <audio className="media-audio" controls preload="metadata" src={src} aria-label={name} />;
+  if (src && kind === 'video')
+    return (
+      <video className="media-video" controls preload="metadata" src={src} aria-label={name} />
+    );
+  if (src && kind === 'audio')
+    return (
+      <audio className="media-audio" controls preload="metadata" src={src} aria-label={name} />
+    );
   return (
     <div className="bubble-media media-file">
       <Icon name="file" />

@@ -17,27 +17,55 @@ export interface MessageActionHandlers {
  * What can be done with one message, shown on hover or focus: reply, react, and for our own
  * delivered messages delete for everyone, which asks first.
  */
-export function MessageActions({ message, onReply, onReact, onDelete }: { message: Message } & MessageActionHandlers) {
+export function MessageActions({
+  message,
+  onReply,
+  onReact,
+  onDelete,
+}: { message: Message } & MessageActionHandlers) {
   const t = useT();
   const [picking, setPicking] = useState(false);
   const [confirming, setConfirming] = useState(false);
   if (message.deleted) return null;
   const mine = message.reactions.me;
-  const reachedProvider = message.direction === 'out' && message.status !== undefined && message.status.tick !== 'pending' && message.status.tick !== 'failed';
+  const reachedProvider =
+    message.direction === 'out' &&
+    message.status !== undefined &&
+    message.status.tick !== 'pending' &&
+    message.status.tick !== 'failed';
   return (
     <div className="bubble-actions">
       {onReply && (
-        <button type="button" className="bubble-action" onClick={() => onReply(message)} aria-label={t('message.reply')} title={t('message.reply')}>
+        <button
+          type="button"
+          className="bubble-action"
+          onClick={() => onReply(message)}
+          aria-label={t('message.reply')}
+          title={t('message.reply')}
+        >
           <Icon name="reply" size={16} />
         </button>
       )}
       {onReact && (
-        <button type="button" className="bubble-action" aria-expanded={picking} onClick={() => setPicking(!picking)} aria-label={t('message.react')} title={t('message.react')}>
+        <button
+          type="button"
+          className="bubble-action"
+          aria-expanded={picking}
+          onClick={() => setPicking(!picking)}
+          aria-label={t('message.react')}
+          title={t('message.react')}
+        >
           <Icon name="smile" size={16} />
         </button>
       )}
       {onDelete && reachedProvider && (
-        <button type="button" className="bubble-action" onClick={() => setConfirming(true)} aria-label={t('message.deleteForEveryone')} title={t('message.deleteForEveryone')}>
+        <button
+          type="button"
+          className="bubble-action"
+          onClick={() => setConfirming(true)}
+          aria-label={t('message.deleteForEveryone')}
+          title={t('message.deleteForEveryone')}
+        >
           <Icon name="trash" size={16} />
         </button>
       )}

@@ -17,7 +17,15 @@ interface BubbleProps {
   actions?: MessageActionHandlers;
 }
 
-export function MessageBubble({ message, time, group = false, highlighted = false, onRetry, actions, mediaUrl }: BubbleProps) {
+export function MessageBubble({
+  message,
+  time,
+  group = false,
+  highlighted = false,
+  onRetry,
+  actions,
+  mediaUrl,
+}: BubbleProps) {
   const t = useT();
   const sayCore = useSay();
   if (message.type === 'system' || message.origin === 'system') {
@@ -32,41 +40,62 @@ export function MessageBubble({ message, time, group = false, highlighted = fals
   return (
     <div className={`bubble-row ${out ? 'bubble-row-out' : 'bubble-row-in'}`}>
       <div className="bubble-line">
-      <div className={`bubble ${out ? 'bubble-out' : 'bubble-in'}${highlighted ? ' bubble-highlighted' : ''}`} data-testid="message" aria-current={highlighted ? 'true' : undefined}>
-        {group && !out && message.sender?.name && <div className="bubble-sender">{message.sender.name}</div>}
-        {message.quoted && !message.deleted && (
-          <div className="bubble-quote">{message.quoted.senderName && <strong>{message.quoted.senderName}: </strong>}{message.quoted.preview ?? '…'}</div>
-        )}
-        {message.deleted ? (
-          <em className="bubble-deleted">{t('message.deleted')}</em>
-        ) : (
-          <>
-            {message.media && <MediaPreview media={message.media} type={message.type} mediaUrl={mediaUrl} />}
-            {message.location && (
-              <div className="bubble-media">
-                📍 {message.location.name ?? `${message.location.lat.toFixed(4)}, ${message.location.lng.toFixed(4)}`}
-              </div>
+        <div
+          className={`bubble ${out ? 'bubble-out' : 'bubble-in'}${highlighted ? ' bubble-highlighted' : ''}`}
+          data-testid="message"
+          aria-current={highlighted ? 'true' : undefined}
+        >
+          {group && !out && message.sender?.name && (
+            <div className="bubble-sender">{message.sender.name}</div>
+          )}
+          {message.quoted && !message.deleted && (
+            <div className="bubble-quote">
+              {message.quoted.senderName && <strong>{message.quoted.senderName}: </strong>}
+              {message.quoted.preview ?? '…'}
+            </div>
+          )}
+          {message.deleted ? (
+            <em className="bubble-deleted">{t('message.deleted')}</em>
+          ) : (
+            <>
+              {message.media && (
+                <MediaPreview media={message.media} type={message.type} mediaUrl={mediaUrl} />
+              )}
+              {message.location && (
+                <div className="bubble-media">
+                  📍{' '}
+                  {message.location.name ??
+                    `${message.location.lat.toFixed(4)}, ${message.location.lng.toFixed(4)}`}
+                </div>
+              )}
+              {message.text && (
+                <div className="bubble-text">
+                  <LinkifiedText text={message.text} />
+                </div>
+              )}
+              {!message.text && !message.media && !message.location && kindWords(t, message) && (
+                <div className="bubble-text bubble-kind">{kindWords(t, message)}</div>
+              )}
+            </>
+          )}
+          <div className="bubble-meta">
+            {message.edited && !message.deleted && (
+              <span className="muted">{t('message.edited')}</span>
             )}
-            {message.text && (
-              <div className="bubble-text">
-                <LinkifiedText text={message.text} />
-              </div>
-            )}
-            {!message.text && !message.media && !message.location && kindWords(t, message) && <div className="bubble-text bubble-kind">{kindWords(t, message)}</div>}
-          </>
-        )}
-        <div className="bubble-meta">
-          {message.edited && !message.deleted && <span className="muted">{t('message.edited')}</span>}
-          <time>{time}</time>
-          {out && <Ticks status={message.status} />}
+            <time>{time}</time>
+            {out && <Ticks status={message.status} />}
+          </div>
+          {reactions.length > 0 && <div className="bubble-reactions">{reactions.join(' ')}</div>}
         </div>
-        {reactions.length > 0 && <div className="bubble-reactions">{reactions.join(' ')}</div>}
-      </div>
-      {actions && <MessageActions message={message} {...actions} />}
+        {actions && <MessageActions message={message} {...actions} />}
       </div>
       {out && (message.sendError || message.status?.tick === 'failed') && (
         <div className="bubble-error" role="alert">
-          {message.sendError ? sayCore(message.sendError.words, message.sendError.message) : message.status?.tick === 'failed' && message.status.reason ? sayCore(message.status.reasonWords, message.status.reason) : ''}
+          {message.sendError
+            ? sayCore(message.sendError.words, message.sendError.message)
+            : message.status?.tick === 'failed' && message.status.reason
+              ? sayCore(message.status.reasonWords, message.status.reason)
+              : ''}
           {message.status?.tick === 'failed' && onRetry && (
             <button type="button" className="link-button" onClick={() => onRetry(message.id)}>
               {t('message.retry')}

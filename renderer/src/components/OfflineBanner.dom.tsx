@@ -28,13 +28,19 @@ export function OfflineBanner() {
   if (down.length === 0) return null;
   const describe = (a: Account) => {
     const c = a.connection;
-    const state = c.state === 'reconnecting' ? t('connection.reconnecting', { seconds: Math.max(0, Math.round((c.nextAttemptAt - now) / 1000)) }) : t(`connection.${c.state}`);
+    const state =
+      c.state === 'reconnecting'
+        ? t('connection.reconnecting', {
+            seconds: Math.max(0, Math.round((c.nextAttemptAt - now) / 1000)),
+          })
+        : t(`connection.${c.state}`);
     const reason = 'reason' in c && c.reason ? `: ${sayCore(c.reasonWords, c.reason)}` : '';
     return `${a.label} — ${state.toLowerCase()}${reason}`;
   };
   return (
     <div className="banner banner-accounts" role="status" data-testid="offline-banner">
-      <strong>{t('offline.accounts', { count: down.length })}</strong> {down.map(describe).join('; ')}. <span>{t('offline.history')}</span>
+      <strong>{t('offline.accounts', { count: down.length })}</strong>{' '}
+      {down.map(describe).join('; ')}. <span>{t('offline.history')}</span>
     </div>
   );
 }

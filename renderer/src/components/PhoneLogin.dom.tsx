@@ -10,7 +10,10 @@ export interface PhoneLoginProps {
 }
 
 /** What the form checks before asking the provider; the provider's own refusal comes back as `state.error`. */
-export function validateStep(kind: 'phone' | 'code' | 'password', value: string): MessageKey | null {
+export function validateStep(
+  kind: 'phone' | 'code' | 'password',
+  value: string,
+): MessageKey | null {
   if (kind === 'phone') {
     const digits = value.replace(/[\s()+-]/g, '');
     if (!/^\d+$/.test(digits)) return 'login.phoneDigits';
@@ -47,7 +50,13 @@ export function PhoneLogin({ state, onSubmit }: PhoneLoginProps) {
     if (problem) return;
     setBusy(true);
     try {
-      await onSubmit(kind === 'phone' ? { step: 'phone', phone: value.trim() } : kind === 'code' ? { step: 'code', code: value.trim() } : { step: 'password', password: value });
+      await onSubmit(
+        kind === 'phone'
+          ? { step: 'phone', phone: value.trim() }
+          : kind === 'code'
+            ? { step: 'code', code: value.trim() }
+            : { step: 'password', password: value },
+      );
     } finally {
       setBusy(false);
     }
@@ -57,14 +66,22 @@ export function PhoneLogin({ state, onSubmit }: PhoneLoginProps) {
   const id = `login-${kind}`;
   return (
     <form className="phone-login" onSubmit={(e) => void submit(e)} noValidate>
-      <p className="muted">{kind === 'phone' ? t('login.phoneHelp') : kind === 'code' ? t('login.codeHelp', { phone: state.state === 'code' ? (state.phone ?? '') : '' }) : t('login.passwordHelp')}</p>
+      <p className="muted">
+        {kind === 'phone'
+          ? t('login.phoneHelp')
+          : kind === 'code'
+            ? t('login.codeHelp', { phone: state.state === 'code' ? (state.phone ?? '') : '' })
+            : t('login.passwordHelp')}
+      </p>
       <label htmlFor={id}>{t(`login.${kind}Label`)}</label>
       <input
         id={id}
         ref={input}
         type={kind === 'password' ? 'password' : 'text'}
         inputMode={kind === 'password' ? undefined : kind === 'phone' ? 'tel' : 'numeric'}
-        autoComplete={kind === 'phone' ? 'tel' : kind === 'code' ? 'one-time-code' : 'current-password'}
+        autoComplete={
+          kind === 'phone' ? 'tel' : kind === 'code' ? 'one-time-code' : 'current-password'
+        }
         value={value}
         onChange={(e) => setValue(e.target.value)}
         aria-invalid={error ? true : undefined}

@@ -12,7 +12,11 @@ export function ProblemBanners() {
       {problems.map((problem) => (
         <div key={problem.message} className="banner banner-error banner-dismissable" role="alert">
           <span>{sayCore(problem.words, problem.message)}</span>
-          <button type="button" className="link-button" onClick={() => dismissProblem(problem.message)}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => dismissProblem(problem.message)}
+          >
             {t('banner.dismiss')}
           </button>
         </div>

@@ -25,7 +25,13 @@ interface SearchProps {
 }
 
 /** Full-text search over the local cache: works offline; results newest first. */
-export function SearchPanel({ search, onOpen, focusSignal, scope = null, onClearScope }: SearchProps) {
+export function SearchPanel({
+  search,
+  onOpen,
+  focusSignal,
+  scope = null,
+  onClearScope,
+}: SearchProps) {
   const t = useT();
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<SearchResult>();
@@ -40,7 +46,10 @@ export function SearchPanel({ search, onOpen, focusSignal, scope = null, onClear
     if (!query.trim()) return setResult(undefined);
     let live = true;
     const timer = setTimeout(() => {
-      search(query, scope).then((found) => live && setResult(found), () => live && setResult({ hits: [], indexing: false }));
+      search(query, scope).then(
+        (found) => live && setResult(found),
+        () => live && setResult({ hits: [], indexing: false }),
+      );
     }, 150);
     return () => {
       live = false;
@@ -48,7 +57,12 @@ export function SearchPanel({ search, onOpen, focusSignal, scope = null, onClear
     };
   }, [query, search, scope]);
 
-  const when = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const when = new Intl.DateTimeFormat(language, {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   return (
     <div className="search">
       {scope && (
@@ -83,7 +97,12 @@ export function SearchPanel({ search, onOpen, focusSignal, scope = null, onClear
           {result.hits.length === 0 && <li className="muted empty">{t('search.none')}</li>}
           {result.hits.map((hit) => (
             <li key={hit.message.id}>
-              <button type="button" className="search-hit" data-testid="search-hit" onClick={() => onOpen(hit)}>
+              <button
+                type="button"
+                className="search-hit"
+                data-testid="search-hit"
+                onClick={() => onOpen(hit)}
+              >
                 <span className="search-hit-top">
                   <strong>{hit.conversationTitle}</strong>
                   <time className="muted">{when.format(hit.message.time)}</time>

@@ -1,4 +1,9 @@
-import { doNotDisturb, type SecretStorage, type Settings, type SettingsPatch } from '../../../shared/model/settings.std.ts';
+import {
+  doNotDisturb,
+  type SecretStorage,
+  type Settings,
+  type SettingsPatch,
+} from '../../../shared/model/settings.std.ts';
 import { useT } from '../i18n/i18n.dom.ts';
 import { useEscape } from './useEscape.dom.ts';
 import { WebhookSettings } from './WebhookSettings.dom.tsx';
@@ -21,25 +26,50 @@ interface SettingsProps {
   onClose(): void;
 }
 
-export function SettingsDialog({ settings, desktop = false, secrets, logFile, onStoreWithoutKeyring, onChange, onApplyWebhook, onAllowBrowserNotifications, onClose }: SettingsProps) {
+export function SettingsDialog({
+  settings,
+  desktop = false,
+  secrets,
+  logFile,
+  onStoreWithoutKeyring,
+  onChange,
+  onApplyWebhook,
+  onAllowBrowserNotifications,
+  onClose,
+}: SettingsProps) {
   const t = useT();
   useEscape(onClose);
   const n = settings.notifications;
   const dndOn = settings.doNotDisturbUntil > Date.now();
   return (
-    <div className="dialog dialog-wide" role="dialog" aria-modal="true" aria-labelledby="settings-title">
+    <div
+      className="dialog dialog-wide"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="settings-title"
+    >
       <h2 id="settings-title">{t('settings.title')}</h2>
       <fieldset>
         <legend>{t('settings.theme')}</legend>
         {(['system', 'light', 'dark'] as const).map((theme) => (
           <label key={theme} className="choice">
-            <input type="radio" name="theme" checked={settings.theme === theme} onChange={() => onChange({ theme })} /> {t(`settings.theme.${theme}`)}
+            <input
+              type="radio"
+              name="theme"
+              checked={settings.theme === theme}
+              onChange={() => onChange({ theme })}
+            />{' '}
+            {t(`settings.theme.${theme}`)}
           </label>
         ))}
       </fieldset>
       <div className="field">
         <label htmlFor="settings-language">{t('settings.language')}</label>
-        <select id="settings-language" value={settings.language} onChange={(e) => onChange({ language: e.target.value as Settings['language'] })}>
+        <select
+          id="settings-language"
+          value={settings.language}
+          onChange={(e) => onChange({ language: e.target.value as Settings['language'] })}
+        >
           <option value="en">English</option>
           <option value="ru">Русский</option>
         </select>
@@ -47,26 +77,64 @@ export function SettingsDialog({ settings, desktop = false, secrets, logFile, on
       <fieldset>
         <legend>{t('settings.notifications')}</legend>
         <label className="choice">
-          <input type="checkbox" checked={n.enabled} onChange={(e) => onChange({ notifications: { ...n, enabled: e.target.checked } })} /> {t('settings.notify')}
+          <input
+            type="checkbox"
+            checked={n.enabled}
+            onChange={(e) => onChange({ notifications: { ...n, enabled: e.target.checked } })}
+          />{' '}
+          {t('settings.notify')}
         </label>
         <label className="choice">
-          <input type="checkbox" checked={n.sound} disabled={!n.enabled} onChange={(e) => onChange({ notifications: { ...n, sound: e.target.checked } })} /> {t('settings.sound')}
+          <input
+            type="checkbox"
+            checked={n.sound}
+            disabled={!n.enabled}
+            onChange={(e) => onChange({ notifications: { ...n, sound: e.target.checked } })}
+          />{' '}
+          {t('settings.sound')}
         </label>
         <label className="choice">
-          <input type="checkbox" checked={n.showPreview} disabled={!n.enabled} onChange={(e) => onChange({ notifications: { ...n, showPreview: e.target.checked } })} /> {t('settings.preview')}
+          <input
+            type="checkbox"
+            checked={n.showPreview}
+            disabled={!n.enabled}
+            onChange={(e) => onChange({ notifications: { ...n, showPreview: e.target.checked } })}
+          />{' '}
+          {t('settings.preview')}
         </label>
-        {!desktop && onAllowBrowserNotifications && <BrowserNotifications ask={onAllowBrowserNotifications} />}
+        {!desktop && onAllowBrowserNotifications && (
+          <BrowserNotifications ask={onAllowBrowserNotifications} />
+        )}
         <div className="dialog-actions dnd">
           {dndOn ? (
-            <button type="button" className="secondary" onClick={() => onChange({ doNotDisturbUntil: 0 })}>
-              {t('settings.dndOff', { time: new Date(settings.doNotDisturbUntil).toLocaleTimeString(settings.language, { hour: '2-digit', minute: '2-digit' }) })}
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => onChange({ doNotDisturbUntil: 0 })}
+            >
+              {t('settings.dndOff', {
+                time: new Date(settings.doNotDisturbUntil).toLocaleTimeString(settings.language, {
+                  hour: '2-digit',
+                  minute: '2-digit',
+                }),
+              })}
             </button>
           ) : (
             <>
-              <button type="button" className="secondary" onClick={() => onChange({ doNotDisturbUntil: doNotDisturb.forAnHour(Date.now()) })}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => onChange({ doNotDisturbUntil: doNotDisturb.forAnHour(Date.now()) })}
+              >
                 {t('settings.dndHour')}
               </button>
-              <button type="button" className="secondary" onClick={() => onChange({ doNotDisturbUntil: doNotDisturb.untilTomorrow(Date.now()) })}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() =>
+                  onChange({ doNotDisturbUntil: doNotDisturb.untilTomorrow(Date.now()) })
+                }
+              >
                 {t('settings.dndTomorrow')}
               </button>
             </>
@@ -77,10 +145,20 @@ export function SettingsDialog({ settings, desktop = false, secrets, logFile, on
         <fieldset>
           <legend>{t('settings.desktop')}</legend>
           <label className="choice">
-            <input type="checkbox" checked={settings.closeToTray} onChange={(e) => onChange({ closeToTray: e.target.checked })} /> {t('settings.closeToTray')}
+            <input
+              type="checkbox"
+              checked={settings.closeToTray}
+              onChange={(e) => onChange({ closeToTray: e.target.checked })}
+            />{' '}
+            {t('settings.closeToTray')}
           </label>
           <label className="choice">
-            <input type="checkbox" checked={settings.startAtLogin} onChange={(e) => onChange({ startAtLogin: e.target.checked })} /> {t('settings.startAtLogin')}
+            <input
+              type="checkbox"
+              checked={settings.startAtLogin}
+              onChange={(e) => onChange({ startAtLogin: e.target.checked })}
+            />{' '}
+            {t('settings.startAtLogin')}
           </label>
           {secrets && (
             <>
@@ -89,7 +167,12 @@ export function SettingsDialog({ settings, desktop = false, secrets, logFile, on
               </p>
               {secrets.choosable && (
                 <label className="choice">
-                  <input type="checkbox" checked={secrets.where === 'weak'} onChange={(e) => onStoreWithoutKeyring?.(e.target.checked)} /> {t('settings.secrets.storeAnyway')}
+                  <input
+                    type="checkbox"
+                    checked={secrets.where === 'weak'}
+                    onChange={(e) => onStoreWithoutKeyring?.(e.target.checked)}
+                  />{' '}
+                  {t('settings.secrets.storeAnyway')}
                 </label>
               )}
             </>
@@ -114,9 +197,13 @@ export function SettingsDialog({ settings, desktop = false, secrets, logFile, on
 /** In a browser tab, notifications need the browser's permission first. */
 function BrowserNotifications({ ask }: { ask: () => Promise<NotificationPermission> }) {
   const t = useT();
-  const [permission, setPermission] = useState<NotificationPermission>(() => (typeof Notification === 'undefined' ? 'denied' : Notification.permission));
-  if (permission === 'granted') return <p className="muted">{t('settings.browserNotificationsOn')}</p>;
-  if (permission === 'denied') return <p className="muted">{t('settings.browserNotificationsBlocked')}</p>;
+  const [permission, setPermission] = useState<NotificationPermission>(() =>
+    typeof Notification === 'undefined' ? 'denied' : Notification.permission,
+  );
+  if (permission === 'granted')
+    return <p className="muted">{t('settings.browserNotificationsOn')}</p>;
+  if (permission === 'denied')
+    return <p className="muted">{t('settings.browserNotificationsBlocked')}</p>;
   return (
     <button type="button" className="secondary" onClick={() => void ask().then(setPermission)}>
       {t('settings.browserNotificationsAllow')}

@@ -6,14 +6,20 @@ import type { MessageKey } from '../i18n/en.std.ts';
 type Webhook = Settings['webhook'];
 
 /** Field problems, as i18n keys: empty when the receiver settings can be applied. */
-export function webhookProblems(w: { bindAddress: string; port: string; publicBaseUrl: string }): Partial<Record<keyof Webhook, MessageKey>> {
+export function webhookProblems(w: {
+  bindAddress: string;
+  port: string;
+  publicBaseUrl: string;
+}): Partial<Record<keyof Webhook, MessageKey>> {
   const problems: Partial<Record<keyof Webhook, MessageKey>> = {};
-  if (!/^(\d{1,3}\.){3}\d{1,3}$|^::1?$|^[0-9a-f:]+$/i.test(w.bindAddress.trim())) problems.bindAddress = 'settings.badBind';
+  if (!/^(\d{1,3}\.){3}\d{1,3}$|^::1?$|^[0-9a-f:]+$/i.test(w.bindAddress.trim()))
+    problems.bindAddress = 'settings.badBind';
   const port = Number(w.port);
   if (!/^\d+$/.test(w.port.trim()) || port > 65535) problems.port = 'settings.badPort';
   if (w.publicBaseUrl.trim()) {
     try {
-      if (!/^https?:$/.test(new URL(w.publicBaseUrl.trim()).protocol)) problems.publicBaseUrl = 'settings.badUrl';
+      if (!/^https?:$/.test(new URL(w.publicBaseUrl.trim()).protocol))
+        problems.publicBaseUrl = 'settings.badUrl';
     } catch {
       problems.publicBaseUrl = 'settings.badUrl';
     }
@@ -22,9 +28,19 @@ export function webhookProblems(w: { bindAddress: string; port: string; publicBa
 }
 
 /** Where webhook providers reach Switchboard: the local receiver and the public address in front of it. */
-export function WebhookSettings({ webhook, onApply }: { webhook: Webhook; onApply(webhook: Webhook): Promise<void> }) {
+export function WebhookSettings({
+  webhook,
+  onApply,
+}: {
+  webhook: Webhook;
+  onApply(webhook: Webhook): Promise<void>;
+}) {
   const t = useT();
-  const [form, setForm] = useState({ bindAddress: webhook.bindAddress, port: String(webhook.port), publicBaseUrl: webhook.publicBaseUrl });
+  const [form, setForm] = useState({
+    bindAddress: webhook.bindAddress,
+    port: String(webhook.port),
+    publicBaseUrl: webhook.publicBaseUrl,
+  });
   const [shown, setShown] = useState(false);
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
@@ -39,7 +55,10 @@ export function WebhookSettings({ webhook, onApply }: { webhook: Webhook; onAppl
         aria-describedby={`webhook-${key}-note`}
         onChange={(e) => (setForm({ ...form, [key]: e.target.value }), setSaved(false))}
       />
-      <span id={`webhook-${key}-note`} className={shown && problems[key] ? 'field-error' : 'field-help muted'}>
+      <span
+        id={`webhook-${key}-note`}
+        className={shown && problems[key] ? 'field-error' : 'field-help muted'}
+      >
         {shown && problems[key] ? t(problems[key]) : help ? t(help) : ''}
       </span>
     </div>
@@ -48,7 +67,11 @@ export function WebhookSettings({ webhook, onApply }: { webhook: Webhook; onAppl
     setShown(true);
     if (Object.keys(problems).length) return;
     try {
-      await onApply({ bindAddress: form.bindAddress.trim(), port: Number(form.port), publicBaseUrl: form.publicBaseUrl.trim().replace(/\/+$/, '') });
+      await onApply({
+        bindAddress: form.bindAddress.trim(),
+        port: Number(form.port),
+        publicBaseUrl: form.publicBaseUrl.trim().replace(/\/+$/, ''),
+      });
       setError(undefined);
       setSaved(true);
     } catch (e) {
@@ -61,7 +84,11 @@ export function WebhookSettings({ webhook, onApply }: { webhook: Webhook; onAppl
       {field('publicBaseUrl', 'settings.webhookPublic', 'settings.webhookPublicHelp')}
       {field('bindAddress', 'settings.webhookBind')}
       {field('port', 'settings.webhookPort')}
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       <div className="dialog-actions">
         <button type="button" onClick={() => void apply()}>
           {saved ? '✓ ' : ''}

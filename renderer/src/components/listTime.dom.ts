@@ -8,10 +8,15 @@ export function listTimeOf(time: number, now: number, language: string, yesterda
     return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
   };
   const days = Math.round((day(now) - day(time)) / 86_400_000);
-  if (days <= 0) return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(time);
+  if (days <= 0)
+    return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(time);
   if (days === 1) return yesterday;
   if (days < 7) return new Intl.DateTimeFormat(language, { weekday: 'short' }).format(time);
-  return new Intl.DateTimeFormat(language, { day: '2-digit', month: '2-digit', year: '2-digit' }).format(time);
+  return new Intl.DateTimeFormat(language, {
+    day: '2-digit',
+    month: '2-digit',
+    year: '2-digit',
+  }).format(time);
 }
 
 export function useListTime(): (time: number) => string {

@@ -7,7 +7,10 @@ const NAMED = ['call', 'poll', 'contact', 'location', 'sticker', 'system', 'unkn
  * What a message without text is, in words: a call, a poll, a group notice. The bubble and
  * the chat list's preview say this rather than nothing.
  */
-export function kindWords(t: ReturnType<typeof useT>, message: Pick<Message, 'type'>): string | undefined {
+export function kindWords(
+  t: ReturnType<typeof useT>,
+  message: Pick<Message, 'type'>,
+): string | undefined {
   const type = message.type as (typeof NAMED)[number];
   return NAMED.includes(type) ? t(`message.kind.${type}`) : undefined;
 }

@@ -6,7 +6,11 @@ export type Row =
   | { kind: 'message'; key: string; message: Message };
 
 /** The conversation's rows: a date separator at each new day, the unread divider above the first unread message. */
-export function messageRows(messages: readonly Message[], language: string, firstUnreadId: number | null): Row[] {
+export function messageRows(
+  messages: readonly Message[],
+  language: string,
+  firstUnreadId: number | null,
+): Row[] {
   const day = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric' });
   const out: Row[] = [];
   let lastDay = '';

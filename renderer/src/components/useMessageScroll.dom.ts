@@ -25,14 +25,28 @@ interface ScrollInput {
  * jump button counting what arrived below.
  */
 export function useMessageScroll(input: ScrollInput) {
-  const { conversationId, shown, rows, messages, highlightId, firstUnreadId, hasOlder, hasNewer, loadingOlder, controller } = input;
+  const {
+    conversationId,
+    shown,
+    rows,
+    messages,
+    highlightId,
+    firstUnreadId,
+    hasOlder,
+    hasNewer,
+    loadingOlder,
+    controller,
+  } = input;
   const scroller = useRef<HTMLDivElement>(null);
   const sizer = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   const lastTop = useRef(0);
   // Which jump target (a search hit, the unread divider) was already scrolled to.
   const shownTarget = useRef<string | null>(null);
-  const previous = useRef<{ first: number | undefined; size: number }>({ first: undefined, size: 0 });
+  const previous = useRef<{ first: number | undefined; size: number }>({
+    first: undefined,
+    size: 0,
+  });
   const [showJump, setShowJump] = useState(false);
   const [seenUpTo, setSeenUpTo] = useState(0);
 
@@ -58,16 +72,25 @@ export function useMessageScroll(input: ScrollInput) {
     if (!el) return;
     const size = virtualizer.getTotalSize();
     const first = messages[0]?.id;
-    const target = highlightId !== null ? `hit:${highlightId}` : firstUnreadId !== null ? 'unread' : null;
+    const target =
+      highlightId !== null ? `hit:${highlightId}` : firstUnreadId !== null ? 'unread' : null;
     const targetIndex =
       target !== null && shownTarget.current !== target
-        ? rows.findIndex((r) => (highlightId !== null ? r.kind === 'message' && r.message.id === highlightId : r.kind === 'unread'))
+        ? rows.findIndex((r) =>
+            highlightId !== null
+              ? r.kind === 'message' && r.message.id === highlightId
+              : r.kind === 'unread',
+          )
         : -1;
     if (targetIndex >= 0) {
       shownTarget.current = target;
       atBottom.current = false;
       virtualizer.scrollToIndex(targetIndex, { align: highlightId !== null ? 'center' : 'start' });
-    } else if (previous.current.first !== undefined && first !== undefined && first < previous.current.first) {
+    } else if (
+      previous.current.first !== undefined &&
+      first !== undefined &&
+      first < previous.current.first
+    ) {
       // Older messages were prepended: keep the view where the reader was.
       el.scrollTop += size - previous.current.size;
     } else if (atBottom.current && rows.length > 0) {

@@ -6,7 +6,11 @@ import { say } from '../../../shared/ipc/coreWords.std.ts';
 const dictionaries = { en, ru } as const;
 export type Language = keyof typeof dictionaries;
 
-export function translate(language: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
+export function translate(
+  language: Language,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
   const template: string = dictionaries[language][key] ?? en[key];
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
@@ -18,7 +22,10 @@ export function useT(): (key: MessageKey, params?: Record<string, string | numbe
 }
 
 /** The core's own words (a connection's reason, a refusal) in the user's language, or its English text. */
-export function useSay(): (words: { key: string; params: Record<string, string | number> } | undefined, english: string) => string {
+export function useSay(): (
+  words: { key: string; params: Record<string, string | number> } | undefined,
+  english: string,
+) => string {
   const language = useWorkspace((s) => s.settings?.language ?? 'en');
   return (words, english) => (words ? (say(words, language) ?? english) : english);
 }

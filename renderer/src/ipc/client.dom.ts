@@ -1,4 +1,13 @@
-import { events, isEventName, methods, type EventName, type EventPayload, type MethodName, type Params, type Result } from '../../../shared/ipc/contract.std.ts';
+import {
+  events,
+  isEventName,
+  methods,
+  type EventName,
+  type EventPayload,
+  type MethodName,
+  type Params,
+  type Result,
+} from '../../../shared/ipc/contract.std.ts';
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
 import { say, type Language, type Words } from '../../../shared/ipc/coreWords.std.ts';
 import { PRELOAD_KEY, type PreloadApi } from '../../../shared/ipc/preloadApi.std.ts';
@@ -23,10 +32,16 @@ export class CoreClient {
       const said = words ? say(words, this.language) : null;
       if (!said || !words) throw new SwitchboardError(code, message, issues);
       // A field issue that repeats the message (a refused password) is said the same way.
-      throw new SwitchboardError(code, said, issues?.map((issue) => (issue.message === message ? { ...issue, message: said } : issue)), words as Words);
+      throw new SwitchboardError(
+        code,
+        said,
+        issues?.map((issue) => (issue.message === message ? { ...issue, message: said } : issue)),
+        words as Words,
+      );
     }
     const parsed = methods[method].result.safeParse(reply.result);
-    if (!parsed.success) throw new SwitchboardError('internal', `The core sent an unexpected ${method} reply.`);
+    if (!parsed.success)
+      throw new SwitchboardError('internal', `The core sent an unexpected ${method} reply.`);
     return parsed.data as Result<M>;
   }
 
@@ -59,10 +74,19 @@ export class CoreClient {
 export function connectToCore(): CoreClient {
   const api = (window as unknown as Record<string, PreloadApi | undefined>)[PRELOAD_KEY];
   if (api) return new CoreClient(createElectronTransport(api));
-  const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? sessionStorage.getItem('switchboard.token') ?? '';
+  const token =
+    new URLSearchParams(window.location.hash.slice(1)).get('token') ??
+    sessionStorage.getItem('switchboard.token') ??
+    '';
   if (token) sessionStorage.setItem('switchboard.token', token);
   // Keep the token out of the address bar (screenshots, history); the tab keeps it.
-  if (window.location.hash) history.replaceState(null, '', window.location.pathname + window.location.search);
+  if (window.location.hash)
+    history.replaceState(null, '', window.location.pathname + window.location.search);
   const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return new CoreClient(createWsTransport(`${protocol}//${window.location.host}/bridge?token=${encodeURIComponent(token)}`, token));
+  return new CoreClient(
+    createWsTransport(
+      `${protocol}//${window.location.host}/bridge?token=${encodeURIComponent(token)}`,
+      token,
+    ),
+  );
 }

@@ -71,7 +71,8 @@ export function createWsTransport(url: string, token = ''): Transport {
       return;
     }
     const event = EventFrame.safeParse(data);
-    if (event.success) for (const listener of eventListeners) listener(event.data.event, event.data.payload);
+    if (event.success)
+      for (const listener of eventListeners) listener(event.data.event, event.data.payload);
   };
 
   connect();
@@ -84,25 +85,41 @@ export function createWsTransport(url: string, token = ''): Transport {
       const upload = new URL('/upload', url.replace(/^ws/, 'http'));
       let response: Response;
       try {
-        response = await fetch(upload, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body: file });
+        response = await fetch(upload, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+          body: file,
+        });
       } catch {
         throw new Error('Switchboard’s core is not reachable right now.');
       }
-      const body = (await response.json().catch(() => null)) as { uploadId?: string; error?: { message?: string } } | null;
-      if (!response.ok || !body?.uploadId) throw new Error(body?.error?.message ?? `The file could not be uploaded (${response.status}).`);
+      const body = (await response.json().catch(() => null)) as {
+        uploadId?: string;
+        error?: { message?: string };
+      } | null;
+      if (!response.ok || !body?.uploadId)
+        throw new Error(
+          body?.error?.message ?? `The file could not be uploaded (${response.status}).`,
+        );
       return { uploadId: body.uploadId };
     },
     async invoke(method, params) {
       try {
         await opened;
       } catch {
-        return { ok: false, error: { code: 'unavailable', message: 'Switchboard’s core is not reachable right now.' } };
+        return {
+          ok: false,
+          error: { code: 'unavailable', message: 'Switchboard’s core is not reachable right now.' },
+        };
       }
       const id = nextId++;
       return new Promise<Reply>((resolve) => {
         const timer = window.setTimeout(() => {
           pending.delete(id);
-          resolve({ ok: false, error: { code: 'unavailable', message: 'Switchboard’s core did not answer in time.' } });
+          resolve({
+            ok: false,
+            error: { code: 'unavailable', message: 'Switchboard’s core did not answer in time.' },
+          });
         }, REQUEST_TIMEOUT_MS);
         pending.set(id, { resolve, timer });
         ws?.send(JSON.stringify({ id, method, params }));

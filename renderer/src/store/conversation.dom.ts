@@ -60,13 +60,19 @@ const looking = () => document.visibilityState === 'visible' && document.hasFocu
 export function createConversationController(client: CoreClient) {
   const set = useConversation.setState;
   const get = useConversation.getState;
-  const markRead = (id: number) => void client.call('conversations.markRead', { id }).catch(() => undefined);
+  const markRead = (id: number) =>
+    void client.call('conversations.markRead', { id }).catch(() => undefined);
 
   const reload = async (conversationId: number) => {
     try {
       const page = await client.call('messages.page', { conversationId, limit: PAGE });
       if (get().conversationId !== conversationId) return;
-      set({ messages: page.items, hasOlder: page.hasOlder || page.loadingOlder === true, loadingOlder: page.loadingOlder === true, error: undefined });
+      set({
+        messages: page.items,
+        hasOlder: page.hasOlder || page.loadingOlder === true,
+        loadingOlder: page.loadingOlder === true,
+        error: undefined,
+      });
     } catch (error) {
       set({ error: error instanceof Error ? error.message : String(error) });
     }
@@ -78,7 +84,8 @@ export function createConversationController(client: CoreClient) {
       if (get().conversationId === id) set({ conversation });
       return conversation;
     } catch (error) {
-      if (get().conversationId === id) set({ error: error instanceof Error ? error.message : String(error) });
+      if (get().conversationId === id)
+        set({ error: error instanceof Error ? error.message : String(error) });
       return null;
     }
   };
@@ -106,15 +113,26 @@ export function createConversationController(client: CoreClient) {
       // Older pages arrived from the provider: fetch what lies before what we show.
       void (async () => {
         const before = messages[0]?.id;
-        const page = await client.call('messages.page', { conversationId, limit: PAGE, ...(before ? { before } : {}) });
+        const page = await client.call('messages.page', {
+          conversationId,
+          limit: PAGE,
+          ...(before ? { before } : {}),
+        });
         if (get().conversationId !== conversationId) return;
-        set({ messages: merge(get().messages, page.items), hasOlder: page.hasOlder || page.loadingOlder === true, loadingOlder: page.loadingOlder === true });
+        set({
+          messages: merge(get().messages, page.items),
+          hasOlder: page.hasOlder || page.loadingOlder === true,
+          loadingOlder: page.loadingOlder === true,
+        });
       })();
     }),
   ];
 
   // The core holds back notifications only for a chat the user is looking at: on screen, in a focused window.
-  const tellFocus = () => void client.call('ui.focus', { conversationId: looking() ? get().conversationId : null }).catch(() => undefined);
+  const tellFocus = () =>
+    void client
+      .call('ui.focus', { conversationId: looking() ? get().conversationId : null })
+      .catch(() => undefined);
   // Coming back to the window reads what arrived in the chat on screen meanwhile.
   const reportFocus = () => {
     tellFocus();
@@ -132,13 +150,27 @@ export function createConversationController(client: CoreClient) {
 
   return {
     async open(conversationId: number | null) {
-      set({ conversationId, conversation: null, messages: [], hasOlder: false, loadingOlder: false, hasNewer: false, highlightId: null, firstUnreadId: null, unreadAtOpen: 0, error: undefined });
+      set({
+        conversationId,
+        conversation: null,
+        messages: [],
+        hasOlder: false,
+        loadingOlder: false,
+        hasNewer: false,
+        highlightId: null,
+        firstUnreadId: null,
+        unreadAtOpen: 0,
+        error: undefined,
+      });
       if (conversationId === null) {
         tellFocus();
         return;
       }
       // What was unread is read before marking it read: the divider shows where it starts.
-      const [conversation] = await Promise.all([fetchConversation(conversationId), reload(conversationId)]);
+      const [conversation] = await Promise.all([
+        fetchConversation(conversationId),
+        reload(conversationId),
+      ]);
       if (get().conversationId !== conversationId) return;
       const unread = conversation?.unread ?? 0;
       set({ unreadAtOpen: unread, firstUnreadId: firstUnreadOf(get().messages, unread) });
@@ -148,11 +180,26 @@ export function createConversationController(client: CoreClient) {
     },
     /** Opens a conversation centred on one message (a search hit), marked. */
     async openAt(conversationId: number, messageId: number) {
-      set({ conversationId, conversation: null, messages: [], hasOlder: false, loadingOlder: false, hasNewer: false, highlightId: messageId, firstUnreadId: null, unreadAtOpen: 0, error: undefined });
+      set({
+        conversationId,
+        conversation: null,
+        messages: [],
+        hasOlder: false,
+        loadingOlder: false,
+        hasNewer: false,
+        highlightId: messageId,
+        firstUnreadId: null,
+        unreadAtOpen: 0,
+        error: undefined,
+      });
       reportFocus();
       void fetchConversation(conversationId);
       try {
-        const page = await client.call('messages.page', { conversationId, around: messageId, limit: PAGE });
+        const page = await client.call('messages.page', {
+          conversationId,
+          around: messageId,
+          limit: PAGE,
+        });
         if (get().conversationId !== conversationId) return;
         set({ messages: page.items, hasOlder: page.hasOlder, hasNewer: page.hasNewer });
       } catch (error) {
@@ -181,9 +228,17 @@ export function createConversationController(client: CoreClient) {
       set({ loadingOlder: true });
       const before = messages[0]?.id;
       try {
-        const page = await client.call('messages.page', { conversationId, limit: PAGE, ...(before ? { before } : {}) });
+        const page = await client.call('messages.page', {
+          conversationId,
+          limit: PAGE,
+          ...(before ? { before } : {}),
+        });
         if (get().conversationId !== conversationId) return;
-        set({ messages: merge(get().messages, page.items), hasOlder: page.hasOlder || page.loadingOlder === true, loadingOlder: page.loadingOlder === true });
+        set({
+          messages: merge(get().messages, page.items),
+          hasOlder: page.hasOlder || page.loadingOlder === true,
+          loadingOlder: page.loadingOlder === true,
+        });
       } catch (error) {
         set({ loadingOlder: false, error: error instanceof Error ? error.message : String(error) });
       }

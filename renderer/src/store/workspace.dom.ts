@@ -8,7 +8,11 @@ import type { Result } from '../../../shared/ipc/contract.std.ts';
 import type { IpcError } from '../../../shared/ipc/errors.std.ts';
 import type { ConnectionStatus } from '../ipc/transport.dom.ts';
 import { useConversation } from './conversation.dom.ts';
-import { NO_CAPABILITIES, type Capabilities, type ProviderDescriptor } from '../../../shared/ipc/providers.std.ts';
+import {
+  NO_CAPABILITIES,
+  type Capabilities,
+  type ProviderDescriptor,
+} from '../../../shared/ipc/providers.std.ts';
 
 export type ListFilter = 'all' | 'unread';
 
@@ -66,7 +70,10 @@ function addProblems(current: IpcError[], added: IpcError[]): IpcError[] {
 }
 
 /** What the account's provider can do; nothing where the account or provider is unknown. */
-export function capabilitiesOf(state: Pick<WorkspaceState, 'accounts' | 'providers'>, accountId: string | undefined): Capabilities {
+export function capabilitiesOf(
+  state: Pick<WorkspaceState, 'accounts' | 'providers'>,
+  accountId: string | undefined,
+): Capabilities {
   const kind = state.accounts.find((a) => a.id === accountId)?.provider;
   return state.providers.find((p) => p.kind === kind)?.capabilities ?? NO_CAPABILITIES;
 }
@@ -75,14 +82,19 @@ export function dismissProblem(message: string): void {
   useWorkspace.setState((s) => ({ problems: s.problems.filter((p) => p.message !== message) }));
 }
 
-const byActivity = (a: Conversation, b: Conversation) => b.activityKey - a.activityKey || b.id - a.id;
+const byActivity = (a: Conversation, b: Conversation) =>
+  b.activityKey - a.activityKey || b.id - a.id;
 
 const PAGE = 200;
 
 /** What the list shows: the filter and scope the user chose. */
 function listQuery() {
   const { filter, scope } = useWorkspace.getState();
-  return { limit: PAGE, ...(filter === 'unread' ? { unreadOnly: true } : {}), ...(scope ? { accountId: scope } : {}) };
+  return {
+    limit: PAGE,
+    ...(filter === 'unread' ? { unreadOnly: true } : {}),
+    ...(scope ? { accountId: scope } : {}),
+  };
 }
 
 /** Whether a pushed conversation belongs in the list as filtered now. */
@@ -102,7 +114,8 @@ function mergeConversations(current: Conversation[], updates: Conversation[]): C
 /** Loads the workspace and keeps it live from pushed events. Returns a disposer. */
 export function bindWorkspace(client: CoreClient): () => void {
   const set = useWorkspace.setState;
-  const report = (error: unknown) => set({ error: error instanceof Error ? error.message : String(error) });
+  const report = (error: unknown) =>
+    set({ error: error instanceof Error ? error.message : String(error) });
 
   const reload = async () => {
     try {
@@ -114,14 +127,25 @@ export function bindWorkspace(client: CoreClient): () => void {
         client.call('providers.list', {}),
       ]);
       client.language = settings.language;
-      set((s) => ({ accounts: accounts.accounts, lines: accounts.lines, settings, app, unread, providers, error: undefined, problems: addProblems(s.problems, app.problems) }));
+      set((s) => ({
+        accounts: accounts.accounts,
+        lines: accounts.lines,
+        settings,
+        app,
+        unread,
+        providers,
+        error: undefined,
+        problems: addProblems(s.problems, app.problems),
+      }));
       // The list lands the moment it arrives: awaiting anything after it would let a chat pushed
       // in between be overwritten by this older answer, and vanish until its next message.
       const conversations = await client.call('conversations.list', listQuery());
       set({ conversations: conversations.items, next: conversations.next });
       const notices: Record<string, AccountNotices> = {};
       for (const account of accounts.accounts) {
-        const found = noticesOf((await client.call('accounts.workspace', { accountId: account.id }))[ACCOUNT_NOTICES_KEY]);
+        const found = noticesOf(
+          (await client.call('accounts.workspace', { accountId: account.id }))[ACCOUNT_NOTICES_KEY],
+        );
         if (found) notices[account.id] = found;
       }
       set({ notices });
@@ -131,7 +155,9 @@ export function bindWorkspace(client: CoreClient): () => void {
   };
 
   const setConnection = (accountId: string, connection: ConnectionState) =>
-    set((s) => ({ accounts: s.accounts.map((a) => (a.id === accountId ? { ...a, connection } : a)) }));
+    set((s) => ({
+      accounts: s.accounts.map((a) => (a.id === accountId ? { ...a, connection } : a)),
+    }));
 
   const offs = [
     client.onStatus((status) => {
@@ -147,14 +173,20 @@ export function bindWorkspace(client: CoreClient): () => void {
     client.on('login.changed', ({ lineId, state }) =>
       set((s) => ({ lines: s.lines.map((l) => (l.id === lineId ? { ...l, login: state } : l)) })),
     ),
-    client.on('conversations.upserted', ({ conversations }) => set((s) => ({ conversations: mergeConversations(s.conversations, conversations).filter(belongs) }))),
+    client.on('conversations.upserted', ({ conversations }) =>
+      set((s) => ({
+        conversations: mergeConversations(s.conversations, conversations).filter(belongs),
+      })),
+    ),
     client.on('conversations.invalidated', () => void reload()),
     client.on('settings.changed', (settings) => {
       client.language = settings.language;
       set({ settings });
     }),
     client.on('unread.changed', (unread) => set({ unread })),
-    client.on('problem', (problem) => set((s) => ({ problems: addProblems(s.problems, [problem]) }))),
+    client.on('problem', (problem) =>
+      set((s) => ({ problems: addProblems(s.problems, [problem]) })),
+    ),
     client.on('workspace.changed', ({ accountId, key, value }) => {
       const found = key === ACCOUNT_NOTICES_KEY ? noticesOf(value) : undefined;
       if (found) set((s) => ({ notices: { ...s.notices, [accountId]: found } }));
@@ -167,7 +199,8 @@ async function reloadList(client: CoreClient): Promise<void> {
   const query = listQuery();
   const { items, next } = await client.call('conversations.list', query);
   // The user may have switched again meanwhile: only the latest choice lands.
-  if (JSON.stringify(listQuery()) === JSON.stringify(query)) useWorkspace.setState({ conversations: items, next, loadingMore: false });
+  if (JSON.stringify(listQuery()) === JSON.stringify(query))
+    useWorkspace.setState({ conversations: items, next, loadingMore: false });
 }
 
 /** Switches between all chats and unread ones, asking the core (unread chats may lie beyond the first screen). */
@@ -191,7 +224,10 @@ export async function loadMoreConversations(client: CoreClient): Promise<void> {
   try {
     const page = await client.call('conversations.list', { ...query, after: next });
     if (JSON.stringify(listQuery()) !== JSON.stringify(query)) return;
-    useWorkspace.setState((s) => ({ conversations: mergeConversations(s.conversations, page.items), next: page.next }));
+    useWorkspace.setState((s) => ({
+      conversations: mergeConversations(s.conversations, page.items),
+      next: page.next,
+    }));
   } finally {
     useWorkspace.setState({ loadingMore: false });
   }

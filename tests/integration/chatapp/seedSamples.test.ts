@@ -21,20 +21,39 @@ async function connected() {
 describe('ChatApp seed samples over the socket', () => {
   it('applies seed000’s full samples and accepts seed001’s abbreviated ones without quarantine or guesses', async () => {
     const account = await connected();
-    for (const [event, body] of Object.entries(seeds.seed000)) await env.sim.publishRaw(TG_CHANNEL, event, body);
-    const chat = await until(() => env.conversationOf(account.id, TG, 'private-1480005234h1360003129730259258'), 'the seed000 chat');
-    expect(chat).toMatchObject({ title: 'Test Test', lastMessage: { text: 'Test', direction: 'in' } });
+    for (const [event, body] of Object.entries(seeds.seed000))
+      await env.sim.publishRaw(TG_CHANNEL, event, body);
+    const chat = await until(
+      () => env.conversationOf(account.id, TG, 'private-1480005234h1360003129730259258'),
+      'the seed000 chat',
+    );
+    expect(chat).toMatchObject({
+      title: 'Test Test',
+      lastMessage: { text: 'Test', direction: 'in' },
+    });
 
-    for (const [event, body] of Object.entries(seeds.seed001)) await env.sim.publishRaw(TG_CHANNEL, event, body);
+    for (const [event, body] of Object.entries(seeds.seed001))
+      await env.sim.publishRaw(TG_CHANNEL, event, body);
     // A marker after them: once it is in, everything before it on the socket has been read.
     await env.sim.receive(TG, 'after-the-samples', 'marker');
     await until(() => env.conversationOf(account.id, TG, 'after-the-samples'), 'the marker');
-    const { items } = await env.core.call('conversations.list', { lineId: `${account.id}/${TG}`, limit: 50 });
+    const { items } = await env.core.call('conversations.list', {
+      lineId: `${account.id}/${TG}`,
+      limit: 50,
+    });
     // Only the chats the samples name exist; seed001's chat-less message, system row, tag and
     // window created nothing.
     // (A receipt names its chat too, but a receipt creates no chat.)
-    const named = [seeds.seed000, seeds.seed001].flatMap((seed) => Object.entries(seed).filter(([event]) => event !== 'messageStatus').flatMap(([, body]) => [...JSON.stringify(body).matchAll(/"chat":\{"id":"([^"]+)"/g)].map((m) => m[1])));
-    expect(items.map((c) => c.providerChatId).sort()).toEqual([...new Set([...named, 'after-the-samples'])].sort());
+    const named = [seeds.seed000, seeds.seed001].flatMap((seed) =>
+      Object.entries(seed)
+        .filter(([event]) => event !== 'messageStatus')
+        .flatMap(([, body]) =>
+          [...JSON.stringify(body).matchAll(/"chat":\{"id":"([^"]+)"/g)].map((m) => m[1]),
+        ),
+    );
+    expect(items.map((c) => c.providerChatId).sort()).toEqual(
+      [...new Set([...named, 'after-the-samples'])].sort(),
+    );
     expect((await env.messages(chat.id)).map((m) => m.text)).toEqual(['Test']);
     expect(env.core.cache.quarantine.list(account.id)).toEqual([]);
   });
@@ -46,8 +65,14 @@ describe('ChatApp socket frame cap', () => {
     // The message really exists at ChatApp (history has it); only its socket frame is huge.
     const big = await env.sim.receive(TG, 'big-sender', 'the real message', { live: false });
     const padding = 'x'.repeat(MAX_SOCKET_FRAME_CHARS + 1024);
-    await env.sim.publishRaw(TG_CHANNEL, 'message', { data: [{ ...big, message: { text: padding } }], meta: {} });
-    const note = await until(() => env.core.cache.quarantine.list(account.id)[0], 'the quarantine note');
+    await env.sim.publishRaw(TG_CHANNEL, 'message', {
+      data: [{ ...big, message: { text: padding } }],
+      meta: {},
+    });
+    const note = await until(
+      () => env.core.cache.quarantine.list(account.id)[0],
+      'the quarantine note',
+    );
     expect(note.reason).toMatch(/socket event of \d+ KB is over the 512 KB limit/);
     expect(JSON.stringify(note).length).toBeLessThan(4096);
     const chat = await until(async () => {

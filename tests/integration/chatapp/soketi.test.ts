@@ -26,20 +26,28 @@ async function freePort(): Promise<number> {
 
 beforeAll(async () => {
   port = await freePort();
-  soketi = spawn(process.execPath, [path.resolve('node_modules/@soketi/soketi/bin/server.js'), 'start'], {
-    env: {
-      ...process.env,
-      SOKETI_PORT: String(port),
-      SOKETI_HOST: '127.0.0.1',
-      SOKETI_DEFAULT_APP_ID: APP.id,
-      SOKETI_DEFAULT_APP_KEY: APP.key,
-      SOKETI_DEFAULT_APP_SECRET: APP.secret,
-      SOKETI_METRICS_ENABLED: 'false',
-      AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+  soketi = spawn(
+    process.execPath,
+    [path.resolve('node_modules/@soketi/soketi/bin/server.js'), 'start'],
+    {
+      env: {
+        ...process.env,
+        SOKETI_PORT: String(port),
+        SOKETI_HOST: '127.0.0.1',
+        SOKETI_DEFAULT_APP_ID: APP.id,
+        SOKETI_DEFAULT_APP_KEY: APP.key,
+        SOKETI_DEFAULT_APP_SECRET: APP.secret,
+        SOKETI_METRICS_ENABLED: 'false',
+        AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+      },
+      stdio: 'ignore',
     },
-    stdio: 'ignore',
-  });
-  await until(async () => (await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined))?.ok, 'soketi to listen', 30_000);
+  );
+  await until(
+    async () => (await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined))?.ok,
+    'soketi to listen',
+    30_000,
+  );
 }, 40_000);
 
 afterAll(() => {
@@ -48,9 +56,21 @@ afterAll(() => {
 
 describe('ChatApp over soketi', () => {
   it('authorizes private channels and receives ChatApp-shaped events triggered through the HTTP API', async () => {
-    const api = new Pusher({ appId: APP.id, key: APP.key, secret: APP.secret, host: '127.0.0.1', port: String(port), useTLS: false });
+    const api = new Pusher({
+      appId: APP.id,
+      key: APP.key,
+      secret: APP.secret,
+      host: '127.0.0.1',
+      port: String(port),
+      useTLS: false,
+    });
     const env = await startChatApp(
-      { appKey: APP.key, appSecret: APP.secret, statusStepMs: 20, publish: async (channel, event, data) => void (await api.trigger(channel, event, data)) },
+      {
+        appKey: APP.key,
+        appSecret: APP.secret,
+        statusStepMs: 20,
+        publish: async (channel, event, data) => void (await api.trigger(channel, event, data)),
+      },
       { host: '127.0.0.1', port },
     );
     try {
@@ -63,12 +83,30 @@ describe('ChatApp over soketi', () => {
       }, 'the client on the channel');
 
       await env.sim.receive(WA, '79005550201@c.us', 'Hello via soketi', { name: 'Olga' });
-      const conversation = await until(() => env.conversationOf(account.id, WA, '79005550201@c.us'), 'message via soketi');
-      expect(conversation).toMatchObject({ title: 'Olga', unread: 1, lastMessage: { text: 'Hello via soketi' } });
+      const conversation = await until(
+        () => env.conversationOf(account.id, WA, '79005550201@c.us'),
+        'message via soketi',
+      );
+      expect(conversation).toMatchObject({
+        title: 'Olga',
+        unread: 1,
+        lastMessage: { text: 'Hello via soketi' },
+      });
 
-      const sent = await env.core.call('messages.send', { conversationId: conversation.id, clientRef: 'soketi-00001', text: 'Hi Olga' });
-      await until(async () => (await env.messages(conversation.id)).find((m) => m.id === sent.id)?.status?.tick === 'read', 'read ticks via soketi');
-      expect((await env.messages(conversation.id)).filter((m) => m.direction === 'out')).toHaveLength(1);
+      const sent = await env.core.call('messages.send', {
+        conversationId: conversation.id,
+        clientRef: 'soketi-00001',
+        text: 'Hi Olga',
+      });
+      await until(
+        async () =>
+          (await env.messages(conversation.id)).find((m) => m.id === sent.id)?.status?.tick ===
+          'read',
+        'read ticks via soketi',
+      );
+      expect(
+        (await env.messages(conversation.id)).filter((m) => m.direction === 'out'),
+      ).toHaveLength(1);
     } finally {
       await env.close();
     }

@@ -19,7 +19,8 @@ async function whatsAppChat(env: Env, accountId: string, from: string) {
   return until(() => env.conversation(accountId, 'whatsapp', `${from}@c.us`), 'conversation');
 }
 
-const statusOf = async (env: Env, conversationId: number, id: number) => (await env.messages(conversationId)).find((m) => m.id === id)?.status;
+const statusOf = async (env: Env, conversationId: number, id: number) =>
+  (await env.messages(conversationId)).find((m) => m.id === id)?.status;
 
 describe('Chategy delivery callbacks', () => {
   it('passes the account’s webhook address as callback_url, and applies the final status POSTed there', async () => {
@@ -29,14 +30,31 @@ describe('Chategy delivery callbacks', () => {
     const account = await env.add();
     const { publicUrl } = await env.core.call('webhooks.info', { accountId: account.id });
     expect((await env.sim.receiveFlat('tdlib', 5550001, 'Привет')).status).toBe(200);
-    const chat = await until(() => env.conversation(account.id, 'tdlib', '5550001'), 'the Telegram chat');
-    const sent = await env.core.call('messages.send', { conversationId: chat.id, clientRef: 'cg-callback-1', text: 'Заказ отправлен' });
+    const chat = await until(
+      () => env.conversation(account.id, 'tdlib', '5550001'),
+      'the Telegram chat',
+    );
+    const sent = await env.core.call('messages.send', {
+      conversationId: chat.id,
+      clientRef: 'cg-callback-1',
+      text: 'Заказ отправлен',
+    });
     await until(() => env.sim.deliveries.list.length === 1, 'the delivery');
     expect(env.sim.deliveries.list[0]!.callbackUrl).toBe(publicUrl);
-    await until(async () => (await statusOf(env, chat.id, sent.id))?.tick === 'delivered', 'delivered from the callback');
+    await until(
+      async () => (await statusOf(env, chat.id, sent.id))?.tick === 'delivered',
+      'delivered from the callback',
+    );
     // The simulator notes a POST once its answer is in, a moment after the core applied it.
-    const callback = await until(() => env.sim.posted.find((p) => 'delivery' in (p.body as object)), 'the callback noted');
-    expect(callback).toMatchObject({ url: publicUrl, status: 200, body: { delivery: { status: { status_id: 2, dispatch_routing: 'tdlib' } } } });
+    const callback = await until(
+      () => env.sim.posted.find((p) => 'delivery' in (p.body as object)),
+      'the callback noted',
+    );
+    expect(callback).toMatchObject({
+      url: publicUrl,
+      status: 200,
+      body: { delivery: { status: { status_id: 2, dispatch_routing: 'tdlib' } } },
+    });
     expect(env.core.cache.quarantine.list(account.id)).toEqual([]);
   });
 
@@ -45,7 +63,11 @@ describe('Chategy delivery callbacks', () => {
     const env = await startChategy(cleanups, { sessions: { whatsapp: 1 }, stepMs: 0 });
     const account = await env.add();
     const chat = await whatsAppChat(env, account.id, '995555551001');
-    const sent = await env.core.call('messages.send', { conversationId: chat.id, clientRef: 'cg-callback-2', text: 'A long text' });
+    const sent = await env.core.call('messages.send', {
+      conversationId: chat.id,
+      clientRef: 'cg-callback-2',
+      text: 'A long text',
+    });
     const delivery = await until(() => env.sim.deliveries.list[0], 'the delivery');
     const { publicUrl } = await env.core.call('webhooks.info', { accountId: account.id });
     const body = structuredClone(fixture.sample);
@@ -63,10 +85,20 @@ describe('Chategy delivery callbacks', () => {
 describe('Chategy WhatsApp deliveries without receipts', () => {
   it('polls a WhatsApp delivery when no webhook and no callback comes: a number not on WhatsApp fails instead of keeping its clock', async () => {
     Object.assign(pollTimings, { whatsAppFirstMs: 30 });
-    const env = await startChategy(cleanups, { sessions: { whatsapp: 1 }, stepMs: 20, notOnWhatsApp: ['995555551002'], whatsAppReceipts: false, sendCallbacks: false });
+    const env = await startChategy(cleanups, {
+      sessions: { whatsapp: 1 },
+      stepMs: 20,
+      notOnWhatsApp: ['995555551002'],
+      whatsAppReceipts: false,
+      sendCallbacks: false,
+    });
     const account = await env.add();
     const chat = await whatsAppChat(env, account.id, '995555551002');
-    const sent = await env.core.call('messages.send', { conversationId: chat.id, clientRef: 'cg-poll-wa-01', text: 'Hello?' });
+    const sent = await env.core.call('messages.send', {
+      conversationId: chat.id,
+      clientRef: 'cg-poll-wa-01',
+      text: 'Hello?',
+    });
     const status = await until(async () => {
       const s = await statusOf(env, chat.id, sent.id);
       return s?.tick === 'failed' ? s : undefined;
@@ -76,22 +108,47 @@ describe('Chategy WhatsApp deliveries without receipts', () => {
 
   it('polls a WhatsApp delivery deleted at Chategy before it went: it shows as deleted', async () => {
     Object.assign(pollTimings, { whatsAppFirstMs: 30 });
-    const env = await startChategy(cleanups, { sessions: { whatsapp: 1 }, stepMs: 0, whatsAppReceipts: false, sendCallbacks: false });
+    const env = await startChategy(cleanups, {
+      sessions: { whatsapp: 1 },
+      stepMs: 0,
+      whatsAppReceipts: false,
+      sendCallbacks: false,
+    });
     const account = await env.add();
     const chat = await whatsAppChat(env, account.id, '995555551003');
-    const sent = await env.core.call('messages.send', { conversationId: chat.id, clientRef: 'cg-poll-wa-02', text: 'Cancelled order' });
+    const sent = await env.core.call('messages.send', {
+      conversationId: chat.id,
+      clientRef: 'cg-poll-wa-02',
+      text: 'Cancelled order',
+    });
     env.sim.deliveries.remove(await until(() => env.sim.deliveries.list[0], 'the delivery'));
-    await until(async () => (await env.messages(chat.id)).find((m) => m.id === sent.id)?.deleted, 'deleted from the poll');
+    await until(
+      async () => (await env.messages(chat.id)).find((m) => m.id === sent.id)?.deleted,
+      'deleted from the poll',
+    );
   });
 
   it('stops polling a WhatsApp delivery once its receipt webhook says delivered', async () => {
     Object.assign(pollTimings, { whatsAppFirstMs: 30, maxMs: 30 });
-    const env = await startChategy(cleanups, { sessions: { whatsapp: 1 }, stepMs: 20, sendCallbacks: false });
+    const env = await startChategy(cleanups, {
+      sessions: { whatsapp: 1 },
+      stepMs: 20,
+      sendCallbacks: false,
+    });
     const account = await env.add();
     const chat = await whatsAppChat(env, account.id, '995555551004');
-    const sent = await env.core.call('messages.send', { conversationId: chat.id, clientRef: 'cg-poll-wa-03', text: 'Thanks!' });
-    await until(async () => (await statusOf(env, chat.id, sent.id))?.tick === 'read', 'read from the webhooks');
-    const polls = () => env.sim.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/api/v1/delivery/')).length;
+    const sent = await env.core.call('messages.send', {
+      conversationId: chat.id,
+      clientRef: 'cg-poll-wa-03',
+      text: 'Thanks!',
+    });
+    await until(
+      async () => (await statusOf(env, chat.id, sent.id))?.tick === 'read',
+      'read from the webhooks',
+    );
+    const polls = () =>
+      env.sim.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/api/v1/delivery/'))
+        .length;
     const before = polls();
     await new Promise((r) => setTimeout(r, 300));
     expect(polls()).toBe(before);
@@ -100,11 +157,23 @@ describe('Chategy WhatsApp deliveries without receipts', () => {
 
 describe('Chategy cascades', () => {
   it('ends a WhatsApp-then-SMS cascade as delivered by SMS, and says so', async () => {
-    const env = await startChategy(cleanups, { sessions: { whatsapp: 1 }, stepMs: 20, notOnWhatsApp: ['995555551005'], sendCallbacks: false });
+    const env = await startChategy(cleanups, {
+      sessions: { whatsapp: 1 },
+      stepMs: 20,
+      notOnWhatsApp: ['995555551005'],
+      sendCallbacks: false,
+    });
     const account = await env.add({ smsFallback: 'yes' });
     const chat = await whatsAppChat(env, account.id, '995555551005');
-    const sent = await env.core.call('messages.send', { conversationId: chat.id, clientRef: 'cg-cascade-02', text: 'Your code is 5120' });
-    await until(async () => (await statusOf(env, chat.id, sent.id))?.tick === 'delivered', 'delivered');
+    const sent = await env.core.call('messages.send', {
+      conversationId: chat.id,
+      clientRef: 'cg-cascade-02',
+      text: 'Your code is 5120',
+    });
+    await until(
+      async () => (await statusOf(env, chat.id, sent.id))?.tick === 'delivered',
+      'delivered',
+    );
     expect(await statusOf(env, chat.id, sent.id)).toEqual({ tick: 'delivered', via: 'sms' });
   });
 
@@ -113,15 +182,54 @@ describe('Chategy cascades', () => {
     const env = await startChategy(cleanups, { sessions: { whatsapp: 1 }, stepMs: 0 });
     const account = await env.add({ smsFallback: 'yes' });
     const chat = await whatsAppChat(env, account.id, '995555551006');
-    const sent = await env.core.call('messages.send', { conversationId: chat.id, clientRef: 'cg-cascade-03', text: 'Your code is 7781' });
+    const sent = await env.core.call('messages.send', {
+      conversationId: chat.id,
+      clientRef: 'cg-cascade-03',
+      text: 'Your code is 7781',
+    });
     const delivery = await until(() => env.sim.deliveries.list[0], 'the delivery');
     // The WhatsApp failure reaches a core that is not watching the cascade (say, it restarted).
-    await env.sim.post('message_status', { ...env.sim.instance(), delivery_id: null, message_status: { id: delivery.messageId, status: 'failed', chat_id: `${delivery.recipient}@c.us`, chat_lid: null } });
-    await env.sim.post('whatsapp_incoming_msg', { ...env.sim.instance(), new_message: { message: { id: delivery.messageId, timestamp: Math.floor(Date.now() / 1000), type: 'text', text: 'Your code is 7781' }, direction: 'outgoing', chat_id: `${delivery.recipient}@c.us`, sender_id: '995598464533@c.us' }, delivery_id: delivery.id });
+    await env.sim.post('message_status', {
+      ...env.sim.instance(),
+      delivery_id: null,
+      message_status: {
+        id: delivery.messageId,
+        status: 'failed',
+        chat_id: `${delivery.recipient}@c.us`,
+        chat_lid: null,
+      },
+    });
+    await env.sim.post('whatsapp_incoming_msg', {
+      ...env.sim.instance(),
+      new_message: {
+        message: {
+          id: delivery.messageId,
+          timestamp: Math.floor(Date.now() / 1000),
+          type: 'text',
+          text: 'Your code is 7781',
+        },
+        direction: 'outgoing',
+        chat_id: `${delivery.recipient}@c.us`,
+        sender_id: '995598464533@c.us',
+      },
+      delivery_id: delivery.id,
+    });
     const { publicUrl } = await env.core.call('webhooks.info', { accountId: account.id });
-    await until(async () => (await statusOf(env, chat.id, sent.id))?.tick === 'failed', 'failed on WhatsApp');
-    await env.sim.postTo(publicUrl!, { delivery: { sender_name: 'CHATEGY.IO', id: delivery.id, status: { status_id: 2, description: 'Delivered', dispatch_routing: 'sms' } } });
-    await until(async () => (await statusOf(env, chat.id, sent.id))?.tick === 'delivered', 'delivered by SMS');
+    await until(
+      async () => (await statusOf(env, chat.id, sent.id))?.tick === 'failed',
+      'failed on WhatsApp',
+    );
+    await env.sim.postTo(publicUrl!, {
+      delivery: {
+        sender_name: 'CHATEGY.IO',
+        id: delivery.id,
+        status: { status_id: 2, description: 'Delivered', dispatch_routing: 'sms' },
+      },
+    });
+    await until(
+      async () => (await statusOf(env, chat.id, sent.id))?.tick === 'delivered',
+      'delivered by SMS',
+    );
     expect(await statusOf(env, chat.id, sent.id)).toEqual({ tick: 'delivered', via: 'sms' });
   });
 });

@@ -10,7 +10,9 @@ afterEach(async () => {
 
 /** The samples come from several customers' accounts; each is addressed to this one. */
 function addressedTo(sample: unknown, customerId: number): unknown {
-  return JSON.parse(JSON.stringify(sample), (key, value: unknown) => (key === 'customer_id' ? customerId : value));
+  return JSON.parse(JSON.stringify(sample), (key, value: unknown) =>
+    key === 'customer_id' ? customerId : value,
+  );
 }
 
 describe('Chategy seed webhook samples through the receiver', () => {
@@ -22,15 +24,30 @@ describe('Chategy seed webhook samples through the receiver', () => {
     for (const sample of webhooks.samples) {
       expect((await env.sim.postTo(publicUrl!, addressedTo(sample, customerId))).status).toBe(200);
     }
-    await until(() => env.conversation(account.id, 'whatsapp', '995555558974@c.us'), 'the WhatsApp chat');
+    await until(
+      () => env.conversation(account.id, 'whatsapp', '995555558974@c.us'),
+      'the WhatsApp chat',
+    );
     await until(() => env.conversation(account.id, 'tdlib', '379163707'), 'the Telegram chat');
     env.core.queue.flushNow();
-    const chats = (await env.core.call('conversations.list', { accountId: account.id, limit: 50 })).items;
+    const chats = (await env.core.call('conversations.list', { accountId: account.id, limit: 50 }))
+      .items;
     const rows = (await Promise.all(chats.map((c) => env.messages(c.id)))).flat();
     // Four WhatsApp messages, two Telegram ones and a call on each messenger.
-    expect(rows.map((m) => m.type).sort()).toEqual(['call', 'call', 'document', 'document', 'image', 'text', 'text', 'text']);
+    expect(rows.map((m) => m.type).sort()).toEqual([
+      'call',
+      'call',
+      'document',
+      'document',
+      'image',
+      'text',
+      'text',
+      'text',
+    ]);
     // The last sign-in sample is the log-in: the line ends signed in with that phone.
-    expect(env.core.cache.accounts.line(`${account.id}/whatsapp`)?.login).toMatchObject({ state: 'authorized' });
+    expect(env.core.cache.accounts.line(`${account.id}/whatsapp`)?.login).toMatchObject({
+      state: 'authorized',
+    });
     expect(env.core.cache.quarantine.list(account.id)).toEqual([]);
   });
 });

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { maytapiPlugin } from '../../../main/providers/maytapi/plugin.node.ts';
 import { timings } from '../../../main/providers/maytapi/connection.node.ts';
-import { MaytapiSimulator, type MaytapiSimulatorOptions } from '../../../main/providers/maytapi/simulator/simulator.node.ts';
+import {
+  MaytapiSimulator,
+  type MaytapiSimulatorOptions,
+} from '../../../main/providers/maytapi/simulator/simulator.node.ts';
 import { openTestCore } from '../../helpers/core.ts';
 import { until } from '../chatapp/harness.ts';
 
@@ -11,11 +14,15 @@ interface Sample {
   route: string;
   filled: unknown;
 }
-const fixture = JSON.parse(readFileSync(new URL('../../fixtures/maytapi/seed002.json', import.meta.url), 'utf8')) as { samples: Sample[] };
+const fixture = JSON.parse(
+  readFileSync(new URL('../../fixtures/maytapi/seed002.json', import.meta.url), 'utf8'),
+) as { samples: Sample[] };
 const sample = (name: string, fill: Record<string, string> = {}): unknown => {
   const found = fixture.samples.find((s) => s.name === name);
   if (!found) throw new Error(`no sample ${name}`);
-  return JSON.parse(JSON.stringify(found.filled).replace(/\{(\w+)\}/g, (whole, key: string) => fill[key] ?? whole));
+  return JSON.parse(
+    JSON.stringify(found.filled).replace(/\{(\w+)\}/g, (whole, key: string) => fill[key] ?? whole),
+  );
 };
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -29,14 +36,21 @@ async function start(options: MaytapiSimulatorOptions = {}) {
   cleanups.push(() => sim.stop());
   const { core, logins } = await openTestCore(maytapiPlugin, cleanups, { webhooks: true });
   const add = async () => {
-    const account = await core.call('accounts.add', { provider: 'maytapi', label: 'Hosted', config: sim.accountConfig(), secrets: { apiKey: sim.options.apiKey } });
+    const account = await core.call('accounts.add', {
+      provider: 'maytapi',
+      label: 'Hosted',
+      config: sim.accountConfig(),
+      secrets: { apiKey: sim.options.apiKey },
+    });
     await until(() => core.connections.state(account.id).state === 'online', 'online');
     await core.call('webhooks.register', { accountId: account.id, replaceForeign: false });
     return account;
   };
   const conversation = async (accountId: string, chatId: string) => {
     core.queue.flushNow();
-    return (await core.call('conversations.list', { lineId: `${accountId}/10101`, limit: 100 })).items.find((c) => c.providerChatId === chatId);
+    return (
+      await core.call('conversations.list', { lineId: `${accountId}/10101`, limit: 100 })
+    ).items.find((c) => c.providerChatId === chatId);
   };
   return { sim, core, logins, add, conversation };
 }
@@ -51,30 +65,62 @@ describe('Maytapi, seed 002 older generation', () => {
     const account = await env.add();
 
     // The seed lists phones without a status; each is asked at once.
-    await until(() => env.core.cache.accounts.line(`${account.id}/10101`)?.login.state === 'authorized', 'the signed-in phone');
-    expect(env.core.cache.accounts.line(`${account.id}/10102`)?.login).toMatchObject({ state: 'logged_out', words: { key: 'login.notSignedIn' } });
+    await until(
+      () => env.core.cache.accounts.line(`${account.id}/10101`)?.login.state === 'authorized',
+      'the signed-in phone',
+    );
+    expect(env.core.cache.accounts.line(`${account.id}/10102`)?.login).toMatchObject({
+      state: 'logged_out',
+      words: { key: 'login.notSignedIn' },
+    });
     expect(env.sim.ackPreference).toBe(true);
 
     // The camelCase message webhook, with no fromMe and no message id, delivered twice.
     const message = sample('incoming message webhook', fill());
     expect((await env.sim.post(message)).status).toBe(200);
     expect((await env.sim.post(message)).status).toBe(200);
-    const chat = await until(() => env.conversation(account.id, '905551112233@c.us'), 'the conversation');
-    expect(chat).toMatchObject({ title: 'Ali', unread: 1, lastMessage: { text: 'Merhaba', direction: 'in' } });
-    const rows = (await env.core.call('messages.page', { conversationId: chat.id, limit: 10 })).items;
+    const chat = await until(
+      () => env.conversation(account.id, '905551112233@c.us'),
+      'the conversation',
+    );
+    expect(chat).toMatchObject({
+      title: 'Ali',
+      unread: 1,
+      lastMessage: { text: 'Merhaba', direction: 'in' },
+    });
+    const rows = (await env.core.call('messages.page', { conversationId: chat.id, limit: 10 }))
+      .items;
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ origin: 'contact', sender: { name: 'Ali', phone: '905551112233' }, time: 1_700_000_000_000 });
+    expect(rows[0]).toMatchObject({
+      origin: 'contact',
+      sender: { name: 'Ali', phone: '905551112233' },
+      time: 1_700_000_000_000,
+    });
 
     // A send as the seed documents it, then the bare array of acks for its msgId.
     const reply = sample('POST sendMessage reply') as { data: { msgId: string } };
     env.sim.verbatim.set('POST /10101/sendMessage', reply);
-    const sent = await env.core.call('messages.send', { conversationId: chat.id, clientRef: 'seed002-send-1', text: 'Hello' });
+    const sent = await env.core.call('messages.send', {
+      conversationId: chat.id,
+      clientRef: 'seed002-send-1',
+      text: 'Hello',
+    });
     await until(() => env.sim.sent.length === 1, 'the send');
-    expect(Object.keys(env.sim.sent[0]!)).toEqual(expect.arrayContaining(Object.keys(sample('POST sendMessage body') as object)));
-    await until(async () => (await env.core.call('messages.page', { conversationId: chat.id, limit: 10 })).items.find((m) => m.id === sent.id)?.status?.tick === 'sent', 'the send accepted');
+    expect(Object.keys(env.sim.sent[0]!)).toEqual(
+      expect.arrayContaining(Object.keys(sample('POST sendMessage body') as object)),
+    );
+    await until(
+      async () =>
+        (await env.core.call('messages.page', { conversationId: chat.id, limit: 10 })).items.find(
+          (m) => m.id === sent.id,
+        )?.status?.tick === 'sent',
+      'the send accepted',
+    );
     expect((await env.sim.post(sample('acknowledgements webhook'))).status).toBe(200);
     env.core.queue.flushNow();
-    const out = (await env.core.call('messages.page', { conversationId: chat.id, limit: 10 })).items.find((m) => m.id === sent.id);
+    const out = (
+      await env.core.call('messages.page', { conversationId: chat.id, limit: 10 })
+    ).items.find((m) => m.id === sent.id);
     expect(out).toMatchObject({ status: { tick: 'read' } });
     expect(env.core.cache.quarantine.list(account.id)).toEqual([]);
   });
@@ -83,7 +129,10 @@ describe('Maytapi, seed 002 older generation', () => {
     const env = await start({ generation: 'seed' });
     const account = await env.add();
     expect((await env.sim.receive('10101', '905550001111', 'Sipariş nerede?')).status).toBe(200);
-    const chat = await until(() => env.conversation(account.id, '905550001111@c.us'), 'the conversation');
+    const chat = await until(
+      () => env.conversation(account.id, '905550001111@c.us'),
+      'the conversation',
+    );
     expect(chat.lastMessage).toMatchObject({ text: 'Sipariş nerede?', direction: 'in' });
     expect(env.core.cache.quarantine.list(account.id)).toEqual([]);
   });
@@ -96,13 +145,23 @@ describe('Maytapi QR sign-in', () => {
     const env = await start();
     const account = await env.add();
     const line = `${account.id}/10102`;
-    const qrs = () => env.logins.filter((l) => l.lineId === line && l.state.state === 'qr').map((l) => (l.state as { qr: { dataUrl: string } }).qr.dataUrl);
+    const qrs = () =>
+      env.logins
+        .filter((l) => l.lineId === line && l.state.state === 'qr')
+        .map((l) => (l.state as { qr: { dataUrl: string } }).qr.dataUrl);
     await env.core.call('login.start', { lineId: line, method: 'qr' });
     await until(() => qrs().length === 1, 'the first QR');
     await env.sim.becomes('10102', 'idle');
-    await until(() => env.core.cache.accounts.line(line)?.login.state === 'error', 'the QR expired');
+    await until(
+      () => env.core.cache.accounts.line(line)?.login.state === 'error',
+      'the QR expired',
+    );
     await env.sim.becomes('10102', 'qr-code');
-    const [, second] = await until(() => (qrs().length >= 2 ? qrs() : undefined), 'a second QR', 5_000);
+    const [, second] = await until(
+      () => (qrs().length >= 2 ? qrs() : undefined),
+      'a second QR',
+      5_000,
+    );
     expect(second).not.toBe(qrs()[0]);
     expect(env.core.cache.accounts.line(line)?.login.state).toBe('qr');
   });

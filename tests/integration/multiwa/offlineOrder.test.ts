@@ -17,27 +17,46 @@ describe('sends made while MultiWA is offline', () => {
   it('go out once it is back, in the order typed, without waiting for their retry times', async () => {
     const sim = await new MultiWaSimulator({ protocols: ['socketio'], ackStepMs: 0 }).start();
     const port = Number(new URL(sim.baseUrl).port);
-    const core = Core.open({ dataDir: tempDir(), registry: new ProviderRegistry().register(multiWaPlugin), settings: new MemorySettingsStore() });
+    const core = Core.open({
+      dataDir: tempDir(),
+      registry: new ProviderRegistry().register(multiWaPlugin),
+      settings: new MemorySettingsStore(),
+    });
     cleanups.push(async () => {
       await core.close();
       await sim.stop();
     });
-    const { id } = await core.call('accounts.add', { provider: 'multiwa', label: 'G', config: sim.accountConfig('socketio'), secrets: { apiKey: sim.options.apiKey } });
+    const { id } = await core.call('accounts.add', {
+      provider: 'multiwa',
+      label: 'G',
+      config: sim.accountConfig('socketio'),
+      secrets: { apiKey: sim.options.apiKey },
+    });
     await until(() => core.connections.state(id).state === 'online', 'online');
     const jid = '6285550004321@c.us';
     sim.receive('profile-sales', jid, 'hello');
     const chat = await until(async () => {
       core.queue.flushNow();
-      return (await core.call('conversations.list', { accountId: id, limit: 10 })).items.find((c) => c.providerChatId === jid);
+      return (await core.call('conversations.list', { accountId: id, limit: 10 })).items.find(
+        (c) => c.providerChatId === jid,
+      );
     }, 'the chat');
     await sim.stop();
     // The first sends find the server gone and are put off; later ones wait behind them.
     for (let i = 0; i < 12; i += 1) {
-      await core.call('messages.send', { conversationId: chat.id, clientRef: `order-${String(i).padStart(4, '0')}`, text: `typed ${i}` });
+      await core.call('messages.send', {
+        conversationId: chat.id,
+        clientRef: `order-${String(i).padStart(4, '0')}`,
+        text: `typed ${i}`,
+      });
       if (i < 3) await new Promise((r) => setTimeout(r, 250));
     }
     await sim.start(port);
-    const outgoing = () => [...sim.state.messages.values()].flat().filter((m) => m.direction === 'outgoing').map((m) => String(m.content.text));
+    const outgoing = () =>
+      [...sim.state.messages.values()]
+        .flat()
+        .filter((m) => m.direction === 'outgoing')
+        .map((m) => String(m.content.text));
     // Well before the put-off sends' own retry times (seconds to minutes away).
     await until(() => outgoing().length === 12, 'all twelve sent', 8_000);
     expect(outgoing()).toEqual(Array.from({ length: 12 }, (_, i) => `typed ${i}`));

@@ -21,16 +21,27 @@ afterEach(async () => {
 
 async function start(mode: 'socketio' | 'raw') {
   const sim = await new MultiWaSimulator({ protocols: [mode], ackStepMs: 0 }).start();
-  const core = Core.open({ dataDir: tempDir(), registry: new ProviderRegistry().register(multiWaPlugin), settings: new MemorySettingsStore() });
+  const core = Core.open({
+    dataDir: tempDir(),
+    registry: new ProviderRegistry().register(multiWaPlugin),
+    settings: new MemorySettingsStore(),
+  });
   cleanups.push(async () => {
     await core.close();
     await sim.stop();
   });
-  const account = await core.call('accounts.add', { provider: 'multiwa', label: 'Gateway', config: sim.accountConfig(mode), secrets: { apiKey: sim.options.apiKey } });
+  const account = await core.call('accounts.add', {
+    provider: 'multiwa',
+    label: 'Gateway',
+    config: sim.accountConfig(mode),
+    secrets: { apiKey: sim.options.apiKey },
+  });
   await until(() => core.connections.state(account.id).state === 'online', 'online');
   const conversation = async (jid: string, profileId = 'profile-sales') => {
     core.queue.flushNow();
-    return (await core.call('conversations.list', { lineId: `${account.id}/${profileId}`, limit: 500 })).items.find((c) => c.providerChatId === jid);
+    return (
+      await core.call('conversations.list', { lineId: `${account.id}/${profileId}`, limit: 500 })
+    ).items.find((c) => c.providerChatId === jid);
   };
   const messages = async (conversationId: number) => {
     core.queue.flushNow();
@@ -48,32 +59,84 @@ describe('MultiWA Socket.IO: the RealtimeGateway on the same namespace', () => {
     for (let i = 0; i < 3; i += 1) {
       env.sim.dropSockets();
       await until(() => env.core.connections.state(env.account.id).state !== 'online', 'the drop');
-      await until(() => env.core.connections.state(env.account.id).state === 'online', 'back online', 20_000);
+      await until(
+        () => env.core.connections.state(env.account.id).state === 'online',
+        'back online',
+        20_000,
+      );
     }
     env.sim.receive('profile-sales', '6285550000001@c.us', 'after three reconnects');
-    await until(async () => (await env.conversation('6285550000001@c.us'))?.lastMessage?.text === 'after three reconnects', 'the live message');
+    await until(
+      async () =>
+        (await env.conversation('6285550000001@c.us'))?.lastMessage?.text ===
+        'after three reconnects',
+      'the live message',
+    );
     expect(env.quarantined()).toEqual([]);
   });
 
   it('applies documented-protocol envelopes that arrive on `message`, and ignores pong and error replies', async () => {
     const env = await start('socketio');
     const now = new Date().toISOString();
-    env.sim.emitSocketIo('message', { type: 'pong', payload: { timestamp: now }, requestId: 'ping_1' });
+    env.sim.emitSocketIo('message', {
+      type: 'pong',
+      payload: { timestamp: now },
+      requestId: 'ping_1',
+    });
     env.sim.emitSocketIo('message', { type: 'error', payload: { error: 'Unknown message type' } });
-    env.sim.emitSocketIo('message', { type: 'event', payload: { event: 'message.received', profileId: 'profile-sales', data: { id: 'false_6285550000002@c.us_3EB0AA', from: '6285550000002@c.us', body: 'via the envelope', type: 'chat', timestamp: now, hasMedia: false }, timestamp: now } });
-    env.sim.emitSocketIo('message', { type: 'event', payload: { event: 'session.status', profileId: 'profile-support', data: { status: 'connected', phone: '6281234500002' }, timestamp: now } });
+    env.sim.emitSocketIo('message', {
+      type: 'event',
+      payload: {
+        event: 'message.received',
+        profileId: 'profile-sales',
+        data: {
+          id: 'false_6285550000002@c.us_3EB0AA',
+          from: '6285550000002@c.us',
+          body: 'via the envelope',
+          type: 'chat',
+          timestamp: now,
+          hasMedia: false,
+        },
+        timestamp: now,
+      },
+    });
+    env.sim.emitSocketIo('message', {
+      type: 'event',
+      payload: {
+        event: 'session.status',
+        profileId: 'profile-support',
+        data: { status: 'connected', phone: '6281234500002' },
+        timestamp: now,
+      },
+    });
     const chat = await until(() => env.conversation('6285550000002@c.us'), 'the enveloped message');
     expect(chat.lastMessage).toMatchObject({ text: 'via the envelope', direction: 'in' });
-    await until(() => env.core.cache.accounts.line(`${env.account.id}/profile-support`)?.login.state === 'authorized', 'the enveloped status');
+    await until(
+      () =>
+        env.core.cache.accounts.line(`${env.account.id}/profile-support`)?.login.state ===
+        'authorized',
+      'the enveloped status',
+    );
     expect(env.quarantined()).toEqual([]);
   });
 
   it('quarantines an envelope it cannot read, with the reason, and keeps going', async () => {
     const env = await start('socketio');
-    env.sim.emitSocketIo('message', { type: 'event', payload: { event: 'message.received', data: { id: 'x' } } });
-    env.sim.emitSocketIo('message', { type: 'event', payload: { event: 'teleport', profileId: 'profile-sales', data: {} } });
+    env.sim.emitSocketIo('message', {
+      type: 'event',
+      payload: { event: 'message.received', data: { id: 'x' } },
+    });
+    env.sim.emitSocketIo('message', {
+      type: 'event',
+      payload: { event: 'teleport', profileId: 'profile-sales', data: {} },
+    });
     await until(() => env.quarantined().length === 2, 'two rows');
-    expect(env.quarantined()).toEqual(expect.arrayContaining([expect.stringContaining('names no profile'), expect.stringContaining('unknown event "teleport"')]));
+    expect(env.quarantined()).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('names no profile'),
+        expect.stringContaining('unknown event "teleport"'),
+      ]),
+    );
   });
 });
 
@@ -82,38 +145,69 @@ describe('MultiWA message rows as schema.prisma has them', () => {
     const env = await start('socketio');
     const jid = '6285550000003@c.us';
     const question = env.sim.receive('profile-sales', jid, 'Do you ship to Bali?');
-    const followUp = env.sim.receive('profile-sales', jid, 'I mean Denpasar', { quotedMessageId: question.messageId });
+    const followUp = env.sim.receive('profile-sales', jid, 'I mean Denpasar', {
+      quotedMessageId: question.messageId,
+    });
     const chat = await until(() => env.conversation(jid), 'the chat');
     const [first, second] = await until(async () => {
       const rows = await env.messages(chat.id);
       return rows.length === 2 ? rows : undefined;
     }, 'both messages');
-    expect(second!.quoted).toMatchObject({ providerId: question.messageId, messageId: first!.id, preview: 'Do you ship to Bali?' });
+    expect(second!.quoted).toMatchObject({
+      providerId: question.messageId,
+      messageId: first!.id,
+      preview: 'Do you ship to Bali?',
+    });
 
-    await env.core.call('messages.send', { conversationId: chat.id, clientRef: 'mwa-quote-reply-1', text: 'Yes', replyTo: second!.id });
-    const stored = await until(() => [...env.sim.state.messages.values()].flat().find((m) => m.direction === 'outgoing'), 'the reply at the server');
+    await env.core.call('messages.send', {
+      conversationId: chat.id,
+      clientRef: 'mwa-quote-reply-1',
+      text: 'Yes',
+      replyTo: second!.id,
+    });
+    const stored = await until(
+      () => [...env.sim.state.messages.values()].flat().find((m) => m.direction === 'outgoing'),
+      'the reply at the server',
+    );
     expect(stored.quotedMessageId).toBe(followUp.messageId);
     expect(stored.content).not.toHaveProperty('quotedMessageId');
 
     // A second device opens the same history: the quote comes from the REST rows.
-    const again = Core.open({ dataDir: tempDir(), registry: new ProviderRegistry().register(multiWaPlugin), settings: new MemorySettingsStore() });
+    const again = Core.open({
+      dataDir: tempDir(),
+      registry: new ProviderRegistry().register(multiWaPlugin),
+      settings: new MemorySettingsStore(),
+    });
     cleanups.push(() => again.close());
-    const account = await again.call('accounts.add', { provider: 'multiwa', label: 'Second', config: env.sim.accountConfig('socketio'), secrets: { apiKey: env.sim.options.apiKey } });
+    const account = await again.call('accounts.add', {
+      provider: 'multiwa',
+      label: 'Second',
+      config: env.sim.accountConfig('socketio'),
+      secrets: { apiKey: env.sim.options.apiKey },
+    });
     const history = await until(async () => {
       again.queue.flushNow();
-      const c = (await again.call('conversations.list', { lineId: `${account.id}/profile-sales`, limit: 10 })).items.find((x) => x.providerChatId === jid);
+      const c = (
+        await again.call('conversations.list', { lineId: `${account.id}/profile-sales`, limit: 10 })
+      ).items.find((x) => x.providerChatId === jid);
       if (!c) return undefined;
       const rows = (await again.call('messages.page', { conversationId: c.id, limit: 10 })).items;
       return rows.length === 3 ? rows : undefined;
     }, 'the history on the second device');
-    expect(history[1]!.quoted).toMatchObject({ providerId: question.messageId, preview: 'Do you ship to Bali?' });
+    expect(history[1]!.quoted).toMatchObject({
+      providerId: question.messageId,
+      preview: 'Do you ship to Bali?',
+    });
     expect(history[2]!.quoted).toMatchObject({ messageId: history[1]!.id });
   });
 
   it('shows whatsapp-web.js call_log as a call and gp2 as a system row, not as unknown', async () => {
     const env = await start('socketio');
     env.sim.receive('profile-sales', '6285550000004@c.us', '', { type: 'call_log' });
-    env.sim.receive('profile-sales', '120363000000000001@g.us', '', { type: 'gp2', name: 'Resellers' });
+    env.sim.receive('profile-sales', '120363000000000001@g.us', '', {
+      type: 'gp2',
+      name: 'Resellers',
+    });
     const call = await until(() => env.conversation('6285550000004@c.us'), 'the call');
     const group = await until(() => env.conversation('120363000000000001@g.us'), 'the group');
     expect(call.lastMessage).toMatchObject({ type: 'call', direction: 'in' });
@@ -129,8 +223,20 @@ describe('MultiWA documented socket: repeated acknowledgements', () => {
     const lists = () => env.sim.requests.filter((r) => r === 'GET /api/v1/conversations').length;
     await until(() => lists() >= 2, 'the first sync of both profiles');
     const before = lists();
-    const subscribed = (profileId: string) => JSON.stringify({ type: 'ack', payload: { action: 'subscribed', profileId, events: ['*'] }, requestId: 'sub_again' });
-    const connected = JSON.stringify({ type: 'ack', payload: { message: 'Connected to MultiWA WebSocket API', clientId: 'c1', timestamp: new Date().toISOString() } });
+    const subscribed = (profileId: string) =>
+      JSON.stringify({
+        type: 'ack',
+        payload: { action: 'subscribed', profileId, events: ['*'] },
+        requestId: 'sub_again',
+      });
+    const connected = JSON.stringify({
+      type: 'ack',
+      payload: {
+        message: 'Connected to MultiWA WebSocket API',
+        clientId: 'c1',
+        timestamp: new Date().toISOString(),
+      },
+    });
     for (let i = 0; i < 5; i += 1) {
       env.sim.sendRawFrame('profile-sales', subscribed('profile-sales'));
       env.sim.sendRawFrame('profile-sales', connected);

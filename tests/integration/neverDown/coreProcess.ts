@@ -19,17 +19,34 @@ export interface CoreProcess {
 }
 
 /** The headless core as `npm run core` starts it, in its own process, serving a tiny page. */
-export async function startCoreProcess(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<CoreProcess> {
+export async function startCoreProcess(
+  options: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<CoreProcess> {
   const dataDir = options.dataDir ?? tempDir();
   const staticDir = tempDir();
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
   const token = 'never-down-token';
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'main/headless/cli.node.ts', '--data-dir', dataDir, '--port', '0', '--static', staticDir],
-    { env: { ...process.env, SWITCHBOARD_TOKEN: token, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      '--import',
+      'tsx',
+      'main/headless/cli.node.ts',
+      '--data-dir',
+      dataDir,
+      '--port',
+      '0',
+      '--static',
+      staticDir,
+    ],
+    {
+      env: { ...process.env, SWITCHBOARD_TOKEN: token, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const port = await new Promise<number>((resolve, reject) => {
@@ -42,7 +59,9 @@ export async function startCoreProcess(options: { dataDir?: string; env?: Record
         // a log line
       }
     });
-    void exited.then((code) => reject(new Error(`core exited (${code}) before it was ready: ${stderr}`)));
+    void exited.then((code) =>
+      reject(new Error(`core exited (${code}) before it was ready: ${stderr}`)),
+    );
   });
   let running = true;
   void exited.then(() => (running = false));

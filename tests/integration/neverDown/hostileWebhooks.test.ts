@@ -14,19 +14,38 @@ async function start() {
   const sim = await new MaytapiSimulator().start();
   cleanups.push(() => sim.stop());
   const { core } = await openTestCore(maytapiPlugin, cleanups, { webhooks: true });
-  const account = await core.call('accounts.add', { provider: 'maytapi', label: 'Hosted', config: sim.accountConfig(), secrets: { apiKey: sim.options.apiKey } });
+  const account = await core.call('accounts.add', {
+    provider: 'maytapi',
+    label: 'Hosted',
+    config: sim.accountConfig(),
+    secrets: { apiKey: sim.options.apiKey },
+  });
   await until(() => core.connections.state(account.id).state === 'online', 'online');
   await core.call('webhooks.register', { accountId: account.id, replaceForeign: false });
   return { sim, core, account };
 }
 
 /** Posts `size` bytes to the URL, declaring the length or streaming it chunked. */
-function postBytes(url: string, size: number, declare: boolean): Promise<{ status: number; reset: boolean }> {
+function postBytes(
+  url: string,
+  size: number,
+  declare: boolean,
+): Promise<{ status: number; reset: boolean }> {
   return new Promise((resolve) => {
-    const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(declare ? { 'content-length': String(size) } : {}) } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, reset: false }));
-    });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(declare ? { 'content-length': String(size) } : {}),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, reset: false }));
+      },
+    );
     req.on('error', () => resolve({ status: 0, reset: true }));
     const chunk = Buffer.alloc(64 * 1024, 0x20);
     let sent = 0;

@@ -9,7 +9,10 @@ function run(body: string) {
     ${body}
     setTimeout(() => { console.log('still serving'); process.exit(0); }, 200);
   `;
-  return spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
 }
 
 describe('the last line of defence', () => {

@@ -24,7 +24,14 @@ export function rawBridgeSocket(port: number, token: string): Promise<net.Socket
 }
 
 /** A client frame: masked unless told otherwise. */
-export function frame(options: { fin?: boolean; rsv1?: boolean; opcode: number; payload: Buffer; masked?: boolean; claimedLength?: bigint }): Buffer {
+export function frame(options: {
+  fin?: boolean;
+  rsv1?: boolean;
+  opcode: number;
+  payload: Buffer;
+  masked?: boolean;
+  claimedLength?: bigint;
+}): Buffer {
   const { payload } = options;
   const first = (options.fin === false ? 0 : 0x80) | (options.rsv1 ? 0x40 : 0) | options.opcode;
   const masked = options.masked !== false;
@@ -54,5 +61,9 @@ export const BAD_FRAMES: Record<string, Buffer> = {
   unmasked: frame({ opcode: 1, payload: Buffer.from('hi'), masked: false }),
   'reserved opcode': frame({ opcode: 3, payload: Buffer.from('x') }),
   'RSV1 set': frame({ opcode: 1, rsv1: true, payload: Buffer.from('x') }),
-  'length over the maximum': frame({ opcode: 2, payload: Buffer.alloc(0), claimedLength: 1n << 40n }),
+  'length over the maximum': frame({
+    opcode: 2,
+    payload: Buffer.alloc(0),
+    claimedLength: 1n << 40n,
+  }),
 };

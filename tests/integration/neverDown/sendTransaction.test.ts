@@ -18,15 +18,30 @@ describe('a send', () => {
     core.cache.outbox.add = () => {
       throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
     };
-    const refused = await core.handle('messages.send', { conversationId: conversation!.id, clientRef: 'tx-send-00001', text: 'on my way' });
+    const refused = await core.handle('messages.send', {
+      conversationId: conversation!.id,
+      clientRef: 'tx-send-00001',
+      text: 'on my way',
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'storage' } });
     core.cache.outbox.add = add;
     const page = await core.call('messages.page', { conversationId: conversation!.id, limit: 10 });
     expect(page.items.map((m) => m.text)).toEqual(['hello?']);
     // The same request again goes through whole, on one row.
-    const sent = await core.call('messages.send', { conversationId: conversation!.id, clientRef: 'tx-send-00001', text: 'on my way' });
-    expect(core.cache.outbox.byMessage(sent.id)).toMatchObject({ state: 'queued', clientRef: 'tx-send-00001' });
-    expect((await core.call('messages.page', { conversationId: conversation!.id, limit: 10 })).items.map((m) => m.text)).toEqual(['hello?', 'on my way']);
+    const sent = await core.call('messages.send', {
+      conversationId: conversation!.id,
+      clientRef: 'tx-send-00001',
+      text: 'on my way',
+    });
+    expect(core.cache.outbox.byMessage(sent.id)).toMatchObject({
+      state: 'queued',
+      clientRef: 'tx-send-00001',
+    });
+    expect(
+      (await core.call('messages.page', { conversationId: conversation!.id, limit: 10 })).items.map(
+        (m) => m.text,
+      ),
+    ).toEqual(['hello?', 'on my way']);
   });
 
   it('does not wait for a queued backlog before answering', async () => {
@@ -34,9 +49,14 @@ describe('a send', () => {
     customerSays(core, 'L', 'c1', 'in-1', 'hello?');
     await core.queue.flushed();
     const [conversation] = (await core.call('conversations.list', { limit: 5 })).items;
-    for (let i = 0; i < 5000; i++) customerSays(core, 'L', `other-${i % 50}`, `bulk-${i}`, `bulk ${i}`);
+    for (let i = 0; i < 5000; i++)
+      customerSays(core, 'L', `other-${i % 50}`, `bulk-${i}`, `bulk ${i}`);
     const pendingBefore = core.queue.pending;
-    await core.call('messages.send', { conversationId: conversation!.id, clientRef: 'tx-send-00002', text: 'first' });
+    await core.call('messages.send', {
+      conversationId: conversation!.id,
+      clientRef: 'tx-send-00002',
+      text: 'first',
+    });
     expect(pendingBefore).toBe(5000);
     expect(core.queue.pending).toBe(5000);
   });

@@ -22,23 +22,46 @@ describe('the log file', () => {
     expect(logFilePath()).toBe(file);
     createLogger('maytapi a1', true).warn('status of phone 10102 failed', { error: 'ECONNRESET' });
     await closeLogFile();
-    expect(lines(file)).toEqual([expect.objectContaining({ level: 'warn', scope: 'maytapi a1', msg: 'status of phone 10102 failed', error: 'ECONNRESET', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) })]);
+    expect(lines(file)).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        scope: 'maytapi a1',
+        msg: 'status of phone 10102 failed',
+        error: 'ECONNRESET',
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      }),
+    ]);
   });
 
   it('never holds a secret: keys that name one, tokens in addresses, bearer headers, webhook secrets', async () => {
     const dir = tempDir();
     const file = openLogFile(dir);
-    createLogger('chatapp', true).error('refresh failed for wss://sock.example/app?token=abc123secret&x=1 via Bearer eyJhbGciOi.J9x', {
-      password: 'hunter22',
-      config: { apiKey: 'mt_live_1234', host: 'api.maytapi.com' },
-      url: 'http://127.0.0.1:7421/hooks/acc-1/Zk3q9vQ0aB7cD1eF2gH3',
-      headers: { Authorization: 'Bearer top-secret' },
-    });
+    createLogger('chatapp', true).error(
+      'refresh failed for wss://sock.example/app?token=abc123secret&x=1 via Bearer eyJhbGciOi.J9x',
+      {
+        password: 'hunter22',
+        config: { apiKey: 'mt_live_1234', host: 'api.maytapi.com' },
+        url: 'http://127.0.0.1:7421/hooks/acc-1/Zk3q9vQ0aB7cD1eF2gH3',
+        headers: { Authorization: 'Bearer top-secret' },
+      },
+    );
     await closeLogFile();
     const text = fs.readFileSync(file, 'utf8');
-    for (const secret of ['abc123secret', 'eyJhbGciOi', 'hunter22', 'mt_live_1234', 'Zk3q9vQ0aB7cD1eF2gH3', 'top-secret']) expect(text).not.toContain(secret);
+    for (const secret of [
+      'abc123secret',
+      'eyJhbGciOi',
+      'hunter22',
+      'mt_live_1234',
+      'Zk3q9vQ0aB7cD1eF2gH3',
+      'top-secret',
+    ])
+      expect(text).not.toContain(secret);
     const [line] = lines(file);
-    expect(line).toMatchObject({ password: '[redacted]', config: { apiKey: '[redacted]', host: 'api.maytapi.com' }, url: 'http://127.0.0.1:7421/hooks/acc-1/[redacted]' });
+    expect(line).toMatchObject({
+      password: '[redacted]',
+      config: { apiKey: '[redacted]', host: 'api.maytapi.com' },
+      url: 'http://127.0.0.1:7421/hooks/acc-1/[redacted]',
+    });
   });
 
   it('rotates by size and keeps a bounded number of files', async () => {

@@ -50,7 +50,9 @@ describe('a damaged settings.json', () => {
     const first = Core.open({ dataDir: dir });
     cores.push(first);
     const free = 40_000 + Math.floor(Math.random() * 20_000);
-    await first.call('settings.set', { webhook: { bindAddress: '127.0.0.1', port: free, publicBaseUrl: 'https://hooks.example.com' } });
+    await first.call('settings.set', {
+      webhook: { bindAddress: '127.0.0.1', port: free, publicBaseUrl: 'https://hooks.example.com' },
+    });
     await first.close();
     const file = path.join(dir, 'settings.json');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').slice(0, 40));
@@ -59,6 +61,11 @@ describe('a damaged settings.json', () => {
     await core.startAccounts();
     expect(core.webhooks.port).toBe(free);
     const info = await core.call('app.info', {});
-    expect(info.problems).toEqual([expect.objectContaining({ code: 'storage', words: expect.objectContaining({ key: 'settings.damaged' }) })]);
+    expect(info.problems).toEqual([
+      expect.objectContaining({
+        code: 'storage',
+        words: expect.objectContaining({ key: 'settings.damaged' }),
+      }),
+    ]);
   });
 });

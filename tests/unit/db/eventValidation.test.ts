@@ -11,7 +11,15 @@ const message = (id: string, patch: Record<string, unknown> = {}, chat = 'c1') =
   kind: 'message' as const,
   line: 'a/L',
   chat: { id: chat },
-  message: { ids: { provider: id }, direction: 'in' as const, origin: 'contact' as const, type: 'text' as const, text: `text ${id}`, time: Date.now(), ...patch },
+  message: {
+    ids: { provider: id },
+    direction: 'in' as const,
+    origin: 'contact' as const,
+    type: 'text' as const,
+    text: `text ${id}`,
+    time: Date.now(),
+    ...patch,
+  },
 });
 
 describe('events are checked where they enter the cache', () => {

@@ -31,10 +31,26 @@ describe('search input sanitizing', () => {
   ]);
 
   it('never throws on hostile input, straight through to SQLite', () => {
-    for (const query of [':)', '"', 'AND', '*', 'a"b', 'NOT', 'OR OR', '(((', 'text:', 'NEAR(a b)', '^start', "'; DROP TABLE messages; --", '\u0000']) {
+    for (const query of [
+      ':)',
+      '"',
+      'AND',
+      '*',
+      'a"b',
+      'NOT',
+      'OR OR',
+      '(((',
+      'text:',
+      'NEAR(a b)',
+      '^start',
+      "'; DROP TABLE messages; --",
+      '\u0000',
+    ]) {
       expect(() => cache.reader.search({ query, limit: 10 })).not.toThrow();
     }
-    expect(cache.reader.search({ query: 'AND', limit: 10 }).map((h) => h.message.id)).toHaveLength(1);
+    expect(cache.reader.search({ query: 'AND', limit: 10 }).map((h) => h.message.id)).toHaveLength(
+      1,
+    );
     expect(cache.reader.search({ query: 'column:value', limit: 10 })).toHaveLength(1);
   });
 

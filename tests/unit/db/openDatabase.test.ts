@@ -51,7 +51,9 @@ describe('opening the cache', () => {
     try {
       const db = openDatabase(file);
       // WAL may let the open itself succeed; the first write must still fail cleanly.
-      db.prepare("INSERT INTO accounts (id, provider, label, created_at) VALUES ('x', 'chatapp', 'x', 1)").run();
+      db.prepare(
+        "INSERT INTO accounts (id, provider, label, created_at) VALUES ('x', 'chatapp', 'x', 1)",
+      ).run();
     } catch (e) {
       error = e;
     }

@@ -18,7 +18,14 @@ function openWithLine(file: string, options: CacheOptions = {}): Cache {
   const cache = openCache(file, { warn: () => {}, ...options });
   open.push(cache);
   if (!cache.accounts.get('acc1')) {
-    cache.accounts.add({ id: 'acc1', provider: 'chatapp', label: 'Shop', config: {}, demo: false, createdAt: 1 });
+    cache.accounts.add({
+      id: 'acc1',
+      provider: 'chatapp',
+      label: 'Shop',
+      config: {},
+      demo: false,
+      createdAt: 1,
+    });
     cache.accounts.upsertLine('acc1', { providerLineId: 'L', messenger: 'whatsapp' });
   }
   return cache;
@@ -28,12 +35,19 @@ function openWithLine(file: string, options: CacheOptions = {}): Cache {
 function burst(cache: Cache, count: number, from = 0): void {
   cache.ingest.applyBatch(
     Array.from({ length: count }, (_, i) =>
-      incoming(LINE, `chat${i % 40}`, `m${from + i}`, T0 + (from + i) * 1000, i === 0 ? 'первый заказ' : i === count - 1 ? 'zuletzt bestellt' : `order ${from + i}`),
+      incoming(
+        LINE,
+        `chat${i % 40}`,
+        `m${from + i}`,
+        T0 + (from + i) * 1000,
+        i === 0 ? 'первый заказ' : i === count - 1 ? 'zuletzt bestellt' : `order ${from + i}`,
+      ),
     ),
   );
 }
 
-const found = (cache: Cache, query: string) => cache.reader.search({ query, limit: 50 }).map((h) => h.message.text);
+const found = (cache: Cache, query: string) =>
+  cache.reader.search({ query, limit: 50 }).map((h) => h.message.text);
 
 afterEach(async () => {
   await Promise.all(open.splice(0).map((c) => c.close()));
@@ -65,7 +79,10 @@ describe('search index in its own file', () => {
   it('follows edits, deletions for everyone and removed accounts', async () => {
     const file = path.join(tempDir(), 'c.sqlite');
     const cache = openWithLine(file);
-    cache.ingest.applyBatch([incoming(LINE, 'c1', 'w1', T0, 'the price is 10'), incoming(LINE, 'c1', 'w2', T0 + 1, 'secret plan')]);
+    cache.ingest.applyBatch([
+      incoming(LINE, 'c1', 'w1', T0, 'the price is 10'),
+      incoming(LINE, 'c1', 'w2', T0 + 1, 'secret plan'),
+    ]);
     cache.ingest.applyBatch([
       { kind: 'edited', line: LINE, ref: { provider: 'w1' }, text: 'the cost is 12' },
       { kind: 'deleted', line: LINE, ref: { provider: 'w2' } },
@@ -93,9 +110,12 @@ describe('search index in its own file', () => {
       INSERT INTO accounts (id, provider, label, created_at) VALUES ('acc1', 'chatapp', 'Shop', 1);
       INSERT INTO lines (id, account_id, provider_line_id, messenger) VALUES ('${LINE}', 'acc1', 'L', 'whatsapp');
       INSERT INTO conversations (line_id, provider_chat_id, activity_key) VALUES ('${LINE}', 'c', 0);`);
-    const insert = old.prepare("INSERT INTO messages (id, conversation_id, direction, origin, type, text, time) VALUES (?, 1, 'in', 'contact', 'text', ?, ?)");
+    const insert = old.prepare(
+      "INSERT INTO messages (id, conversation_id, direction, origin, type, text, time) VALUES (?, 1, 'in', 'contact', 'text', ?, ?)",
+    );
     old.transaction(() => {
-      for (let i = 1; i <= 12_000; i++) insert.run(i * 1000, i === 1 ? 'oldest invoice' : `note ${i}`, i);
+      for (let i = 1; i <= 12_000; i++)
+        insert.run(i * 1000, i === 1 ? 'oldest invoice' : `note ${i}`, i);
     })();
     old.close();
 

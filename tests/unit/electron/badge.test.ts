@@ -11,7 +11,10 @@ afterEach(async () => {
 
 describe('the badge', () => {
   it('counts unread messages on lines that are not muted, and follows reading and muting', async () => {
-    const core = shopCore(cores, [{ providerLineId: 'wa', messenger: 'whatsapp' }, { providerLineId: 'tg', messenger: 'telegram' }]);
+    const core = shopCore(cores, [
+      { providerLineId: 'wa', messenger: 'whatsapp' },
+      { providerLineId: 'tg', messenger: 'telegram' },
+    ]);
     const counts: number[] = [];
     const off = bindBadge(core, (n) => counts.push(n));
     const say = (line: string, chat: string, id: string) => customerSays(core, line, chat, id);

@@ -5,8 +5,14 @@ describe('switchboard:// links', () => {
   it('open a conversation, optionally at one message', () => {
     expect(parseDeepLink('switchboard://conversation/42')).toEqual({ conversationId: 42 });
     expect(parseDeepLink('switchboard://conversation/42/')).toEqual({ conversationId: 42 });
-    expect(parseDeepLink('switchboard://conversation/42?message=9001')).toEqual({ conversationId: 42, messageId: 9001 });
-    expect(parseDeepLink(deepLinkOf({ conversationId: 7, messageId: 8 }))).toEqual({ conversationId: 7, messageId: 8 });
+    expect(parseDeepLink('switchboard://conversation/42?message=9001')).toEqual({
+      conversationId: 42,
+      messageId: 9001,
+    });
+    expect(parseDeepLink(deepLinkOf({ conversationId: 7, messageId: 8 }))).toEqual({
+      conversationId: 7,
+      messageId: 8,
+    });
   });
 
   it('refuse anything else', () => {
@@ -27,7 +33,9 @@ describe('switchboard:// links', () => {
   });
 
   it('are found among the arguments of a launch (Windows and Linux)', () => {
-    expect(deepLinkInArgv(['/opt/Switchboard/switchboard', '--hidden', 'switchboard://conversation/5'])).toEqual({ conversationId: 5 });
+    expect(
+      deepLinkInArgv(['/opt/Switchboard/switchboard', '--hidden', 'switchboard://conversation/5']),
+    ).toEqual({ conversationId: 5 });
     expect(deepLinkInArgv(['/opt/Switchboard/switchboard', '--hidden'])).toBeNull();
   });
 });

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NotificationConstructorOptions } from 'electron';
 import type { Core } from '../../../main/core/core.node.ts';
-import { bindNotifications, type DesktopNotification } from '../../../main/electron/notifications.main.ts';
+import {
+  bindNotifications,
+  type DesktopNotification,
+} from '../../../main/electron/notifications.main.ts';
 import { customerSays, shopCore } from '../../helpers/core.ts';
 import { until } from '../../integration/chatapp/harness.ts';
 
@@ -29,10 +32,16 @@ afterEach(async () => {
 });
 
 function setup(supported = true) {
-  const core = shopCore(cores, [{ providerLineId: 'wa', messenger: 'whatsapp', title: 'Shop WhatsApp' }]);
+  const core = shopCore(cores, [
+    { providerLineId: 'wa', messenger: 'whatsapp', title: 'Shop WhatsApp' },
+  ]);
   const created: FakeNotification[] = [];
   const open = vi.fn();
-  const off = bindNotifications(core, { isSupported: () => supported, create: (o) => (created.push(new FakeNotification(o)), created.at(-1)!), open });
+  const off = bindNotifications(core, {
+    isSupported: () => supported,
+    create: (o) => (created.push(new FakeNotification(o)), created.at(-1)!),
+    open,
+  });
   let n = 0;
   const say = (chat: string, text: string) => {
     customerSays(core, 'wa', chat, `m${++n}`, text, `Customer ${chat}`);
@@ -46,12 +55,19 @@ describe('native notifications', () => {
     const { core, created, open, say } = setup();
     say('anna', 'Is the blue one in stock?');
     await until(() => created[0], 'a notification');
-    expect(created[0]!.options).toMatchObject({ title: 'Customer anna · Shop WhatsApp', body: 'Is the blue one in stock?', silent: false });
+    expect(created[0]!.options).toMatchObject({
+      title: 'Customer anna · Shop WhatsApp',
+      body: 'Is the blue one in stock?',
+      silent: false,
+    });
     expect(created[0]!.shown).toBe(true);
     created[0]!.handlers.click!();
     const { items } = await core.call('conversations.list', { limit: 5 });
     const page = await core.call('messages.page', { conversationId: items[0]!.id, limit: 5 });
-    expect(open).toHaveBeenCalledWith({ conversationId: items[0]!.id, messageId: page.items.at(-1)!.id });
+    expect(open).toHaveBeenCalledWith({
+      conversationId: items[0]!.id,
+      messageId: page.items.at(-1)!.id,
+    });
   });
 
   it('replace the older notification of the same conversation, and go away once it is read', async () => {
@@ -71,7 +87,9 @@ describe('native notifications', () => {
 
   it('stay silent when sound is off, and are not attempted where the OS has none', async () => {
     const quiet = setup();
-    await quiet.core.call('settings.set', { notifications: { enabled: true, sound: false, showPreview: false } });
+    await quiet.core.call('settings.set', {
+      notifications: { enabled: true, sound: false, showPreview: false },
+    });
     quiet.say('bob', 'secret price');
     await until(() => quiet.created[0], 'a silent notification');
     expect(quiet.created[0]!.options).toMatchObject({ silent: true, body: 'New message' });

@@ -34,19 +34,30 @@ describe('the package', () => {
     expect(builder.linux.target).toEqual(['AppImage', 'deb']);
     expect(builder.win.target).toEqual(['nsis']);
     expect(builder.mac.target).toEqual(['dmg']);
-    for (const icon of [builder.linux.icon, builder.win.icon, builder.mac.icon]) expect(fs.existsSync(icon), icon).toBe(true);
+    for (const icon of [builder.linux.icon, builder.win.icon, builder.mac.icon])
+      expect(fs.existsSync(icon), icon).toBe(true);
     expect(builder.protocols[0]!.schemes).toEqual(['switchboard']);
   });
 
   it('unpacks native modules and leaves better-sqlite3’s sources and build leftovers out', () => {
     expect(builder.asarUnpack).toContain('**/*.node');
-    for (const pattern of ['!node_modules/better-sqlite3/deps/**', '!node_modules/better-sqlite3/src/**', '!node_modules/better-sqlite3/build/Release/obj/**']) {
+    for (const pattern of [
+      '!node_modules/better-sqlite3/deps/**',
+      '!node_modules/better-sqlite3/src/**',
+      '!node_modules/better-sqlite3/build/Release/obj/**',
+    ]) {
       expect(builder.files).toContain(pattern);
     }
   });
 
   it('ships the tray icons with every count the tray can show', () => {
-    for (const name of ['tray', ...Array.from({ length: 9 }, (_, i) => `tray-${i + 1}`), 'tray-9plus', 'overlay-unread', 'icon']) {
+    for (const name of [
+      'tray',
+      ...Array.from({ length: 9 }, (_, i) => `tray-${i + 1}`),
+      'tray-9plus',
+      'overlay-unread',
+      'icon',
+    ]) {
       expect(fs.existsSync(`assets/${name}.png`), name).toBe(true);
     }
     expect(builder.files).toContain('assets/tray*.png');
@@ -60,7 +71,12 @@ describe('the package', () => {
 describe('the renderer’s Content-Security-Policy', () => {
   const html = fs.readFileSync('renderer/index.html', 'utf8');
   const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? '';
-  const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  const directives = Object.fromEntries(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 
   it('runs only its own scripts, never inline or eval’d ones', () => {
     expect(directives['default-src']).toEqual(["'self'"]);
@@ -71,6 +87,7 @@ describe('the renderer’s Content-Security-Policy', () => {
   });
 
   it('connects only to itself and the local core', () => {
-    for (const source of directives['connect-src']!) expect(source).toMatch(/^('self'|ws:\/\/127\.0\.0\.1:\*|ws:\/\/localhost:\*)$/);
+    for (const source of directives['connect-src']!)
+      expect(source).toMatch(/^('self'|ws:\/\/127\.0\.0\.1:\*|ws:\/\/localhost:\*)$/);
   });
 });

@@ -2,23 +2,47 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { SafeSecretStore, protectionOf, type SafeStorageLike } from '../../../main/electron/secretStore.main.ts';
+import {
+  SafeSecretStore,
+  protectionOf,
+  type SafeStorageLike,
+} from '../../../main/electron/secretStore.main.ts';
 
 const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'sb-store-'));
 vi.mock('electron', () => ({
-  default: { app: { getPath: () => userData, getVersion: () => '1.0.0', getName: () => 'Switchboard', on: () => undefined }, ipcMain: { on: () => undefined, handle: () => undefined }, shell: {} },
-  app: { getPath: () => userData, getVersion: () => '1.0.0', getName: () => 'Switchboard', on: () => undefined },
+  default: {
+    app: {
+      getPath: () => userData,
+      getVersion: () => '1.0.0',
+      getName: () => 'Switchboard',
+      on: () => undefined,
+    },
+    ipcMain: { on: () => undefined, handle: () => undefined },
+    shell: {},
+  },
+  app: {
+    getPath: () => userData,
+    getVersion: () => '1.0.0',
+    getName: () => 'Switchboard',
+    on: () => undefined,
+  },
   ipcMain: { on: () => undefined, handle: () => undefined },
   shell: {},
 }));
 
 /** Stands in for the OS keychain: reversible, and visibly not plaintext. */
-function fakeSafeStorage(backend = 'gnome_libsecret', available = true): SafeStorageLike & { encryptString: ReturnType<typeof vi.fn> } {
+function fakeSafeStorage(
+  backend = 'gnome_libsecret',
+  available = true,
+): SafeStorageLike & { encryptString: ReturnType<typeof vi.fn> } {
   return {
     isEncryptionAvailable: () => available,
     getSelectedStorageBackend: () => backend,
-    encryptString: vi.fn((plain: string) => Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a))),
-    decryptString: (encrypted: Buffer) => Buffer.from(encrypted.map((b) => b ^ 0x5a)).toString('utf8'),
+    encryptString: vi.fn((plain: string) =>
+      Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)),
+    ),
+    decryptString: (encrypted: Buffer) =>
+      Buffer.from(encrypted.map((b) => b ^ 0x5a)).toString('utf8'),
   };
 }
 
@@ -36,11 +60,23 @@ describe('secrets in the Electron shell', () => {
     const onDisk = fs.readFileSync(path.join(userData, 'secrets-a.json'), 'utf8');
     expect(onDisk).not.toContain('very-secret');
     expect(onDisk).not.toContain('Z5F2idBj');
-    const restarted = new SafeSecretStore(await electronStore('secrets-a'), safe, () => false, 'linux');
+    const restarted = new SafeSecretStore(
+      await electronStore('secrets-a'),
+      safe,
+      () => false,
+      'linux',
+    );
     expect(restarted.persistent).toBe(true);
-    expect(restarted.get('acc-1')).toEqual({ token: 'eyJ-very-secret-token', idempotencyKey: 'Z5F2idBj' });
+    expect(restarted.get('acc-1')).toEqual({
+      token: 'eyJ-very-secret-token',
+      idempotencyKey: 'Z5F2idBj',
+    });
     restarted.delete('acc-1');
-    expect(new SafeSecretStore(await electronStore('secrets-a'), safe, () => false, 'linux').get('acc-1')).toBeUndefined();
+    expect(
+      new SafeSecretStore(await electronStore('secrets-a'), safe, () => false, 'linux').get(
+        'acc-1',
+      ),
+    ).toBeUndefined();
   });
 
   it('with the basic_text backend keeps secrets in memory only until the user opts in', async () => {
@@ -77,7 +113,14 @@ describe('secrets in the Electron shell', () => {
     const safe = fakeSafeStorage('basic_text');
     const kv = await electronStore('secrets-d');
     let allowed = false;
-    const open = () => new SafeSecretStore(kv, safe, () => allowed, 'linux', (allow) => (allowed = allow));
+    const open = () =>
+      new SafeSecretStore(
+        kv,
+        safe,
+        () => allowed,
+        'linux',
+        (allow) => (allowed = allow),
+      );
     const store = open();
     expect(store.storage()).toEqual({ where: 'memory', choosable: true });
     store.set('acc-4', { password: 'hunter2-long' });
@@ -98,7 +141,16 @@ describe('secrets in the Electron shell', () => {
 
   it('offers no choice where the keychain works, or where there is no encryption at all', async () => {
     const kv = await electronStore('secrets-e');
-    expect(new SafeSecretStore(kv, fakeSafeStorage('gnome_libsecret'), () => false, 'linux').storage()).toEqual({ where: 'keychain', choosable: false });
-    expect(new SafeSecretStore(kv, fakeSafeStorage('gnome_libsecret', false), () => false, 'linux').storage()).toEqual({ where: 'memory', choosable: false });
+    expect(
+      new SafeSecretStore(kv, fakeSafeStorage('gnome_libsecret'), () => false, 'linux').storage(),
+    ).toEqual({ where: 'keychain', choosable: false });
+    expect(
+      new SafeSecretStore(
+        kv,
+        fakeSafeStorage('gnome_libsecret', false),
+        () => false,
+        'linux',
+      ).storage(),
+    ).toEqual({ where: 'memory', choosable: false });
   });
 });

@@ -13,8 +13,19 @@ const safeStorage = {
   decryptString: (data: Buffer) => Buffer.from(data).reverse().toString(),
 };
 vi.mock('electron', () => {
-  const app = { getPath: () => userData, getVersion: () => '1.0.0', getName: () => 'Switchboard', on: () => undefined };
-  const mod = { app, ipcMain: { on: () => undefined, handle: () => undefined }, shell: {}, dialog: { showMessageBoxSync }, safeStorage };
+  const app = {
+    getPath: () => userData,
+    getVersion: () => '1.0.0',
+    getName: () => 'Switchboard',
+    on: () => undefined,
+  };
+  const mod = {
+    app,
+    ipcMain: { on: () => undefined, handle: () => undefined },
+    shell: {},
+    dialog: { showMessageBoxSync },
+    safeStorage,
+  };
   return { ...mod, default: mod };
 });
 
@@ -35,7 +46,13 @@ describe('the no-keyring warning', () => {
     showMessageBoxSync.mockReturnValue(1);
     const store = openSecretStore();
     expect(showMessageBoxSync).toHaveBeenCalledOnce();
-    const options = showMessageBoxSync.mock.calls[0]![0] as { type: string; message: string; detail: string; buttons: string[]; defaultId: number };
+    const options = showMessageBoxSync.mock.calls[0]![0] as {
+      type: string;
+      message: string;
+      detail: string;
+      buttons: string[];
+      defaultId: number;
+    };
     expect(options.type).toBe('warning');
     expect(options.message).toContain('no keyring');
     expect(options.detail).toContain('readable by anyone who can read your files');
@@ -47,15 +64,18 @@ describe('the no-keyring warning', () => {
     expect(showMessageBoxSync).toHaveBeenCalledOnce();
   });
 
-  linuxOnly('keeps secrets in memory when the user says so, and never asks where the keychain works', () => {
-    showMessageBoxSync.mockReturnValue(0);
-    expect(openSecretStore().storage()).toEqual({ where: 'memory', choosable: true });
-    fs.rmSync(path.join(userData, 'secrets.json'), { force: true });
-    backend.name = 'gnome_libsecret';
-    showMessageBoxSync.mockReset();
-    expect(openSecretStore().storage()).toEqual({ where: 'keychain', choosable: false });
-    expect(showMessageBoxSync).not.toHaveBeenCalled();
-  });
+  linuxOnly(
+    'keeps secrets in memory when the user says so, and never asks where the keychain works',
+    () => {
+      showMessageBoxSync.mockReturnValue(0);
+      expect(openSecretStore().storage()).toEqual({ where: 'memory', choosable: true });
+      fs.rmSync(path.join(userData, 'secrets.json'), { force: true });
+      backend.name = 'gnome_libsecret';
+      showMessageBoxSync.mockReset();
+      expect(openSecretStore().storage()).toEqual({ where: 'keychain', choosable: false });
+      expect(showMessageBoxSync).not.toHaveBeenCalled();
+    },
+  );
 
   linuxOnly('does not ask in unattended runs', () => {
     process.env.SWITCHBOARD_NO_SECRET_PROMPT = '1';

@@ -12,7 +12,13 @@ vi.mock('electron', () => ({
 describe('the Electron shell', () => {
   it('opens its window with context isolation, sandbox, no Node and web security', () => {
     const prefs = secureWindowOptions('/app/dist/main/preload.cjs').webPreferences!;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
     expect(prefs.preload).toBe('/app/dist/main/preload.cjs');
   });
 
@@ -23,14 +29,24 @@ describe('the Electron shell', () => {
     expect(isTrustedSender('file:///tmp/evil.html', ours)).toBe(false);
     expect(isTrustedSender('https://example.com/', ours)).toBe(false);
     expect(isTrustedSender(undefined, ours)).toBe(false);
-    expect(isTrustedSender('http://127.0.0.1:5173/', 'http://127.0.0.1:5173/index.html')).toBe(true);
-    expect(isTrustedSender('http://127.0.0.1:5174/', 'http://127.0.0.1:5173/index.html')).toBe(false);
+    expect(isTrustedSender('http://127.0.0.1:5173/', 'http://127.0.0.1:5173/index.html')).toBe(
+      true,
+    );
+    expect(isTrustedSender('http://127.0.0.1:5174/', 'http://127.0.0.1:5173/index.html')).toBe(
+      false,
+    );
   });
 
   it('opens only http(s) links externally', () => {
     expect(isSafeExternalUrl('https://shop.example/item?id=1')).toBe(true);
     expect(isSafeExternalUrl('http://example.com')).toBe(true);
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'ms-msdt:/id', 'not a url']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'ms-msdt:/id',
+      'not a url',
+    ]) {
       expect(isSafeExternalUrl(url)).toBe(false);
     }
   });
@@ -51,7 +67,10 @@ describe('the Electron shell', () => {
       invoke.mockResolvedValue({ ok: true, result: [] });
       await api.invoke('providers.list', {});
       expect(invoke).toHaveBeenCalledWith('switchboard:invoke', 'providers.list', {});
-      expect(await api.invoke('shell.exec', { cmd: 'rm -rf /' })).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+      expect(await api.invoke('shell.exec', { cmd: 'rm -rf /' })).toMatchObject({
+        ok: false,
+        error: { code: 'unknown_method' },
+      });
       expect(await api.invoke('__proto__', {})).toMatchObject({ ok: false });
       expect(invoke).toHaveBeenCalledTimes(1);
     });

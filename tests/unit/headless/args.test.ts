@@ -10,14 +10,20 @@ describe('the headless core’s token', () => {
   it('comes from a file, so it never shows in the process list', () => {
     const file = path.join(tempDir(), 'token');
     fs.writeFileSync(file, 'k3Y9-very-long-bridge-token\nignored second line\n', { mode: 0o600 });
-    expect(parseHeadlessArgs([...base, '--token-file', file]).token).toBe('k3Y9-very-long-bridge-token');
+    expect(parseHeadlessArgs([...base, '--token-file', file]).token).toBe(
+      'k3Y9-very-long-bridge-token',
+    );
   });
 
   it('refuses an empty, short or missing token file in words instead of making up a token', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'empty'), '\n');
-    expect(() => parseHeadlessArgs([...base, '--token-file', path.join(dir, 'empty')])).toThrow(/holds no token of at least 16 characters/);
-    expect(() => parseHeadlessArgs([...base, '--token-file', path.join(dir, 'absent')])).toThrow(/could not be read: ENOENT/);
+    expect(() => parseHeadlessArgs([...base, '--token-file', path.join(dir, 'empty')])).toThrow(
+      /holds no token of at least 16 characters/,
+    );
+    expect(() => parseHeadlessArgs([...base, '--token-file', path.join(dir, 'absent')])).toThrow(
+      /could not be read: ENOENT/,
+    );
   });
 
   it('comes from SWITCHBOARD_TOKEN when no file or flag is given', () => {

@@ -12,9 +12,23 @@ afterEach(cleanup);
 describe('problems the core reports', () => {
   it('are said in the user’s language from a pushed event and from app.info, once each, until dismissed', async () => {
     const listeners = new Set<(event: string, payload: unknown) => void>();
-    const startup = { code: 'storage', message: 'The settings file was damaged.', words: { key: 'settings.damaged', params: { file: '/x/settings.damaged-1.json', reset: 'theme' } } };
+    const startup = {
+      code: 'storage',
+      message: 'The settings file was damaged.',
+      words: {
+        key: 'settings.damaged',
+        params: { file: '/x/settings.damaged-1.json', reset: 'theme' },
+      },
+    };
     const results: Record<string, unknown> = {
-      'app.info': { version: '1', demo: false, electron: false, secrets: { where: 'memory', choosable: false }, problems: [startup], logFile: null },
+      'app.info': {
+        version: '1',
+        demo: false,
+        electron: false,
+        secrets: { where: 'memory', choosable: false },
+        problems: [startup],
+        logFile: null,
+      },
       'accounts.list': { accounts: [], lines: [] },
       'settings.get': { ...DEFAULT_SETTINGS, language: 'ru' },
       'unread.counts': { total: 0, lines: {} },
@@ -26,7 +40,7 @@ describe('problems the core reports', () => {
       onEvent: (l) => (listeners.add(l), () => listeners.delete(l)),
       onStatus: (l) => (l('open'), () => undefined),
       mediaUrl: (n) => n,
-      fileContent: async () => ({ dataBase64: "" }),
+      fileContent: async () => ({ dataBase64: '' }),
     };
     useWorkspace.setState({ problems: [], settings: undefined });
     const dispose = bindWorkspace(new CoreClient(transport));

@@ -8,21 +8,55 @@ import type { Line } from '../../../shared/model/entities.std.ts';
 afterEach(cleanup);
 
 const line = (id: string, accountId: string, title: string, muted = false): Line =>
-  ({ id, accountId, providerLineId: id, messenger: 'whatsapp', title, login: { state: 'authorized' }, muted }) as Line;
+  ({
+    id,
+    accountId,
+    providerLineId: id,
+    messenger: 'whatsapp',
+    title,
+    login: { state: 'authorized' },
+    muted,
+  }) as Line;
 
 function setup() {
   useWorkspace.setState({
     accounts: [
-      { id: 'shop', provider: 'chatapp', label: 'Shop', demo: false, connection: { state: 'online' }, config: {}, createdAt: 1 },
-      { id: 'agency', provider: 'maytapi', label: 'Agency', demo: false, connection: { state: 'online' }, config: {}, createdAt: 2 },
+      {
+        id: 'shop',
+        provider: 'chatapp',
+        label: 'Shop',
+        demo: false,
+        connection: { state: 'online' },
+        config: {},
+        createdAt: 1,
+      },
+      {
+        id: 'agency',
+        provider: 'maytapi',
+        label: 'Agency',
+        demo: false,
+        connection: { state: 'online' },
+        config: {},
+        createdAt: 2,
+      },
     ],
-    lines: [line('shop/wa', 'shop', 'Shop WhatsApp'), line('shop/tg', 'shop', 'Shop Telegram', true), line('agency/wa', 'agency', 'Agency WhatsApp')],
+    lines: [
+      line('shop/wa', 'shop', 'Shop WhatsApp'),
+      line('shop/tg', 'shop', 'Shop Telegram', true),
+      line('agency/wa', 'agency', 'Agency WhatsApp'),
+    ],
     notices: {},
     scope: null,
     unread: { total: 7, lines: { 'shop/wa': 3, 'shop/tg': 5, 'agency/wa': 4 } },
     settings: { language: 'en' } as never,
   });
-  const props = { onLineClick: vi.fn(), onAddAccount: vi.fn(), onSettings: vi.fn(), onScope: vi.fn(), onMute: vi.fn() };
+  const props = {
+    onLineClick: vi.fn(),
+    onAddAccount: vi.fn(),
+    onSettings: vi.fn(),
+    onScope: vi.fn(),
+    onMute: vi.fn(),
+  };
   render(<AccountSidebar {...props} />);
   return props;
 }
@@ -65,14 +99,33 @@ describe('signing a line out', () => {
     const { LoginDialog } = await import('../../../renderer/src/components/LoginDialog.dom.tsx');
     const onLogout = vi.fn();
     const noop = () => undefined;
-    render(<LoginDialog title="Shop WhatsApp" method="qr" demo={false} state={{ state: 'authorized', phone: '+7 900' }} onStart={noop} onSubmit={async () => undefined} onCancel={noop} onSimulateScan={noop} onClose={noop} onLogout={onLogout} />);
+    render(
+      <LoginDialog
+        title="Shop WhatsApp"
+        method="qr"
+        demo={false}
+        state={{ state: 'authorized', phone: '+7 900' }}
+        onStart={noop}
+        onSubmit={async () => undefined}
+        onCancel={noop}
+        onSimulateScan={noop}
+        onClose={noop}
+        onLogout={onLogout}
+      />,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
-    expect(screen.getByRole('alertdialog').textContent).toContain('Sign Shop WhatsApp out? Messages stop arriving');
+    expect(screen.getByRole('alertdialog').textContent).toContain(
+      'Sign Shop WhatsApp out? Messages stop arriving',
+    );
     expect(onLogout).not.toHaveBeenCalled();
-    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(
+      within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel' }),
+    );
     expect(screen.queryByRole('alertdialog')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
-    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Sign out' }));
+    fireEvent.click(
+      within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Sign out' }),
+    );
     expect(onLogout).toHaveBeenCalledOnce();
   });
 });
@@ -84,13 +137,31 @@ describe('a line’s sign-in state from the core', () => {
     const { words } = await import('../../../shared/ipc/coreWords.std.ts');
     useWorkspace.setState({ settings: { language: 'ru' } as never });
     const noop = () => undefined;
-    const props = { title: 'Продажи', method: 'qr' as const, demo: false, onStart: noop, onSubmit: async () => undefined, onCancel: noop, onSimulateScan: noop, onClose: noop };
-    const { rerender } = render(<LoginDialog {...props} state={loginSaid.error(words('login.qrExpired'), true)} />);
-    expect(screen.getByRole('alert').textContent).toBe('QR-код истёк, его не отсканировали. Перезапустите сессию, чтобы получить новый.');
+    const props = {
+      title: 'Продажи',
+      method: 'qr' as const,
+      demo: false,
+      onStart: noop,
+      onSubmit: async () => undefined,
+      onCancel: noop,
+      onSimulateScan: noop,
+      onClose: noop,
+    };
+    const { rerender } = render(
+      <LoginDialog {...props} state={loginSaid.error(words('login.qrExpired'), true)} />,
+    );
+    expect(screen.getByRole('alert').textContent).toBe(
+      'QR-код истёк, его не отсканировали. Перезапустите сессию, чтобы получить новый.',
+    );
     rerender(<LoginDialog {...props} state={loginSaid.connecting(words('login.fetchingQr'))} />);
     expect(screen.getByRole('status').textContent).toBe('Получаем QR-код…');
     // A reason the provider wrote itself stays as written.
-    rerender(<LoginDialog {...props} state={{ state: 'error', reason: 'Scanned WA number does not match', retryable: true }} />);
+    rerender(
+      <LoginDialog
+        {...props}
+        state={{ state: 'error', reason: 'Scanned WA number does not match', retryable: true }}
+      />,
+    );
     expect(screen.getByRole('alert').textContent).toBe('Scanned WA number does not match');
     useWorkspace.setState({ settings: { language: 'en' } as never });
   });
@@ -98,25 +169,56 @@ describe('a line’s sign-in state from the core', () => {
 
 describe('the desktop settings', () => {
   it('say where account secrets are, and offer to store them anyway only without a keyring', async () => {
-    const { SettingsDialog } = await import('../../../renderer/src/components/SettingsDialog.dom.tsx');
+    const { SettingsDialog } =
+      await import('../../../renderer/src/components/SettingsDialog.dom.tsx');
     const { DEFAULT_SETTINGS } = await import('../../../shared/model/settings.std.ts');
     useWorkspace.setState({ settings: DEFAULT_SETTINGS });
     const onStore = vi.fn();
     const noop = () => undefined;
-    const { rerender } = render(<SettingsDialog settings={DEFAULT_SETTINGS} desktop secrets={{ where: 'memory', choosable: true }} onStoreWithoutKeyring={onStore} onChange={noop} onClose={noop} />);
+    const { rerender } = render(
+      <SettingsDialog
+        settings={DEFAULT_SETTINGS}
+        desktop
+        secrets={{ where: 'memory', choosable: true }}
+        onStoreWithoutKeyring={onStore}
+        onChange={noop}
+        onClose={noop}
+      />,
+    );
     expect(screen.getByTestId('secret-storage').textContent).toContain('kept in memory only');
     fireEvent.click(screen.getByRole('checkbox', { name: /Store them anyway/ }));
     expect(onStore).toHaveBeenCalledWith(true);
-    rerender(<SettingsDialog settings={DEFAULT_SETTINGS} desktop secrets={{ where: 'keychain', choosable: false }} onStoreWithoutKeyring={onStore} onChange={noop} onClose={noop} />);
-    expect(screen.getByTestId('secret-storage').textContent).toContain('locked in this computer’s keychain');
+    rerender(
+      <SettingsDialog
+        settings={DEFAULT_SETTINGS}
+        desktop
+        secrets={{ where: 'keychain', choosable: false }}
+        onStoreWithoutKeyring={onStore}
+        onChange={noop}
+        onClose={noop}
+      />,
+    );
+    expect(screen.getByTestId('secret-storage').textContent).toContain(
+      'locked in this computer’s keychain',
+    );
     expect(screen.queryByRole('checkbox', { name: /Store them anyway/ })).toBeNull();
   });
 
   it('say where the log file is', async () => {
-    const { SettingsDialog } = await import('../../../renderer/src/components/SettingsDialog.dom.tsx');
+    const { SettingsDialog } =
+      await import('../../../renderer/src/components/SettingsDialog.dom.tsx');
     const { DEFAULT_SETTINGS } = await import('../../../shared/model/settings.std.ts');
     useWorkspace.setState({ settings: DEFAULT_SETTINGS });
-    render(<SettingsDialog settings={DEFAULT_SETTINGS} logFile="/home/ana/.config/Switchboard/logs/switchboard.log" onChange={() => undefined} onClose={() => undefined} />);
-    expect(screen.getByTestId('log-file').textContent).toBe('The log (for reports of a problem): /home/ana/.config/Switchboard/logs/switchboard.log');
+    render(
+      <SettingsDialog
+        settings={DEFAULT_SETTINGS}
+        logFile="/home/ana/.config/Switchboard/logs/switchboard.log"
+        onChange={() => undefined}
+        onClose={() => undefined}
+      />,
+    );
+    expect(screen.getByTestId('log-file').textContent).toBe(
+      'The log (for reports of a problem): /home/ana/.config/Switchboard/logs/switchboard.log',
+    );
   });
 });

@@ -26,15 +26,42 @@ class FakeNotification {
 
 function setup(electron: boolean, visibility: DocumentVisibilityState) {
   const listeners = new Set<(event: string, payload: unknown) => void>();
-  const transport: Transport = { invoke: async () => ({ ok: true, result: {} }), onEvent: (l) => (listeners.add(l), () => listeners.delete(l)), onStatus: () => () => undefined, mediaUrl: (n) => n, fileContent: async () => ({ dataBase64: "" }) };
-  useWorkspace.setState({ app: { version: '1', demo: true, electron, secrets: { where: 'memory', choosable: false }, problems: [], logFile: null }, settings: DEFAULT_SETTINGS });
+  const transport: Transport = {
+    invoke: async () => ({ ok: true, result: {} }),
+    onEvent: (l) => (listeners.add(l), () => listeners.delete(l)),
+    onStatus: () => () => undefined,
+    mediaUrl: (n) => n,
+    fileContent: async () => ({ dataBase64: '' }),
+  };
+  useWorkspace.setState({
+    app: {
+      version: '1',
+      demo: true,
+      electron,
+      secrets: { where: 'memory', choosable: false },
+      problems: [],
+      logFile: null,
+    },
+    settings: DEFAULT_SETTINGS,
+  });
   vi.stubGlobal('Notification', FakeNotification);
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => visibility });
   const open = vi.fn(async () => undefined);
   // jsdom has no window to bring forward.
   vi.spyOn(window, 'focus').mockImplementation(() => undefined);
-  const off = bindWebNotifications(new CoreClient(transport), { open } as unknown as ConversationController);
-  const notify = (conversationId: number, body: string) => listeners.forEach((l) => l('notification', { conversationId, messageId: 1, title: 'Anna · Shop WhatsApp', body, count: 1 }));
+  const off = bindWebNotifications(new CoreClient(transport), {
+    open,
+  } as unknown as ConversationController);
+  const notify = (conversationId: number, body: string) =>
+    listeners.forEach((l) =>
+      l('notification', {
+        conversationId,
+        messageId: 1,
+        title: 'Anna · Shop WhatsApp',
+        body,
+        count: 1,
+      }),
+    );
   return { open, off, notify };
 }
 

@@ -6,7 +6,17 @@ import { bindWorkspace, useWorkspace } from '../../../renderer/src/store/workspa
 import type { Conversation } from '../../../shared/model/entities.std.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/model/settings.std.ts';
 
-const chat = (id: number, title: string): Conversation => ({ id, lineId: 'a/1', accountId: 'a', providerChatId: `c${id}`, kind: 'private', title, meta: {}, unread: 1, activityKey: id });
+const chat = (id: number, title: string): Conversation => ({
+  id,
+  lineId: 'a/1',
+  accountId: 'a',
+  providerChatId: `c${id}`,
+  kind: 'private',
+  title,
+  meta: {},
+  unread: 1,
+  activityKey: id,
+});
 
 /**
  * A core in miniature: list answers come from its current chats, and a new chat is pushed as
@@ -25,14 +35,25 @@ function fakeCore() {
       if (method === 'settings.get') return ok(DEFAULT_SETTINGS);
       if (method === 'unread.counts') return ok({ total: 0, lines: {} });
       if (method === 'providers.list') return ok([]);
-      if (method === 'app.info') return infoReleased.then(() => ok({ version: '1', demo: false, electron: false, secrets: { where: 'memory', choosable: false }, problems: [], logFile: null }));
-      if (method === 'conversations.list') return ok({ items: [...chats].sort((a, b) => b.activityKey - a.activityKey), next: null });
+      if (method === 'app.info')
+        return infoReleased.then(() =>
+          ok({
+            version: '1',
+            demo: false,
+            electron: false,
+            secrets: { where: 'memory', choosable: false },
+            problems: [],
+            logFile: null,
+          }),
+        );
+      if (method === 'conversations.list')
+        return ok({ items: [...chats].sort((a, b) => b.activityKey - a.activityKey), next: null });
       return { ok: false as const, error: { code: 'unknown_method' as const, message: method } };
     },
     onEvent: (listener) => (events.add(listener), () => events.delete(listener)),
     onStatus: (listener) => (status.add(listener), () => status.delete(listener)),
     mediaUrl: (name) => name,
-    fileContent: async () => ({ dataBase64: "" }),
+    fileContent: async () => ({ dataBase64: '' }),
   };
   return {
     client: new CoreClient(transport),

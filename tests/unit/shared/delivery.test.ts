@@ -14,7 +14,8 @@ const anyStatus: fc.Arbitrary<DeliveryStatus> = fc.oneof(
   fc.constant<DeliveryStatus>({ tick: 'failed', reason: 'number not on WhatsApp', code: 44 }),
 );
 
-const fold = (events: DeliveryStatus[]) => events.reduce<DeliveryStatus | null>((s, e) => mergeStatus(s, e), null);
+const fold = (events: DeliveryStatus[]) =>
+  events.reduce<DeliveryStatus | null>((s, e) => mergeStatus(s, e), null);
 
 describe('delivery status', () => {
   it('never moves backwards, whatever order receipts arrive in', () => {
@@ -26,7 +27,8 @@ describe('delivery status', () => {
           if (current && current.tick !== 'failed' && next.tick !== 'failed') {
             expect(tickRank(next.tick)).toBeGreaterThanOrEqual(tickRank(current.tick));
           }
-          if (current?.tick === 'failed' && !('via' in event && event.via)) expect(next).toEqual(current);
+          if (current?.tick === 'failed' && !('via' in event && event.via))
+            expect(next).toEqual(current);
           current = next;
         }
       }),
@@ -35,20 +37,36 @@ describe('delivery status', () => {
 
   it('ends at the highest tick reported, in any shuffle, when nothing failed', () => {
     fc.assert(
-      fc.property(fc.array(progress, { minLength: 1, maxLength: 20 }).chain((events) => fc.tuple(fc.constant(events), fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }))), ([events, shuffled]) => {
-        const best = Math.max(...events.map((e) => tickRank(e.tick)));
-        const a = fold(events);
-        const b = fold(shuffled);
-        expect(tickRank(a!.tick)).toBe(best);
-        expect(b).toEqual(a);
-      }),
+      fc.property(
+        fc
+          .array(progress, { minLength: 1, maxLength: 20 })
+          .chain((events) =>
+            fc.tuple(
+              fc.constant(events),
+              fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
+            ),
+          ),
+        ([events, shuffled]) => {
+          const best = Math.max(...events.map((e) => tickRank(e.tick)));
+          const a = fold(events);
+          const b = fold(shuffled);
+          expect(tickRank(a!.tick)).toBe(best);
+          expect(b).toEqual(a);
+        },
+      ),
     );
   });
 
   it('keeps "read" when a late "delivered" arrives, and keeps "played" once seen', () => {
     expect(mergeStatus({ tick: 'read' }, { tick: 'delivered' })).toEqual({ tick: 'read' });
-    expect(mergeStatus({ tick: 'read', played: true }, { tick: 'read' })).toEqual({ tick: 'read', played: true });
-    expect(mergeStatus({ tick: 'read' }, { tick: 'read', played: true })).toEqual({ tick: 'read', played: true });
+    expect(mergeStatus({ tick: 'read', played: true }, { tick: 'read' })).toEqual({
+      tick: 'read',
+      played: true,
+    });
+    expect(mergeStatus({ tick: 'read' }, { tick: 'read', played: true })).toEqual({
+      tick: 'read',
+      played: true,
+    });
   });
 
   it('treats failure as final, and ignores a failure report for an already delivered message', () => {
@@ -59,12 +77,22 @@ describe('delivery status', () => {
   });
 
   it('lets a cascade out of failure: WhatsApp failed, then the SMS was delivered', () => {
-    const failed: DeliveryStatus = { tick: 'failed', reason: 'This number is not on WhatsApp.', code: 44 };
-    expect(mergeStatus(failed, { tick: 'delivered', via: 'sms' })).toEqual({ tick: 'delivered', via: 'sms' });
+    const failed: DeliveryStatus = {
+      tick: 'failed',
+      reason: 'This number is not on WhatsApp.',
+      code: 44,
+    };
+    expect(mergeStatus(failed, { tick: 'delivered', via: 'sms' })).toEqual({
+      tick: 'delivered',
+      via: 'sms',
+    });
     expect(mergeStatus(failed, { tick: 'sent', via: 'sms' })).toEqual({ tick: 'sent', via: 'sms' });
     // Without a channel it is a stale report of the failed message, and "failed" stays.
     expect(mergeStatus(failed, { tick: 'delivered' })).toEqual(failed);
     // And once out, the SMS delivery moves forward only.
-    expect(mergeStatus({ tick: 'delivered', via: 'sms' }, failed)).toEqual({ tick: 'delivered', via: 'sms' });
+    expect(mergeStatus({ tick: 'delivered', via: 'sms' }, failed)).toEqual({
+      tick: 'delivered',
+      via: 'sms',
+    });
   });
 });

@@ -4,7 +4,12 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 /** Pusher's signature for a private channel: HMAC-SHA256 over "socket_id:channel". */
-export function signChannel(key: string, secret: string, socketId: string, channel: string): string {
+export function signChannel(
+  key: string,
+  secret: string,
+  socketId: string,
+  channel: string,
+): string {
   return `${key}:${createHmac('sha256', secret).update(`${socketId}:${channel}`).digest('hex')}`;
 }
 
@@ -39,7 +44,12 @@ export class PusherServer {
     if (!match) return false;
     this.#wss.handleUpgrade(req, socket, head, (ws) => {
       if (match[1] !== this.key) {
-        ws.send(JSON.stringify({ event: 'pusher:error', data: { message: 'App key not in use', code: 4001 } }));
+        ws.send(
+          JSON.stringify({
+            event: 'pusher:error',
+            data: { message: 'App key not in use', code: 4001 },
+          }),
+        );
         ws.close(4001, 'App key not in use');
         return;
       }
@@ -58,7 +68,11 @@ export class PusherServer {
 
   /** Sends an event to every subscriber of a channel. `data` goes out JSON-encoded, as Pusher does. */
   trigger(channel: string, event: string, data: unknown): number {
-    const frame = JSON.stringify({ event, channel, data: typeof data === 'string' ? data : JSON.stringify(data) });
+    const frame = JSON.stringify({
+      event,
+      channel,
+      data: typeof data === 'string' ? data : JSON.stringify(data),
+    });
     let sent = 0;
     for (const client of this.#clients) {
       if (client.channels.has(channel) && client.ws.readyState === client.ws.OPEN) {
@@ -86,20 +100,32 @@ export class PusherServer {
   }
 
   #accept(ws: WebSocket): void {
-    const client: Client = { ws, socketId: `${randomInt(1e9)}.${randomInt(1e9)}`, channels: new Set() };
+    const client: Client = {
+      ws,
+      socketId: `${randomInt(1e9)}.${randomInt(1e9)}`,
+      channels: new Set(),
+    };
     this.#clients.add(client);
     ws.on('close', () => this.#clients.delete(client));
     ws.on('error', () => this.#clients.delete(client));
-    ws.send(JSON.stringify({ event: 'pusher:connection_established', data: JSON.stringify({ socket_id: client.socketId, activity_timeout: 120 }) }));
+    ws.send(
+      JSON.stringify({
+        event: 'pusher:connection_established',
+        data: JSON.stringify({ socket_id: client.socketId, activity_timeout: 120 }),
+      }),
+    );
     ws.on('message', (raw) => {
       if (this.silent) return;
       let frame: { event?: unknown; data?: unknown };
       try {
         frame = JSON.parse(raw.toString()) as typeof frame;
       } catch {
-        return void ws.send(JSON.stringify({ event: 'pusher:error', data: { message: 'Invalid JSON', code: 4200 } }));
+        return void ws.send(
+          JSON.stringify({ event: 'pusher:error', data: { message: 'Invalid JSON', code: 4200 } }),
+        );
       }
-      const data = (typeof frame.data === 'string' ? JSON.parse(frame.data) : frame.data) as { channel?: string; auth?: string } | undefined;
+      const data = (typeof frame.data === 'string' ? JSON.parse(frame.data) : frame.data) as
+        { channel?: string; auth?: string } | undefined;
       switch (frame.event) {
         case 'pusher:ping':
           return void ws.send(JSON.stringify({ event: 'pusher:pong', data: {} }));
@@ -118,11 +144,18 @@ export class PusherServer {
       const expected = Buffer.from(signChannel(this.key, this.secret, client.socketId, channel));
       const given = Buffer.from(auth ?? '');
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        client.ws.send(JSON.stringify({ event: 'pusher:error', data: { message: `Invalid signature for ${channel}`, code: 4009 } }));
+        client.ws.send(
+          JSON.stringify({
+            event: 'pusher:error',
+            data: { message: `Invalid signature for ${channel}`, code: 4009 },
+          }),
+        );
         return;
       }
     }
     client.channels.add(channel);
-    client.ws.send(JSON.stringify({ event: 'pusher_internal:subscription_succeeded', channel, data: '{}' }));
+    client.ws.send(
+      JSON.stringify({ event: 'pusher_internal:subscription_succeeded', channel, data: '{}' }),
+    );
   }
 }

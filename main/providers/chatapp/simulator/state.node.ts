@@ -17,10 +17,22 @@ export interface SimMessage {
   type: string;
   subtype: null;
   isForwarded: boolean;
-  message: { text: string; caption: string; file: null | { link: string; name: string; mime: string; size: number } };
+  message: {
+    text: string;
+    caption: string;
+    file: null | { link: string; name: string; mime: string; size: number };
+  };
   quotedMessage: null | { id: string | number; message: { text: string } };
   fromUser: { id: number; username: string; name: string; phone: string };
-  chat: { id: string; hash: string; type: string; phone: string; username: string; name: string; image: string | null };
+  chat: {
+    id: string;
+    hash: string;
+    type: string;
+    phone: string;
+    username: string;
+    name: string;
+    image: string | null;
+  };
   fromApp: null | { id: string; tracking: null };
 }
 
@@ -59,7 +71,12 @@ export class SimState {
 
   issueTokens(nowS: number, accessTtlS: number, refreshTtlS: number): Tokens {
     const token = () => `$2y$10$${randomBytes(24).toString('base64url')}`;
-    const issued = { accessToken: token(), accessTokenEndTime: nowS + accessTtlS, refreshToken: token(), refreshTokenEndTime: nowS + refreshTtlS };
+    const issued = {
+      accessToken: token(),
+      accessTokenEndTime: nowS + accessTtlS,
+      refreshToken: token(),
+      refreshTokenEndTime: nowS + refreshTtlS,
+    };
     this.tokens.push(issued);
     return issued;
   }
@@ -73,14 +90,33 @@ export class SimState {
     let chat = chats.get(chatId);
     if (!chat) {
       const phone = chatId.replace(/\D/g, '').slice(0, 11) || '79000000000';
-      chat = { id: chatId, name: name ?? `Customer ${phone.slice(-4)}`, phone, type: chatId.startsWith('group') ? 'group' : 'private', messages: [], unread: 0 };
+      chat = {
+        id: chatId,
+        name: name ?? `Customer ${phone.slice(-4)}`,
+        phone,
+        type: chatId.startsWith('group') ? 'group' : 'private',
+        messages: [],
+        unread: 0,
+      };
       chats.set(chatId, chat);
     }
     return chat;
   }
 
   /** WhatsApp lines use wamid strings, Telegram numeric ids: both forms reach the client. */
-  newMessage(line: SimLine, chat: SimChat, fields: { side: 'in' | 'out'; text: string; fromApi?: boolean; appId?: string; time: number; quoted?: SimMessage; file?: SimMessage['message']['file'] }): SimMessage {
+  newMessage(
+    line: SimLine,
+    chat: SimChat,
+    fields: {
+      side: 'in' | 'out';
+      text: string;
+      fromApi?: boolean;
+      appId?: string;
+      time: number;
+      quoted?: SimMessage;
+      file?: SimMessage['message']['file'];
+    },
+  ): SimMessage {
     this.#internalId += 1;
     this.#waId += 1;
     const whatsapp = /whatsapp/i.test(line.type);
@@ -94,12 +130,35 @@ export class SimState {
       type: fields.file ? (fields.file.mime.startsWith('image/') ? 'image' : 'document') : 'text',
       subtype: null,
       isForwarded: false,
-      message: { text: fields.file ? '' : fields.text, caption: fields.file ? fields.text : '', file: fields.file ?? null },
-      quotedMessage: fields.quoted ? { id: fields.quoted.id, message: { text: fields.quoted.message.text || fields.quoted.message.caption } } : null,
-      fromUser: fields.side === 'in'
-        ? { id: Number(chat.phone.slice(-6)), username: `user${chat.phone.slice(-4)}`, name: chat.name, phone: chat.phone }
-        : { id: 685, username: 'operator', name: 'Operator', phone: line.phone },
-      chat: { id: chat.id, hash: `h${chat.phone}`, type: chat.type, phone: chat.phone, username: `user${chat.phone.slice(-4)}`, name: chat.name, image: null },
+      message: {
+        text: fields.file ? '' : fields.text,
+        caption: fields.file ? fields.text : '',
+        file: fields.file ?? null,
+      },
+      quotedMessage: fields.quoted
+        ? {
+            id: fields.quoted.id,
+            message: { text: fields.quoted.message.text || fields.quoted.message.caption },
+          }
+        : null,
+      fromUser:
+        fields.side === 'in'
+          ? {
+              id: Number(chat.phone.slice(-6)),
+              username: `user${chat.phone.slice(-4)}`,
+              name: chat.name,
+              phone: chat.phone,
+            }
+          : { id: 685, username: 'operator', name: 'Operator', phone: line.phone },
+      chat: {
+        id: chat.id,
+        hash: `h${chat.phone}`,
+        type: chat.type,
+        phone: chat.phone,
+        username: `user${chat.phone.slice(-4)}`,
+        name: chat.name,
+        image: null,
+      },
       fromApp: fields.fromApi && fields.appId ? { id: fields.appId, tracking: null } : null,
     };
     chat.messages.push(message);

@@ -22,7 +22,14 @@ export interface SimDelivery {
 /** Statuses after which a delivery changes no more, or only to "read". */
 const FINAL = new Set([2, 16, 4, 18, 44, 3, 5, 8, 49]);
 
-const DESCRIPTIONS: Record<number, string> = { 1: 'Enroute', 2: 'Delivered', 4: 'Deleted', 6: 'Accepted', 16: 'Read', 44: 'Whatsapp unregistered number' };
+const DESCRIPTIONS: Record<number, string> = {
+  1: 'Enroute',
+  2: 'Delivered',
+  4: 'Deleted',
+  6: 'Accepted',
+  16: 'Read',
+  44: 'Whatsapp unregistered number',
+};
 
 /** Deliveries and how their statuses move, WhatsApp receipts and echoes included. */
 export class Deliveries {
@@ -32,7 +39,12 @@ export class Deliveries {
 
   constructor(
     private readonly sim: ChategySimulator,
-    private readonly options: { stepMs: number; notOnWhatsApp: string[]; whatsAppReceipts: boolean; sendCallbacks: boolean },
+    private readonly options: {
+      stepMs: number;
+      notOnWhatsApp: string[];
+      whatsAppReceipts: boolean;
+      sendCallbacks: boolean;
+    },
   ) {}
 
   get list(): SimDelivery[] {
@@ -44,8 +56,18 @@ export class Deliveries {
   }
 
   create(params: Params, file?: { name: string; mime: string; size: number }): SimDelivery {
-    const routing = Array.isArray(params.dispatch_routing) && params.dispatch_routing.length ? [...new Set(params.dispatch_routing)] : ['sms'];
-    const recipient = String(params.phone ?? params.tdlib_user_id ?? params.max_user_id ?? params.whatsapp_lid ?? params.username ?? '');
+    const routing =
+      Array.isArray(params.dispatch_routing) && params.dispatch_routing.length
+        ? [...new Set(params.dispatch_routing)]
+        : ['sms'];
+    const recipient = String(
+      params.phone ??
+        params.tdlib_user_id ??
+        params.max_user_id ??
+        params.whatsapp_lid ??
+        params.username ??
+        '',
+    );
     const id = this.#next++;
     const delivery: SimDelivery = {
       id,
@@ -59,8 +81,12 @@ export class Deliveries {
       externalId: params.external_id == null ? null : String(params.external_id),
       statusId: 6,
       description: 'Accepted',
-      messageId: routing[0] === 'whatsapp' ? `true_${recipient}@c.us_${id}THISISBOT` : String(9_781_725_10208 + id),
-      callbackUrl: typeof params.callback_url === 'string' && params.callback_url ? params.callback_url : null,
+      messageId:
+        routing[0] === 'whatsapp'
+          ? `true_${recipient}@c.us_${id}THISISBOT`
+          : String(9_781_725_10208 + id),
+      callbackUrl:
+        typeof params.callback_url === 'string' && params.callback_url ? params.callback_url : null,
     };
     this.#all.set(id, delivery);
     if (this.options.stepMs > 0) this.#progress(delivery);
@@ -74,16 +100,44 @@ export class Deliveries {
   /** As `POST /delivery` answers: flat status. */
   created(d: SimDelivery): Record<string, unknown> {
     return {
-      id: d.id, phone: `+${d.recipient}`, dispatch_routing: d.routing, status_id: d.statusId, status_description: d.description, external_id: d.externalId,
-      callback_url: d.callbackUrl, priority: 'low', scheduled_at: null, sender_name: 'CHATEGY.IO', sum: '0.0', total_sms: 1, traffic_category: 0, utm_mark: null,
+      id: d.id,
+      phone: `+${d.recipient}`,
+      dispatch_routing: d.routing,
+      status_id: d.statusId,
+      status_description: d.description,
+      external_id: d.externalId,
+      callback_url: d.callbackUrl,
+      priority: 'low',
+      scheduled_at: null,
+      sender_name: 'CHATEGY.IO',
+      sum: '0.0',
+      total_sms: 1,
+      traffic_category: 0,
+      utm_mark: null,
     };
   }
 
   /** As `GET /delivery/{id}` answers: nested status. */
   read(d: SimDelivery): Record<string, unknown> {
     return {
-      id: d.id, phone: `+${d.recipient}`, external_id: d.externalId, callback_url: d.callbackUrl, scheduled_at: null, sender_name: 'CHATEGY.IO', sum: '0.00', total_sms: 1, traffic_category: 0, utm_mark: null,
-      status: { status_id: d.statusId, description: d.description }, operator: { id: 81, name: 'Georgia', brand_name: 'Georgia', country: 'Georgia', slug: 'georgia' },
+      id: d.id,
+      phone: `+${d.recipient}`,
+      external_id: d.externalId,
+      callback_url: d.callbackUrl,
+      scheduled_at: null,
+      sender_name: 'CHATEGY.IO',
+      sum: '0.00',
+      total_sms: 1,
+      traffic_category: 0,
+      utm_mark: null,
+      status: { status_id: d.statusId, description: d.description },
+      operator: {
+        id: 81,
+        name: 'Georgia',
+        brand_name: 'Georgia',
+        country: 'Georgia',
+        slug: 'georgia',
+      },
     };
   }
 
@@ -96,7 +150,13 @@ export class Deliveries {
     d.statusId = statusId;
     d.description = DESCRIPTIONS[statusId] ?? `Status ${statusId}`;
     if (changed && FINAL.has(statusId) && d.callbackUrl && this.options.sendCallbacks) {
-      const body = { delivery: { sender_name: 'CHATEGY.IO', id: d.id, status: { status_id: statusId, description: d.description, dispatch_routing: d.channel } } };
+      const body = {
+        delivery: {
+          sender_name: 'CHATEGY.IO',
+          id: d.id,
+          status: { status_id: statusId, description: d.description, dispatch_routing: d.channel },
+        },
+      };
       void this.sim.postTo(d.callbackUrl, body).catch(() => undefined);
     }
   }

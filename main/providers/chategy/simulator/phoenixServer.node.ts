@@ -21,7 +21,13 @@ export interface PhoenixHandlers {
   join(channel: ChannelHandle): { status: 'ok' | 'error'; response: Record<string, unknown> };
   /** Runs after the join reply went out (Chategy pushes `auth_state` then). */
   joined?(channel: ChannelHandle): void;
-  push(channel: ChannelHandle, event: string, payload: Record<string, unknown>): { status: 'ok' | 'error'; response: Record<string, unknown> } | Promise<{ status: 'ok' | 'error'; response: Record<string, unknown> }>;
+  push(
+    channel: ChannelHandle,
+    event: string,
+    payload: Record<string, unknown>,
+  ):
+    | { status: 'ok' | 'error'; response: Record<string, unknown> }
+    | Promise<{ status: 'ok' | 'error'; response: Record<string, unknown> }>;
   left?(channel: ChannelHandle): void;
 }
 
@@ -56,7 +62,11 @@ export class PhoenixServer {
   attach(server: http.Server): void {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      if (url.pathname !== this.path || url.searchParams.get('vsn') !== '2.0.0' || !this.handlers.authorize(url.searchParams, req.headers.origin)) {
+      if (
+        url.pathname !== this.path ||
+        url.searchParams.get('vsn') !== '2.0.0' ||
+        !this.handlers.authorize(url.searchParams, req.headers.origin)
+      ) {
         socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
         return;
       }
@@ -81,8 +91,11 @@ export class PhoenixServer {
   #serve(ws: WebSocket, params: URLSearchParams): void {
     this.#sockets.add(ws);
     const joined = new Map<string, ChannelHandle>();
-    const asRef = (ref: Ref): Ref => (this.refs === 'integer' && typeof ref === 'string' && /^\d+$/.test(ref) ? Number(ref) : ref);
-    const send = (frame: Frame) => ws.readyState === ws.OPEN && ws.send(JSON.stringify([asRef(frame[0]), asRef(frame[1]), frame[2], frame[3], frame[4]]));
+    const asRef = (ref: Ref): Ref =>
+      this.refs === 'integer' && typeof ref === 'string' && /^\d+$/.test(ref) ? Number(ref) : ref;
+    const send = (frame: Frame) =>
+      ws.readyState === ws.OPEN &&
+      ws.send(JSON.stringify([asRef(frame[0]), asRef(frame[1]), frame[2], frame[3], frame[4]]));
     ws.on('close', () => {
       this.#sockets.delete(ws);
       for (const channel of joined.values()) {
@@ -90,50 +103,72 @@ export class PhoenixServer {
         this.handlers.left?.(channel);
       }
     });
-    ws.on('message', (data) => void (async () => {
-      let frame: Frame;
-      try {
-        frame = JSON.parse(data.toString()) as Frame;
-        if (!Array.isArray(frame) || frame.length !== 5 || typeof frame[2] !== 'string' || typeof frame[3] !== 'string' || typeof frame[4] !== 'object' || frame[4] === null) throw new Error('shape');
-      } catch {
-        this.malformedFrames += 1;
-        return;
-      }
-      const [joinRef, ref, topic, event, payload] = frame;
-      const reply = (status: 'ok' | 'error', response: Record<string, unknown>, replyJoinRef: Ref = joinRef) => send([replyJoinRef, ref, topic, 'phx_reply', { status, response }]);
-      if (topic === 'phoenix' && event === 'heartbeat') {
-        this.heartbeats += 1;
-        return reply('ok', {}, null);
-      }
-      if (event === 'phx_join') {
-        const previous = joined.get(topic);
-        if (previous) {
-          this.channels.delete(previous);
-          send([previous.joinRef, null, topic, 'phx_close', {}]);
-        }
-        const channel: ChannelHandle = { topic, joinRef: ref, params, push: (name, body) => send([ref, null, topic, name, body]) };
-        const result = this.handlers.join(channel);
-        reply(result.status, result.response, ref);
-        if (result.status === 'ok') {
-          joined.set(topic, channel);
-          this.channels.add(channel);
-          this.handlers.joined?.(channel);
-        }
-        return;
-      }
-      const channel = joined.get(topic);
-      // Stale join generation or never joined: Phoenix answers "unmatched topic".
-      if (!channel || channel.joinRef !== joinRef) return reply('error', { reason: 'unmatched topic' });
-      if (event === 'phx_leave') {
-        joined.delete(topic);
-        this.channels.delete(channel);
-        this.handlers.left?.(channel);
-        reply('ok', {});
-        send([joinRef, null, topic, 'phx_close', {}]);
-        return;
-      }
-      const result = await this.handlers.push(channel, event, payload);
-      reply(result.status, result.response);
-    })());
+    ws.on(
+      'message',
+      (data) =>
+        void (async () => {
+          let frame: Frame;
+          try {
+            frame = JSON.parse(data.toString()) as Frame;
+            if (
+              !Array.isArray(frame) ||
+              frame.length !== 5 ||
+              typeof frame[2] !== 'string' ||
+              typeof frame[3] !== 'string' ||
+              typeof frame[4] !== 'object' ||
+              frame[4] === null
+            )
+              throw new Error('shape');
+          } catch {
+            this.malformedFrames += 1;
+            return;
+          }
+          const [joinRef, ref, topic, event, payload] = frame;
+          const reply = (
+            status: 'ok' | 'error',
+            response: Record<string, unknown>,
+            replyJoinRef: Ref = joinRef,
+          ) => send([replyJoinRef, ref, topic, 'phx_reply', { status, response }]);
+          if (topic === 'phoenix' && event === 'heartbeat') {
+            this.heartbeats += 1;
+            return reply('ok', {}, null);
+          }
+          if (event === 'phx_join') {
+            const previous = joined.get(topic);
+            if (previous) {
+              this.channels.delete(previous);
+              send([previous.joinRef, null, topic, 'phx_close', {}]);
+            }
+            const channel: ChannelHandle = {
+              topic,
+              joinRef: ref,
+              params,
+              push: (name, body) => send([ref, null, topic, name, body]),
+            };
+            const result = this.handlers.join(channel);
+            reply(result.status, result.response, ref);
+            if (result.status === 'ok') {
+              joined.set(topic, channel);
+              this.channels.add(channel);
+              this.handlers.joined?.(channel);
+            }
+            return;
+          }
+          const channel = joined.get(topic);
+          // Stale join generation or never joined: Phoenix answers "unmatched topic".
+          if (!channel || channel.joinRef !== joinRef)
+            return reply('error', { reason: 'unmatched topic' });
+          if (event === 'phx_leave') {
+            joined.delete(topic);
+            this.channels.delete(channel);
+            this.handlers.left?.(channel);
+            reply('ok', {});
+            send([joinRef, null, topic, 'phx_close', {}]);
+            return;
+          }
+          const result = await this.handlers.push(channel, event, payload);
+          reply(result.status, result.response);
+        })(),
+    );
   }
 }

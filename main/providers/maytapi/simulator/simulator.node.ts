@@ -97,18 +97,30 @@ export class MaytapiSimulator {
   async stop(): Promise<void> {
     for (const t of [...this.#timers, this.#ackTimer, this.#qrTimer]) clearTimeout(t);
     this.#server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.#server ? this.#server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) =>
+      this.#server ? this.#server.close(() => resolve()) : resolve(),
+    );
   }
 
   // ── traffic ──────────────────────────────────────────────────────────────────────
 
   /** A customer writes; delivered as a `message` webhook. */
-  receive(phoneId: string, from: string, text: string, extra: Record<string, unknown> = {}): Promise<Delivery> {
+  receive(
+    phoneId: string,
+    from: string,
+    text: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<Delivery> {
     if (this.options.generation === 'seed') {
       return this.post({
         productId: this.options.productId,
         phoneId: Number(phoneId),
-        message: { id: `false_${from}@c.us_3EB0${randomBytes(8).toString('hex').toUpperCase()}`, type: 'text', text, ...extra },
+        message: {
+          id: `false_${from}@c.us_3EB0${randomBytes(8).toString('hex').toUpperCase()}`,
+          type: 'text',
+          text,
+          ...extra,
+        },
         user: { id: `${from}@c.us`, name: `Customer ${from.slice(-4)}`, phone: from, image: '' },
         conversation: `${from}@c.us`,
         receiver: this.phones.find((p) => p.id === phoneId)?.number,
@@ -121,7 +133,13 @@ export class MaytapiSimulator {
       product_id: this.options.productId,
       phone_id: phoneId,
       type: 'message',
-      message: { id: `false_${from}@c.us_3EB0${randomBytes(8).toString('hex').toUpperCase()}`, type: 'text', text, fromMe: false, ...extra },
+      message: {
+        id: `false_${from}@c.us_3EB0${randomBytes(8).toString('hex').toUpperCase()}`,
+        type: 'text',
+        text,
+        fromMe: false,
+        ...extra,
+      },
       user: { id: `${from}@c.us`, name: `Customer ${from.slice(-4)}`, phone: from, image: '' },
       conversation: `${from}@c.us`,
       receiver: this.phones.find((p) => p.id === phoneId)?.number,
@@ -134,7 +152,12 @@ export class MaytapiSimulator {
   scan(phoneId: string): Promise<Delivery> {
     const phone = this.phones.find((p) => p.id === phoneId)!;
     phone.status = 'active';
-    return this.post({ product_id: this.options.productId, phone_id: phoneId, type: 'status', status: 'active' });
+    return this.post({
+      product_id: this.options.productId,
+      phone_id: phoneId,
+      type: 'status',
+      status: 'active',
+    });
   }
 
   /**
@@ -144,9 +167,15 @@ export class MaytapiSimulator {
   async becomes(phoneId: string, status: SimPhone['status']): Promise<Delivery | undefined> {
     const phone = this.phones.find((p) => p.id === phoneId)!;
     phone.status = status;
-    if (status === 'qr-code') this.#qr.set(phone.id, `2@${randomBytes(20).toString('base64')},${Date.now()}`);
+    if (status === 'qr-code')
+      this.#qr.set(phone.id, `2@${randomBytes(20).toString('base64')},${Date.now()}`);
     if (!this.webhook) return undefined;
-    return this.post({ product_id: this.options.productId, phone_id: phoneId, type: 'status', status });
+    return this.post({
+      product_id: this.options.productId,
+      phone_id: phoneId,
+      type: 'status',
+      status,
+    });
   }
 
   currentQr(phoneId: string): string | undefined {
@@ -156,8 +185,15 @@ export class MaytapiSimulator {
   /** POSTs a webhook body to the registered URL, as Maytapi does. */
   async post(body: unknown): Promise<Delivery> {
     if (!this.webhook) throw new Error('no webhook registered');
-    const response = await fetch(this.webhook, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-    const delivery = { status: response.status, body: await response.json().catch(() => undefined) };
+    const response = await fetch(this.webhook, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const delivery = {
+      status: response.status,
+      body: await response.json().catch(() => undefined),
+    };
     this.deliveries.push(delivery);
     return delivery;
   }
@@ -165,7 +201,14 @@ export class MaytapiSimulator {
   #queueAck(phoneId: string, msgId: string, chatId: string, code: number): void {
     if (!this.ackPreference) return;
     const types = ['', 'delivered', 'reached', 'seen', 'played', 'deleted'];
-    this.#pendingAcks.push({ ackType: types[code], ackCode: code, chatId, msgId, time: Math.floor(Date.now() / 1000), phone_id: phoneId });
+    this.#pendingAcks.push({
+      ackType: types[code],
+      ackCode: code,
+      chatId,
+      msgId,
+      time: Math.floor(Date.now() / 1000),
+      phone_id: phoneId,
+    });
     this.#ackTimer ??= setTimeout(() => void this.#flushAcks(), this.options.ackBatchMs);
   }
 
@@ -175,11 +218,17 @@ export class MaytapiSimulator {
     this.#pendingAcks = [];
     if (!batch.length || !this.webhook) return;
     const seed = batch.map(({ ackType, chatId, msgId }) => ({ ackType, chatId, msgId }));
-    await this.post(this.options.ackShape === 'seed' ? seed : { product_id: this.options.productId, type: 'ack', data: batch }).catch(() => undefined);
+    await this.post(
+      this.options.ackShape === 'seed'
+        ? seed
+        : { product_id: this.options.productId, type: 'ack', data: batch },
+    ).catch(() => undefined);
   }
 
   #rotateQr(): void {
-    for (const phone of this.phones) if (phone.status === 'qr-code') this.#qr.set(phone.id, `2@${randomBytes(20).toString('base64')},${Date.now()}`);
+    for (const phone of this.phones)
+      if (phone.status === 'qr-code')
+        this.#qr.set(phone.id, `2@${randomBytes(20).toString('base64')},${Date.now()}`);
     this.#qrTimer = setTimeout(() => this.#rotateQr(), this.options.qrRotateMs);
   }
 
@@ -197,39 +246,66 @@ export class MaytapiSimulator {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const send = (status: number, body: unknown, type = 'application/json'): void => {
-      res.writeHead(status, { 'content-type': type }).end(type === 'application/json' ? JSON.stringify(body) : (body as Buffer));
+      res
+        .writeHead(status, { 'content-type': type })
+        .end(type === 'application/json' ? JSON.stringify(body) : (body as Buffer));
     };
     const url = new URL(req.url ?? '/', 'http://sim');
     const prefix = `/api/${this.options.productId}`;
-    if (!url.pathname.startsWith(prefix)) return send(404, { success: false, message: 'Product not found' });
-    if (req.headers['x-maytapi-key'] !== this.options.apiKey) return send(401, { success: false, message: 'Invalid token' });
+    if (!url.pathname.startsWith(prefix))
+      return send(404, { success: false, message: 'Product not found' });
+    if (req.headers['x-maytapi-key'] !== this.options.apiKey)
+      return send(401, { success: false, message: 'Invalid token' });
     const path = url.pathname.slice(prefix.length);
-    const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<string, unknown>) : {};
+    const body = chunks.length
+      ? (JSON.parse(Buffer.concat(chunks).toString() || '{}') as Record<string, unknown>)
+      : {};
     const method = req.method ?? 'GET';
     this.requests.push(`${method} ${path}`);
     if (this.verbatim.has(`${method} ${path}`)) {
-      if (method === 'POST' && path === '/setWebhook') this.webhook = typeof body.webhook === 'string' ? body.webhook : null;
-      if (method === 'POST' && path === '/setAckPreference') this.ackPreference = body.preference === true;
+      if (method === 'POST' && path === '/setWebhook')
+        this.webhook = typeof body.webhook === 'string' ? body.webhook : null;
+      if (method === 'POST' && path === '/setAckPreference')
+        this.ackPreference = body.preference === true;
       if (method === 'POST' && path.endsWith('/sendMessage')) this.sent.push(body);
       return send(200, this.verbatim.get(`${method} ${path}`));
     }
     const seed = this.options.generation === 'seed';
-    if (method === 'GET' && path === '/product') return send(200, { pid: this.options.productId, webhook: this.webhook ?? '', ack_delivery: seed ? Number(this.ackPreference) : this.ackPreference, phone_limit: 5 });
+    if (method === 'GET' && path === '/product')
+      return send(200, {
+        pid: this.options.productId,
+        webhook: this.webhook ?? '',
+        ack_delivery: seed ? Number(this.ackPreference) : this.ackPreference,
+        phone_limit: 5,
+      });
     if (method === 'GET' && path === '/listPhones') {
-      const phones = this.phones.map((p) => (seed ? { id: Number(p.id), number: p.number } : { id: Number(p.id), number: p.number, status: p.status, type: 'whatsapp' }));
-      if (this.listPhonesDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.listPhonesDelayMs));
+      const phones = this.phones.map((p) =>
+        seed
+          ? { id: Number(p.id), number: p.number }
+          : { id: Number(p.id), number: p.number, status: p.status, type: 'whatsapp' },
+      );
+      if (this.listPhonesDelayMs > 0)
+        await new Promise((resolve) => setTimeout(resolve, this.listPhonesDelayMs));
       return send(200, phones);
     }
     if (method === 'POST' && path === '/setWebhook') {
       this.webhook = typeof body.webhook === 'string' ? body.webhook : null;
-      return send(200, { pid: this.options.productId, webhook: this.webhook, ack_delivery: this.ackPreference });
+      return send(200, {
+        pid: this.options.productId,
+        webhook: this.webhook,
+        ack_delivery: this.ackPreference,
+      });
     }
     if (method === 'POST' && path === '/setAckPreference') {
       this.ackPreference = body.preference === true;
       return send(200, { success: true });
     }
     if (method === 'POST' && path === '/addPhone') {
-      const phone: SimPhone = { id: String(10101 + this.phones.length), number: '', status: 'qr-code' };
+      const phone: SimPhone = {
+        id: String(10101 + this.phones.length),
+        number: '',
+        status: 'qr-code',
+      };
       this.phones.push(phone);
       this.#qr.set(phone.id, `2@${randomBytes(20).toString('base64')}`);
       return send(200, { id: Number(phone.id), pid: this.options.productId, number: '' });
@@ -239,16 +315,41 @@ export class MaytapiSimulator {
     if (!m || !phone) return send(404, { success: false, message: 'Phone not found' });
     switch (`${method} ${m[2]}`) {
       case 'GET status':
-        if (seed) return send(200, { success: true, status: { loggedIn: phone.status === 'active', isQr: phone.status === 'qr-code', loading: phone.status === 'loading', connRetry: phone.status === 'phone-error', message: phone.status } });
-        return send(200, { success: true, status: { loggedIn: phone.status === 'active', isQr: phone.status === 'qr-code', loading: phone.status === 'loading', message: phone.status, number: phone.status === 'active' ? phone.number : null, state: { state: phone.status === 'active' ? 'CONNECTED' : phone.status, canSend: phone.status === 'active' } } });
+        if (seed)
+          return send(200, {
+            success: true,
+            status: {
+              loggedIn: phone.status === 'active',
+              isQr: phone.status === 'qr-code',
+              loading: phone.status === 'loading',
+              connRetry: phone.status === 'phone-error',
+              message: phone.status,
+            },
+          });
+        return send(200, {
+          success: true,
+          status: {
+            loggedIn: phone.status === 'active',
+            isQr: phone.status === 'qr-code',
+            loading: phone.status === 'loading',
+            message: phone.status,
+            number: phone.status === 'active' ? phone.number : null,
+            state: {
+              state: phone.status === 'active' ? 'CONNECTED' : phone.status,
+              canSend: phone.status === 'active',
+            },
+          },
+        });
       case 'GET qrCode': {
         const qr = this.#qr.get(phone.id);
-        if (phone.status !== 'qr-code' || !qr) return send(409, { success: false, message: 'Phone is not in QR state' });
+        if (phone.status !== 'qr-code' || !qr)
+          return send(409, { success: false, message: 'Phone is not in QR state' });
         return send(200, await QRCode.toBuffer(qr, { width: 264 }), 'image/png');
       }
       case 'GET logout':
       case 'POST logout':
-        if (method !== this.options.logoutMethod) return send(405, { success: false, message: 'Method not allowed' });
+        if (method !== this.options.logoutMethod)
+          return send(405, { success: false, message: 'Method not allowed' });
         phone.status = 'qr-code';
         this.#qr.set(phone.id, `2@${randomBytes(20).toString('base64')}`);
         return send(200, { success: true });
@@ -263,19 +364,36 @@ export class MaytapiSimulator {
     }
   }
 
-  #send(phone: SimPhone, body: Record<string, unknown>, send: (s: number, b: unknown) => void): void {
-    if (phone.status !== 'active') return send(400, { success: false, message: 'Phone is not connected' });
+  #send(
+    phone: SimPhone,
+    body: Record<string, unknown>,
+    send: (s: number, b: unknown) => void,
+  ): void {
+    if (phone.status !== 'active')
+      return send(400, { success: false, message: 'Phone is not connected' });
     const to = String(body.to_number ?? '');
-    if (!/^\d{7,15}(@c\.us)?$|@g\.us$/.test(to)) return send(400, { success: false, message: 'to_number is not valid' });
+    if (!/^\d{7,15}(@c\.us)?$|@g\.us$/.test(to))
+      return send(400, { success: false, message: 'to_number is not valid' });
     const type = String(body.type ?? '');
-    if (type === 'media' && typeof body.message === 'string' && body.message.startsWith('data:') && Buffer.byteLength(body.message) > 1.4 * 1024 * 1024) {
-      return send(400, { success: false, message: 'Base64 media is only allowed for images under 1 MB' });
+    if (
+      type === 'media' &&
+      typeof body.message === 'string' &&
+      body.message.startsWith('data:') &&
+      Buffer.byteLength(body.message) > 1.4 * 1024 * 1024
+    ) {
+      return send(400, {
+        success: false,
+        message: 'Base64 media is only allowed for images under 1 MB',
+      });
     }
     this.sent.push(body);
     const msgId = randomBytes(10).toString('hex').toUpperCase();
     const chatId = to.includes('@') ? to : `${to}@c.us`;
     if (this.options.ackStepMs > 0 && ['text', 'media', 'location'].includes(type)) {
-      for (const code of [1, 2, 3]) this.#later(this.options.ackStepMs * code, () => this.#queueAck(phone.id, msgId, chatId, code));
+      for (const code of [1, 2, 3])
+        this.#later(this.options.ackStepMs * code, () =>
+          this.#queueAck(phone.id, msgId, chatId, code),
+        );
     }
     send(200, { success: true, data: { chatId, msgId } });
   }

@@ -50,16 +50,36 @@ export class SimState {
   }
 
   conversation(profileId: string, jid: string, name?: string): SimConversation {
-    let conversation = [...this.conversations.values()].find((c) => c.profileId === profileId && c.jid === jid);
+    let conversation = [...this.conversations.values()].find(
+      (c) => c.profileId === profileId && c.jid === jid,
+    );
     if (!conversation) {
-      conversation = { id: randomUUID(), profileId, jid, name: name ?? `+${jid.split('@')[0]}`, type: jid.endsWith('@g.us') ? 'group' : 'user', lastMessageAt: null, unreadCount: 0 };
+      conversation = {
+        id: randomUUID(),
+        profileId,
+        jid,
+        name: name ?? `+${jid.split('@')[0]}`,
+        type: jid.endsWith('@g.us') ? 'group' : 'user',
+        lastMessageAt: null,
+        unreadCount: 0,
+      };
       this.conversations.set(conversation.id, conversation);
       this.messages.set(conversation.id, []);
     }
     return conversation;
   }
 
-  add(conversation: SimConversation, fields: { direction: 'incoming' | 'outgoing'; type?: string; content: Record<string, unknown>; status: string; at?: Date; quotedMessageId?: string }): SimMessage {
+  add(
+    conversation: SimConversation,
+    fields: {
+      direction: 'incoming' | 'outgoing';
+      type?: string;
+      content: Record<string, unknown>;
+      status: string;
+      at?: Date;
+      quotedMessageId?: string;
+    },
+  ): SimMessage {
     const jid = conversation.jid;
     const fromMe = fields.direction === 'outgoing';
     const at = fields.at ?? new Date();

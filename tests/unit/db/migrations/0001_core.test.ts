@@ -8,9 +8,22 @@ describe('migration 0001: core tables', () => {
     const db = new Sqlite(':memory:');
     db.pragma('foreign_keys = ON');
     expect(migrate(db, [migration0001])).toBe(1);
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    const tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all();
     expect(tables).toEqual(
-      expect.arrayContaining(['accounts', 'lines', 'conversations', 'messages', 'message_aliases', 'outbox', 'quarantine', 'early_events', 'workspace']),
+      expect.arrayContaining([
+        'accounts',
+        'lines',
+        'conversations',
+        'messages',
+        'message_aliases',
+        'outbox',
+        'quarantine',
+        'early_events',
+        'workspace',
+      ]),
     );
   });
 
@@ -34,7 +47,11 @@ describe('migration 0001: core tables', () => {
     db.exec(`INSERT INTO accounts (id, provider, label, created_at) VALUES ('a', 'chatapp', 'A', 1);
       INSERT INTO lines (id, account_id, provider_line_id, messenger) VALUES ('a/1', 'a', '1', 'whatsapp');
       INSERT INTO conversations (line_id, provider_chat_id, activity_key) VALUES ('a/1', 'c', 0);`);
-    expect(() => db.exec("INSERT INTO conversations (line_id, provider_chat_id, activity_key) VALUES ('a/1', 'c', 0)")).toThrow(/UNIQUE/);
+    expect(() =>
+      db.exec(
+        "INSERT INTO conversations (line_id, provider_chat_id, activity_key) VALUES ('a/1', 'c', 0)",
+      ),
+    ).toThrow(/UNIQUE/);
     expect(schemaVersion(db)).toBe(1);
   });
 });

@@ -17,10 +17,15 @@ function dbAtVersion1(messages: string) {
 }
 
 const dbAtVersion1WithMessages = () =>
-  dbAtVersion1("(1000, 1, 'in', 'contact', 'text', 'доставка завтра', 1, 0), (2000, 1, 'in', 'contact', 'text', 'invoice paid', 2, 0)");
+  dbAtVersion1(
+    "(1000, 1, 'in', 'contact', 'text', 'доставка завтра', 1, 0), (2000, 1, 'in', 'contact', 'text', 'invoice paid', 2, 0)",
+  );
 
 const hits = (db: Sqlite.Database, match: string) =>
-  db.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid').pluck().all(match);
+  db
+    .prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid')
+    .pluck()
+    .all(match);
 
 describe('migration 0002: message search', () => {
   it('indexes the messages that were already cached when it runs', () => {

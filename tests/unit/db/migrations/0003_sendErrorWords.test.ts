@@ -16,8 +16,15 @@ describe('migration 0003: send error words', () => {
       INSERT INTO messages (id, conversation_id, direction, origin, type, text, time, deleted) VALUES (1000, 1, 'out', 'this_app', 'text', 'hi', 1, 0);
       INSERT INTO outbox (message_id, line_id, client_ref, request, state, last_error, created_at) VALUES (1000, 'a/1', 'ref-00000001', '{}', 'failed', 'Maytapi refused it.', 1);`);
     expect(migrate(db, [migration0001, migration0002, migration0003])).toBe(3);
-    expect(db.prepare('SELECT last_error, last_error_words FROM outbox').get()).toEqual({ last_error: 'Maytapi refused it.', last_error_words: null });
-    db.prepare('UPDATE outbox SET last_error_words = ? WHERE message_id = 1000').run('{"key":"maytapi.imagesOnly","params":{}}');
-    expect(db.prepare('SELECT last_error_words FROM outbox').pluck().get()).toBe('{"key":"maytapi.imagesOnly","params":{}}');
+    expect(db.prepare('SELECT last_error, last_error_words FROM outbox').get()).toEqual({
+      last_error: 'Maytapi refused it.',
+      last_error_words: null,
+    });
+    db.prepare('UPDATE outbox SET last_error_words = ? WHERE message_id = 1000').run(
+      '{"key":"maytapi.imagesOnly","params":{}}',
+    );
+    expect(db.prepare('SELECT last_error_words FROM outbox').pluck().get()).toBe(
+      '{"key":"maytapi.imagesOnly","params":{}}',
+    );
   });
 });

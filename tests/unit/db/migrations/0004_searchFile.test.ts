@@ -19,16 +19,25 @@ function dbAtVersion3() {
   return db;
 }
 
-const tables = (db: Sqlite.Database) => db.prepare("SELECT name FROM sqlite_schema WHERE type IN ('table', 'trigger')").pluck().all();
-const backlog = (db: Sqlite.Database) => db.prepare('SELECT seq, ids FROM search_backlog ORDER BY seq').all();
+const tables = (db: Sqlite.Database) =>
+  db.prepare("SELECT name FROM sqlite_schema WHERE type IN ('table', 'trigger')").pluck().all();
+const backlog = (db: Sqlite.Database) =>
+  db.prepare('SELECT seq, ids FROM search_backlog ORDER BY seq').all();
 
 describe('migration 0004: the search index in its own file', () => {
   it('drops the in-file index and keeps every message', () => {
     const db = dbAtVersion3();
-    expect(migrate(db, MIGRATIONS.filter((m) => m.version <= 4))).toBe(4);
+    expect(
+      migrate(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 4),
+      ),
+    ).toBe(4);
     expect(tables(db)).not.toContain('messages_fts');
     expect(tables(db)).not.toContain('messages_fts_delete');
-    expect(db.prepare('SELECT id FROM messages ORDER BY id').pluck().all()).toEqual([1000, 2000, 3000]);
+    expect(db.prepare('SELECT id FROM messages ORDER BY id').pluck().all()).toEqual([
+      1000, 2000, 3000,
+    ]);
     // Nothing queued: the index file is built from the messages themselves (see searchIndex.test.ts).
     expect(backlog(db)).toEqual([]);
   });
@@ -38,7 +47,8 @@ describe('migration 0004: the search index in its own file', () => {
     const b = dbAtVersion3();
     migrate(a);
     migrate(b);
-    const tokenOf = (db: Sqlite.Database) => db.prepare('SELECT token FROM search_identity').pluck().all() as string[];
+    const tokenOf = (db: Sqlite.Database) =>
+      db.prepare('SELECT token FROM search_identity').pluck().all() as string[];
     expect(tokenOf(a)).toHaveLength(1);
     expect(tokenOf(a)[0]).toMatch(/^[0-9a-f]{32}$/);
     expect(tokenOf(a)).not.toEqual(tokenOf(b));
@@ -51,7 +61,12 @@ describe('migration 0004: the search index in its own file', () => {
     db.exec("DELETE FROM accounts WHERE id = 'a'");
     expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(0);
     // The image without text was never in the index.
-    expect(backlog(db).map((r) => JSON.parse((r as { ids: string }).ids) as number[]).flat().sort()).toEqual([1000, 2000]);
+    expect(
+      backlog(db)
+        .map((r) => JSON.parse((r as { ids: string }).ids) as number[])
+        .flat()
+        .sort(),
+    ).toEqual([1000, 2000]);
   });
 
   it('never reuses a sequence number once applied rows are trimmed', () => {

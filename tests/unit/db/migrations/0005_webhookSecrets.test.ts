@@ -10,12 +10,20 @@ describe('migration 0005: webhook secrets', () => {
     db.pragma('foreign_keys = ON');
     const before = MIGRATIONS.filter((m) => m.version < 5);
     migrate(db, before);
-    db.exec(`INSERT INTO accounts (id, provider, label, created_at) VALUES ('a', 'maytapi', 'A', 1), ('b', 'chategy', 'B', 2);`);
+    db.exec(
+      `INSERT INTO accounts (id, provider, label, created_at) VALUES ('a', 'maytapi', 'A', 1), ('b', 'chategy', 'B', 2);`,
+    );
     expect(migrate(db, [...before, migration0005])).toBe(5);
     expect(db.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(2);
-    db.exec(`INSERT INTO webhook_secrets (account_id, secret, issued_at) VALUES ('a', 's3cret-a-0123456789', 10), ('b', 's3cret-b-0123456789', 11);`);
+    db.exec(
+      `INSERT INTO webhook_secrets (account_id, secret, issued_at) VALUES ('a', 's3cret-a-0123456789', 10), ('b', 's3cret-b-0123456789', 11);`,
+    );
     db.exec(`DELETE FROM accounts WHERE id = 'a'`);
     expect(db.prepare('SELECT account_id FROM webhook_secrets').pluck().all()).toEqual(['b']);
-    expect(() => db.exec(`INSERT INTO webhook_secrets (account_id, secret, issued_at) VALUES ('nobody', 'x', 1)`)).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.exec(
+        `INSERT INTO webhook_secrets (account_id, secret, issued_at) VALUES ('nobody', 'x', 1)`,
+      ),
+    ).toThrow(/FOREIGN KEY/);
   });
 });

@@ -16,7 +16,10 @@ describe('migration 0006: when a send’s attempt started', () => {
       INSERT INTO messages (id, conversation_id, direction, origin, type, text, time, deleted) VALUES (1000, 1, 'out', 'this_app', 'text', 'hi', 1, 0);
       INSERT INTO outbox (message_id, line_id, client_ref, request, state, created_at) VALUES (1000, 'a/1', 'ref-00000001', '{}', 'sending', 1);`);
     expect(migrate(db, [...before, migration0006])).toBe(6);
-    expect(db.prepare('SELECT state, attempt_started_at AS started FROM outbox').get()).toEqual({ state: 'sending', started: null });
+    expect(db.prepare('SELECT state, attempt_started_at AS started FROM outbox').get()).toEqual({
+      state: 'sending',
+      started: null,
+    });
     db.prepare('UPDATE outbox SET attempt_started_at = 1234').run();
     expect(db.prepare('SELECT attempt_started_at FROM outbox').pluck().get()).toBe(1234);
   });

@@ -9,8 +9,17 @@ describe('migration 0007: quarantine replays', () => {
     const db = new Sqlite(':memory:');
     const before = MIGRATIONS.filter((m) => m.version < 7);
     migrate(db, before);
-    db.exec(`INSERT INTO quarantine (account_id, line_id, source, reason, raw, received_at) VALUES ('a', NULL, 'webhook', 'message for unknown phone 1', '{"type":"message"}', 5);`);
+    db.exec(
+      `INSERT INTO quarantine (account_id, line_id, source, reason, raw, received_at) VALUES ('a', NULL, 'webhook', 'message for unknown phone 1', '{"type":"message"}', 5);`,
+    );
     expect(migrate(db, [...before, migration0007])).toBe(7);
-    expect(db.prepare('SELECT account_id AS accountId, reason, raw, replays FROM quarantine').get()).toEqual({ accountId: 'a', reason: 'message for unknown phone 1', raw: '{"type":"message"}', replays: 0 });
+    expect(
+      db.prepare('SELECT account_id AS accountId, reason, raw, replays FROM quarantine').get(),
+    ).toEqual({
+      accountId: 'a',
+      reason: 'message for unknown phone 1',
+      raw: '{"type":"message"}',
+      replays: 0,
+    });
   });
 });

@@ -9,11 +9,15 @@ describe('migration 0008: app meta', () => {
     const db = new Sqlite(':memory:');
     const before = MIGRATIONS.filter((m) => m.version < 8);
     migrate(db, before);
-    db.exec(`INSERT INTO quarantine (account_id, line_id, source, reason, raw, received_at) VALUES ('a', NULL, 'core', 'not stored', '{}', 5);`);
+    db.exec(
+      `INSERT INTO quarantine (account_id, line_id, source, reason, raw, received_at) VALUES ('a', NULL, 'core', 'not stored', '{}', 5);`,
+    );
     expect(migrate(db, [...before, migration0008])).toBe(8);
     expect(db.prepare('SELECT count(*) FROM app_meta').pluck().get()).toBe(0);
     db.prepare('INSERT INTO app_meta (key, value) VALUES (?, ?)').run('version', '0.2.0');
-    expect(db.prepare('SELECT value FROM app_meta WHERE key = ?').pluck().get('version')).toBe('0.2.0');
+    expect(db.prepare('SELECT value FROM app_meta WHERE key = ?').pluck().get('version')).toBe(
+      '0.2.0',
+    );
     expect(db.prepare('SELECT count(*) FROM quarantine').pluck().get()).toBe(1);
   });
 });
