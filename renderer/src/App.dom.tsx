@@ -8,6 +8,19 @@ import {
 } from './store/workspace.dom.ts';
 import type { Message } from '../../shared/model/entities.std.ts';
 import { sendDraft } from './actions/send.dom.ts';
+import { messageActions } from './actions/messages.dom.ts';
+import { loginActions } from './actions/login.dom.ts';
+import {
+  accountDialogActions,
+  addAccount,
+  isWebhookAccount,
+  lineActions,
+} from './actions/accounts.dom.ts';
+import { settingsActions } from './actions/settings.dom.ts';
+
+const messages = messageActions(client);
+const lines = lineActions(client);
+const settingsOf = settingsActions(client);
 import { useT } from './i18n/i18n.dom.ts';
 import { client, conversation } from './core.dom.ts';
 import { AccountSidebar } from './components/AccountSidebar.dom.tsx';
@@ -24,7 +37,6 @@ import { OfflineBanner } from './components/OfflineBanner.dom.tsx';
 import { AccountDialog, type AccountActions } from './components/AccountDialog.dom.tsx';
 import { allowWebNotifications } from './webNotifications.dom.ts';
 import type { ProviderDescriptor } from '../../shared/ipc/providers.std.ts';
-import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
 
 const mediaUrl = (localPath: string) => client.mediaUrl(localPath);
 
@@ -47,29 +59,13 @@ export function App() {
   const dialogAccount = useWorkspace((s) =>
     s.accounts.find((a) => a.id === accountDialog?.accountId),
   );
-  const accountActions = useMemo<AccountActions | undefined>(() => {
-    if (!accountDialog) return undefined;
-    const accountId = accountDialog.accountId;
-    return {
-      webhookInfo: () => client.call('webhooks.info', { accountId }),
-      register: (replaceForeign) => client.call('webhooks.register', { accountId, replaceForeign }),
-      reissue: () => client.call('webhooks.reissue', { accountId }),
-      test: () => client.call('webhooks.test', { accountId }),
-      quarantine: () => client.call('quarantine.list', { accountId, limit: 20 }),
-      replayQuarantine: () => client.call('quarantine.replay', { accountId }),
-      remove: async () => {
-        await client.call('accounts.remove', { id: accountId });
-        setAccountDialog(undefined);
-      },
-      muteAll: async (muted) => {
-        const lines = useWorkspace
-          .getState()
-          .lines.filter((l) => l.accountId === accountId && l.muted !== muted);
-        await Promise.all(lines.map((l) => client.call('lines.setMuted', { lineId: l.id, muted })));
-      },
-      onClose: () => setAccountDialog(undefined),
-    };
-  }, [accountDialog]);
+  const accountActions = useMemo<AccountActions | undefined>(
+    () =>
+      accountDialog
+        ? accountDialogActions(client, accountDialog.accountId, () => setAccountDialog(undefined))
+        : undefined,
+    [accountDialog],
+  );
   const dialogAllMuted = useWorkspace((s) => {
     const lines = s.lines.filter((l) => l.accountId === accountDialog?.accountId);
     return lines.length > 0 && lines.every((l) => l.muted);
@@ -147,20 +143,12 @@ export function App() {
           onAddAccount={() => void act(client.call('providers.list', {}).then(setProviders))}
           onSettings={() => setSettingsOpen(true)}
           onScope={(accountId) => void act(setScope(client, accountId))}
-          onMute={(lineId, muted) => void act(client.call('lines.setMuted', { lineId, muted }))}
-          onRemoveDemo={() => void act(client.call('demo.remove', {}))}
+          onMute={(lineId, muted) => void act(lines.setMuted(lineId, muted))}
+          onRemoveDemo={() => void act(lines.removeDemo())}
           onAccountSettings={(accountId) =>
             void act(
-              client.call('providers.list', {}).then((list) =>
-                setAccountDialog({
-                  accountId,
-                  webhook: list.some(
-                    (p) =>
-                      p.realtime === 'webhook' &&
-                      p.kind ===
-                        useWorkspace.getState().accounts.find((a) => a.id === accountId)?.provider,
-                  ),
-                }),
+              isWebhookAccount(client, accountId).then((webhook) =>
+                setAccountDialog({ accountId, webhook }),
               ),
             )
           }
@@ -191,18 +179,15 @@ export function App() {
             setSearchScope(scope);
             setSearchFocus((n) => n + 1);
           }}
-          onRetry={(id) => void act(client.call('messages.retry', { id }))}
+          onRetry={(id) => void act(messages.retry(id))}
           {...(canReact
             ? {
                 onReact: (message: Message, emoji: string | null) =>
-                  void act(client.call('messages.react', { id: message.id, emoji })),
+                  void act(messages.react(message, emoji)),
               }
             : {})}
           {...(canDelete
-            ? {
-                onDelete: (message: Message) =>
-                  void act(client.call('messages.deleteForEveryone', { id: message.id })),
-              }
+            ? { onDelete: (message: Message) => void act(messages.deleteForEveryone(message)) }
             : {})}
         />
       </div>
@@ -212,24 +197,10 @@ export function App() {
             settings={settings}
             desktop={desktop}
             {...(appInfo ? { secrets: appInfo.secrets, logFile: appInfo.logFile } : {})}
-            onStoreWithoutKeyring={(allow) =>
-              void act(
-                client
-                  .call('secrets.storeWithoutKeyring', { allow })
-                  .then((secrets) =>
-                    useWorkspace.setState((s) => (s.app ? { app: { ...s.app, secrets } } : {})),
-                  ),
-              )
-            }
+            onStoreWithoutKeyring={(allow) => void act(settingsOf.storeWithoutKeyring(allow))}
             onAllowBrowserNotifications={allowWebNotifications}
-            onApplyWebhook={async (webhook) =>
-              void (await client.call('settings.set', { webhook }))
-            }
-            onChange={(patch) => {
-              // Show the choice at once; the core's settings.changed confirms (or corrects) it.
-              useWorkspace.setState({ settings: { ...settings, ...patch } });
-              void act(client.call('settings.set', patch));
-            }}
+            onApplyWebhook={settingsOf.applyWebhook}
+            onChange={(patch) => void act(settingsOf.change(patch))}
             onClose={() => setSettingsOpen(false)}
           />
         </div>
@@ -249,21 +220,9 @@ export function App() {
           <AddAccountDialog
             providers={providers}
             onClose={() => setProviders(undefined)}
-            onSubmit={async (provider, label, config, secrets) => {
-              try {
-                await client.call('accounts.add', { provider, label, config, secrets });
-                return {};
-              } catch (error) {
-                if (error instanceof SwitchboardError)
-                  return {
-                    error: {
-                      message: error.message,
-                      ...(error.issues ? { issues: error.issues } : {}),
-                    },
-                  };
-                return { error: { message: String(error) } };
-              }
-            }}
+            onSubmit={(provider, label, config, secrets) =>
+              addAccount(client, { provider, label, config, secrets })
+            }
           />
         </div>
       )}
@@ -274,22 +233,13 @@ export function App() {
             state={loginLine.login}
             method={loginMethodOf(loginLine.messenger)}
             demo={loginAccount?.demo ?? false}
-            onStart={() =>
-              void act(
-                client.call('login.start', {
-                  lineId: loginLine.id,
-                  method: loginMethodOf(loginLine.messenger),
-                }),
-              )
-            }
+            onStart={() => void act(loginActions(client, loginLine).start())}
             onSubmit={async (step) => {
-              await act(client.call('login.submit', { lineId: loginLine.id, step }));
+              await act(loginActions(client, loginLine).submit(step));
             }}
-            onCancel={() => void act(client.call('login.cancel', { lineId: loginLine.id }))}
-            onSimulateScan={() =>
-              void act(client.call('demo.simulateScan', { lineId: loginLine.id }))
-            }
-            onLogout={() => void act(client.call('login.logout', { lineId: loginLine.id }))}
+            onCancel={() => void act(loginActions(client, loginLine).cancel())}
+            onSimulateScan={() => void act(loginActions(client, loginLine).simulateScan())}
+            onLogout={() => void act(loginActions(client, loginLine).logout())}
             onClose={() => setLoginLineId(undefined)}
           />
         </div>
