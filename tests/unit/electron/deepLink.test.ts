@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deepLinkInArgv, deepLinkOf, parseDeepLink } from '../../../main/electron/deepLink.main.ts';
+import { deepLinkInArgv, deepLinkOf, parseDeepLink } from '../../../shared/model/deepLink.std.ts';
 
 describe('switchboard:// links', () => {
   it('open a conversation, optionally at one message', () => {
