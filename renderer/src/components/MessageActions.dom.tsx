@@ -3,6 +3,7 @@ import type { Message } from '../../../shared/model/entities.std.ts';
 import { useT } from '../i18n/i18n.dom.ts';
 import { Icon } from './Icon.dom.tsx';
 import { Confirm } from './Confirm.dom.tsx';
+import { copyMessageLink } from '../actions/messages.dom.ts';
 
 /** WhatsApp's quick reactions. */
 export const QUICK_REACTIONS = ['👍', '❤️', '😂', '😮', '😢', '🙏'] as const;
@@ -26,6 +27,7 @@ export function MessageActions({
   const t = useT();
   const [picking, setPicking] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [copied, setCopied] = useState<boolean>();
   if (message.deleted) return null;
   const mine = message.reactions.me;
   const reachedProvider =
@@ -57,6 +59,24 @@ export function MessageActions({
         >
           <Icon name="smile" size={16} />
         </button>
+      )}
+      <button
+        type="button"
+        className="bubble-action"
+        onClick={() => void copyMessageLink(message).then(setCopied)}
+        aria-label={t('message.copyLink')}
+        title={
+          copied === undefined
+            ? t('message.copyLink')
+            : t(copied ? 'message.linkCopied' : 'message.linkNotCopied')
+        }
+      >
+        <Icon name="link" size={16} />
+      </button>
+      {copied !== undefined && (
+        <span className="visually-hidden" role="status">
+          {t(copied ? 'message.linkCopied' : 'message.linkNotCopied')}
+        </span>
       )}
       {onDelete && reachedProvider && (
         <button

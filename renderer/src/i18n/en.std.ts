@@ -73,6 +73,9 @@ export const en = {
   'message.reactWith': 'React with {emoji}',
   'message.unreact': 'Take back {emoji}',
   'message.deleteForEveryone': 'Delete for everyone',
+  'message.copyLink': 'Copy a link to this message',
+  'message.linkCopied': 'Link copied',
+  'message.linkNotCopied': 'The link could not be copied here',
   'message.deleteQuestion':
     'Delete this message for everyone in the chat? It will show as deleted.',
   'message.deleteConfirm': 'Delete',

@@ -76,6 +76,9 @@ export const ru: Record<MessageKey, string> = {
   'message.reactWith': 'Реакция {emoji}',
   'message.unreact': 'Убрать {emoji}',
   'message.deleteForEveryone': 'Удалить у всех',
+  'message.copyLink': 'Скопировать ссылку на сообщение',
+  'message.linkCopied': 'Ссылка скопирована',
+  'message.linkNotCopied': 'Здесь ссылку скопировать не удалось',
   'message.deleteQuestion':
     'Удалить это сообщение у всех в чате? Вместо него будет пометка об удалении.',
   'message.deleteConfirm': 'Удалить',
