@@ -33,7 +33,11 @@ import {
   appResponseHeaders,
   resolveAppRequest,
 } from './appProtocol.main.ts';
-import { DEEP_LINK_SCHEME, deepLinkInArgv, parseDeepLink } from '../../shared/model/deepLink.std.ts';
+import {
+  DEEP_LINK_SCHEME,
+  deepLinkInArgv,
+  parseDeepLink,
+} from '../../shared/model/deepLink.std.ts';
 import { restoredBounds, trackWindowState } from './windowState.main.ts';
 import { openShellStore } from './shellStore.main.ts';
 import { bindTray } from './tray.main.ts';
