@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { uploadPath } from '../core/sender.node.ts';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/ipc/contract.std.ts';
-import { say, words } from '../../shared/ipc/coreWords.std.ts';
+import { say, words } from '../../shared/words/coreWords.std.ts';
 
 export interface BridgeOptions {
   core: Core;

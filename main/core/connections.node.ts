@@ -10,7 +10,7 @@ import type { ProviderConnection, ProviderContext } from '../providers/plugin.no
 import type { EventBus } from './eventBus.node.ts';
 import type { SecretStore } from './secretStore.node.ts';
 import { createLogger } from './logger.node.ts';
-import { say, words } from '../../shared/ipc/coreWords.std.ts';
+import { say, words } from '../../shared/words/coreWords.std.ts';
 
 /** A zod refusal of saved settings as "email, apiKey", anything else as its message. */
 function settingsProblem(error: unknown): string {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { isMethodName, methods, type MethodName } from '../../shared/ipc/contract.std.ts';
 import type { Reply } from '../../shared/ipc/wire.std.ts';
 import { SwitchboardError, issuesOf, type IpcError } from '../../shared/ipc/errors.std.ts';
-import { say, words } from '../../shared/ipc/coreWords.std.ts';
+import { say, words } from '../../shared/words/coreWords.std.ts';
 import type { Message } from '../../shared/model/entities.std.ts';
 import { openCache, type Cache } from '../db/cache.node.ts';
 import { damagedCacheError, isDamaged, toStorageError } from '../db/storageError.node.ts';

@@ -6,7 +6,7 @@ import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
 import type { Account } from '../../shared/model/entities.std.ts';
 import type { AccountRecord } from '../db/accountsRepo.node.ts';
 import type { Core } from './core.node.ts';
-import { words } from '../../shared/ipc/coreWords.std.ts';
+import { words } from '../../shared/words/coreWords.std.ts';
 
 type ParamsOf<M extends MethodName> = z.output<(typeof methods)[M]['params']>;
 export type Handlers = {

@@ -10,7 +10,7 @@ import type { OutboxEntry } from '../db/outboxRepo.node.ts';
 import { SendFailure, type SendRequest } from '../providers/plugin.node.ts';
 import type { Connections } from './connections.node.ts';
 import type { IngestQueue } from './ingestQueue.node.ts';
-import { say, words } from '../../shared/ipc/coreWords.std.ts';
+import { say, words } from '../../shared/words/coreWords.std.ts';
 
 /** Where the bridge keeps an upload until the send that names it (`outgoing/uploads/<id>`). */
 export function uploadPath(attachmentsDir: string, uploadId: string): string {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Words } from '../../shared/ipc/coreWords.std.ts';
+import type { Words } from '../../shared/words/coreWords.std.ts';
 
 /** `interrupted`: was `sending` when the app stopped; reconciled with the provider before any resend. */
 export type OutboxState = 'queued' | 'sending' | 'interrupted' | 'accepted' | 'failed';

@@ -8,7 +8,7 @@ import type {
 import type { DeliveryStatus } from '../../shared/model/delivery.std.ts';
 import type { LoginState } from '../../shared/model/login.std.ts';
 import type { Messenger } from '../../shared/model/ids.std.ts';
-import type { Words } from '../../shared/ipc/coreWords.std.ts';
+import type { Words } from '../../shared/words/coreWords.std.ts';
 
 /** Rarely-queried message parts, kept as one JSON column so ingest writes one row. */
 export interface MessageBody {

@@ -1,5 +1,5 @@
 import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
-import { say, words, type Words } from '../../shared/ipc/coreWords.std.ts';
+import { say, words, type Words } from '../../shared/words/coreWords.std.ts';
 import { SendFailure } from './plugin.node.ts';
 import type { Backoff } from './backoff.node.ts';
 import type { ConnectionState } from '../../shared/model/connection.std.ts';

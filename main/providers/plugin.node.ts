@@ -3,7 +3,7 @@ import type { Message } from '../../shared/model/entities.std.ts';
 import type { MessageRef, ProviderEvent } from '../../shared/model/events.std.ts';
 import type { LoginMethod, LoginState, LoginStep } from '../../shared/model/login.std.ts';
 import type { ProviderDescriptor } from '../../shared/ipc/providers.std.ts';
-import { say, type Words } from '../../shared/ipc/coreWords.std.ts';
+import { say, type Words } from '../../shared/words/coreWords.std.ts';
 
 /**
  * A provider plug-in: one folder holding its client, its mapping to the unified model and

@@ -7,7 +7,7 @@ import type { IngestQueue } from '../core/ingestQueue.node.ts';
 import type { Cache } from '../db/cache.node.ts';
 import { startIngress, type Ingress } from './ingress.node.ts';
 import type { DeliveryOutcome, WebhookDelivery, WebhookSink } from './webhookSource.node.ts';
-import { words } from '../../shared/ipc/coreWords.std.ts';
+import { words } from '../../shared/words/coreWords.std.ts';
 
 const SECRET_KEY = 'webhookSecret';
 

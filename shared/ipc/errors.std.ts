@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Words, say, type Words as WordsT } from './coreWords.std.ts';
+import { Words, say, type Words as WordsT } from '../words/coreWords.std.ts';
 
 export const ErrorCode = z.enum([
   /** The request did not match the contract. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Words } from '../ipc/coreWords.std.ts';
+import { Words } from '../words/coreWords.std.ts';
 
 /** The link between the core and a provider, per account (and per line where it differs). */
 export const ConnectionState = z.discriminatedUnion('state', [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Words } from '../ipc/coreWords.std.ts';
+import { Words } from '../words/coreWords.std.ts';
 
 export const Tick = z.enum(['pending', 'sent', 'delivered', 'read', 'failed']);
 export type Tick = z.infer<typeof Tick>;

@@ -10,7 +10,7 @@ import {
 import { DeliveryStatus } from './delivery.std.ts';
 import { LoginState } from './login.std.ts';
 import { ConnectionState } from './connection.std.ts';
-import { Words } from '../ipc/coreWords.std.ts';
+import { Words } from '../words/coreWords.std.ts';
 
 export const Account = z.object({
   id: AccountId,

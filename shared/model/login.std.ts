@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Words, say, type Words as WordsT } from '../ipc/coreWords.std.ts';
+import { Words, say, type Words as WordsT } from '../words/coreWords.std.ts';
 
 export const QrCode = z.discriminatedUnion('kind', [
   /** The string a phone scans; rendered with `qrcode`. */

@@ -7,7 +7,7 @@ import {
   unreachable,
 } from '../errors.node.ts';
 import type { TokenManager } from './tokens.node.ts';
-import { words } from '../../../shared/ipc/coreWords.std.ts';
+import { words } from '../../../shared/words/coreWords.std.ts';
 
 export interface HistoryQuery {
   limit: number;

@@ -34,7 +34,7 @@ import {
   userChannel,
   type MessageItem,
 } from './wire.node.ts';
-import { words } from '../../../shared/ipc/coreWords.std.ts';
+import { words } from '../../../shared/words/coreWords.std.ts';
 import { loginSaid } from '../../../shared/model/login.std.ts';
 
 const FIRST_SYNC_CHATS = 50;

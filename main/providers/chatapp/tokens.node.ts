@@ -5,7 +5,7 @@ import {
   ProviderUnavailable,
   unreachable,
 } from '../errors.node.ts';
-import { words } from '../../../shared/ipc/coreWords.std.ts';
+import { words } from '../../../shared/words/coreWords.std.ts';
 
 export interface Credentials {
   email: string;

@@ -3,7 +3,7 @@ import { type LoginState, loginSaid } from '../../../shared/model/login.std.ts';
 import { LINES, type LineKey } from './lines.node.ts';
 import type { Account } from './wire.node.ts';
 import type { AccountNotices, AccountWarning } from '../../../shared/model/notices.std.ts';
-import { words } from '../../../shared/ipc/coreWords.std.ts';
+import { words } from '../../../shared/words/coreWords.std.ts';
 
 const SIGNED_OUT: LoginState = loginSaid.loggedOut(words('login.notSignedInChategy'));
 

@@ -3,7 +3,7 @@ import { ProviderAuthError, ProviderRequestError, ProviderUnavailable } from '..
 import { checksumOf, type Params } from './checksum.node.ts';
 import { Account, Delivery, Webhook } from './wire.node.ts';
 import { unreachable } from '../errors.node.ts';
-import { words } from '../../../shared/ipc/coreWords.std.ts';
+import { words } from '../../../shared/words/coreWords.std.ts';
 
 export interface ChategyCredentials {
   token: string;

@@ -11,7 +11,7 @@ import { ChategyRequestError, wordsOf, type ChategyApi } from './api.node.ts';
 import type { ChategyConfig } from './config.node.ts';
 import { PhoenixSession, type PushReply } from './phoenix.node.ts';
 import { TelegramAuthState, WhatsAppAuthState } from './wire.node.ts';
-import { words } from '../../../shared/ipc/coreWords.std.ts';
+import { words } from '../../../shared/words/coreWords.std.ts';
 
 /**
  * The seed's `send_phone` payload key is garbled by machine translation ("telemon"); MAX's

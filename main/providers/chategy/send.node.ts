@@ -1,7 +1,7 @@
 import { SendFailure, type SendRequest } from '../plugin.node.ts';
 import type { Params } from './checksum.node.ts';
 import { LINES, isLine, rawId } from './lines.node.ts';
-import { words } from '../../../shared/ipc/coreWords.std.ts';
+import { words } from '../../../shared/words/coreWords.std.ts';
 
 /** The seed's `send_file` list; anything else is refused with "invalid mime type". */
 export const ALLOWED_MIME = new Set([

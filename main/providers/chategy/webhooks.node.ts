@@ -21,7 +21,7 @@ import {
   type Instance,
 } from './wire.node.ts';
 import { loginSaid } from '../../../shared/model/login.std.ts';
-import { words } from '../../../shared/ipc/coreWords.std.ts';
+import { words } from '../../../shared/words/coreWords.std.ts';
 
 const FLAT: Record<string, LineKey> = {
   tdlib_incoming_msg: 'tdlib',

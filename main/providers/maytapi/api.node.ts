@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ProviderAuthError, ProviderRequestError, ProviderUnavailable } from '../errors.node.ts';
 import { Phone, PhoneStatus, SendReply } from './wire.node.ts';
 import { unreachable } from '../errors.node.ts';
-import { words } from '../../../shared/ipc/coreWords.std.ts';
+import { words } from '../../../shared/words/coreWords.std.ts';
 
 /** Maytapi's REST API: /api/{product_id}/…, the static x-maytapi-key on every call. */
 export class MaytapiApi {

@@ -30,7 +30,7 @@ import {
   StatusHook,
   snakeCaseIds,
 } from './wire.node.ts';
-import { words } from '../../../shared/ipc/coreWords.std.ts';
+import { words } from '../../../shared/words/coreWords.std.ts';
 
 /** The seed's rule: base64 media only for images under 1 MB; anything else needs a link. */
 export const MAX_INLINE_IMAGE = 1024 * 1024;

@@ -4,7 +4,7 @@ import type { NormalizedMessage, ProviderEvent } from '../../../shared/model/eve
 import { type LoginState, loginSaid } from '../../../shared/model/login.std.ts';
 import type { z } from 'zod';
 import type { AckItem, MessageHook } from './wire.node.ts';
-import { words } from '../../../shared/ipc/coreWords.std.ts';
+import { words } from '../../../shared/words/coreWords.std.ts';
 import { createHash } from 'node:crypto';
 
 /** A message without an id still needs one that is the same on every retry of the webhook. */

@@ -3,7 +3,7 @@ import { authHeaders, type MultiWaAuth } from './config.node.ts';
 import { ConversationRow, MessageRow, Profile, SendReply, listOf } from './wire.node.ts';
 import { ProviderAuthError, ProviderRequestError, ProviderUnavailable } from '../errors.node.ts';
 import { unreachable } from '../errors.node.ts';
-import { words } from '../../../shared/ipc/coreWords.std.ts';
+import { words } from '../../../shared/words/coreWords.std.ts';
 
 /** MultiWA's REST API under /api/v1. Parses both the docs' envelope and NestJS's plain bodies. */
 export class MultiWaApi {

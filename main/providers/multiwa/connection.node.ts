@@ -33,7 +33,7 @@ import {
   type MessageRow,
   type Profile,
 } from './wire.node.ts';
-import { words } from '../../../shared/ipc/coreWords.std.ts';
+import { words } from '../../../shared/words/coreWords.std.ts';
 
 const FIRST_SYNC_CHATS = 50;
 const FIRST_SYNC_MESSAGES = 30;

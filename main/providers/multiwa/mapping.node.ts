@@ -4,7 +4,7 @@ import type { ChatRef, NormalizedMessage } from '../../../shared/model/events.st
 import { type LoginState, type QrCode, loginSaid } from '../../../shared/model/login.std.ts';
 import type { ConversationRow, MessageRow } from './wire.node.ts';
 import { Content } from './wire.node.ts';
-import { words } from '../../../shared/ipc/coreWords.std.ts';
+import { words } from '../../../shared/words/coreWords.std.ts';
 
 /** MultiWA's own type names, and whatsapp-web.js's, which its engine stores as they come. */
 const TYPES: Record<string, MessageType> = {

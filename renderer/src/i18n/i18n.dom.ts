@@ -1,7 +1,7 @@
 import { en, type MessageKey } from './en.std.ts';
 import { ru } from './ru.std.ts';
 import { useWorkspace } from '../store/workspace.dom.ts';
-import { say } from '../../../shared/ipc/coreWords.std.ts';
+import { say } from '../../../shared/words/coreWords.std.ts';
 
 const dictionaries = { en, ru } as const;
 export type Language = keyof typeof dictionaries;

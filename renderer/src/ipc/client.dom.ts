@@ -9,7 +9,7 @@ import {
   type Result,
 } from '../../../shared/ipc/contract.std.ts';
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
-import { say, type Language, type Words } from '../../../shared/ipc/coreWords.std.ts';
+import { say, type Language, type Words } from '../../../shared/words/coreWords.std.ts';
 import { PRELOAD_KEY, type PreloadApi } from '../../../shared/ipc/preloadApi.std.ts';
 import type { ConnectionStatus, Transport } from './transport.dom.ts';
 import { createElectronTransport } from './electronTransport.dom.ts';

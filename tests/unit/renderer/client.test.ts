@@ -3,7 +3,7 @@ import { CoreClient } from '../../../renderer/src/ipc/client.dom.ts';
 import type { Transport } from '../../../renderer/src/ipc/transport.dom.ts';
 import type { Reply } from '../../../shared/ipc/wire.std.ts';
 import { SwitchboardError, type IpcError } from '../../../shared/ipc/errors.std.ts';
-import { words } from '../../../shared/ipc/coreWords.std.ts';
+import { words } from '../../../shared/words/coreWords.std.ts';
 
 function answering(reply: Reply): Transport {
   return {

@@ -134,7 +134,7 @@ describe('a line’s sign-in state from the core', () => {
   it('is said in the user’s language', async () => {
     const { LoginDialog } = await import('../../../renderer/src/components/LoginDialog.dom.tsx');
     const { loginSaid } = await import('../../../shared/model/login.std.ts');
-    const { words } = await import('../../../shared/ipc/coreWords.std.ts');
+    const { words } = await import('../../../shared/words/coreWords.std.ts');
     useWorkspace.setState({ settings: { language: 'ru' } as never });
     const noop = () => undefined;
     const props = {

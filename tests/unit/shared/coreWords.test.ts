@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WORD_CATALOG, say, words } from '../../../shared/ipc/coreWords.std.ts';
+import { WORD_CATALOG, say, words } from '../../../shared/words/coreWords.std.ts';
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
