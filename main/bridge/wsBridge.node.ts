@@ -7,7 +7,7 @@ import type { Core } from '../core/core.node.ts';
 import { serveStatic } from './staticFiles.node.ts';
 import { mediaFilePath, mediaHeaders } from '../core/mediaFiles.node.ts';
 import fs from 'node:fs';
-import { createLogger } from '../core/logger.node.ts';
+import { createLogger } from '../log/logger.node.ts';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { uploadPath } from '../core/sender.node.ts';

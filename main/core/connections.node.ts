@@ -9,7 +9,7 @@ import type { ProviderRegistry } from '../providers/registry.node.ts';
 import type { ProviderConnection, ProviderContext } from '../providers/plugin.node.ts';
 import type { EventBus } from './eventBus.node.ts';
 import type { SecretStore } from './secretStore.node.ts';
-import { createLogger } from './logger.node.ts';
+import { createLogger } from '../log/logger.node.ts';
 import { say, words } from '../../shared/words/coreWords.std.ts';
 
 /** A zod refusal of saved settings as "email, apiKey", anything else as its message. */

@@ -13,7 +13,7 @@ import { Connections } from './connections.node.ts';
 import { EventBus, type CoreListener } from './eventBus.node.ts';
 import { IngestQueue } from './ingestQueue.node.ts';
 import { createHandlers, type Handlers } from './handlers.node.ts';
-import { createLogger } from './logger.node.ts';
+import { createLogger } from '../log/logger.node.ts';
 import { MemorySecretStore, type SecretStore } from './secretStore.node.ts';
 import { JsonSettingsStore, type SettingsStore } from './settingsStore.node.ts';
 import { Sender } from './sender.node.ts';

@@ -1,7 +1,7 @@
 import type { Cache } from '../db/cache.node.ts';
 import type { Connections } from './connections.node.ts';
 import type { EventBus } from './eventBus.node.ts';
-import { createLogger } from './logger.node.ts';
+import { createLogger } from '../log/logger.node.ts';
 
 const log = createLogger('history');
 

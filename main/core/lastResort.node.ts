@@ -1,4 +1,4 @@
-import { createLogger } from './logger.node.ts';
+import { createLogger } from '../log/logger.node.ts';
 
 const log = createLogger('process');
 let installed = false;

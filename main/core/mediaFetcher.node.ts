@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Cache } from '../db/cache.node.ts';
 import type { EventBus } from './eventBus.node.ts';
-import { createLogger } from './logger.node.ts';
+import { createLogger } from '../log/logger.node.ts';
 
 const log = createLogger('media');
 

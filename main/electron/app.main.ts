@@ -47,7 +47,7 @@ import { HIDDEN_ARG, applyStartAtLogin, xdgAutostartDir } from './loginItem.main
 import { importAutoUpdater, startUpdater } from './updater.main.ts';
 import { shellStrings } from './shellStrings.main.ts';
 import { keepServingOnUnexpectedErrors } from '../core/lastResort.node.ts';
-import { openLogFileSafely } from '../core/logFile.node.ts';
+import { openLogFileSafely } from '../log/logFile.node.ts';
 
 /** The Electron shell: a thin carrier for the core and the renderer. */
 const APP_ID = 'online.switchboard.desktop';

@@ -9,7 +9,7 @@ import { StorageError } from '../db/storageError.node.ts';
 import { startDemo } from '../demo/demoWorkspace.node.ts';
 import type { HeadlessArgs } from './args.node.ts';
 import { keepServingOnUnexpectedErrors } from '../core/lastResort.node.ts';
-import { closeLogFile, openLogFileSafely } from '../core/logFile.node.ts';
+import { closeLogFile, openLogFileSafely } from '../log/logFile.node.ts';
 
 const VERSION = (
   JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { WebhookSink } from './webhookSource.node.ts';
-import { createLogger } from '../core/logger.node.ts';
+import type { DeliverySink } from './webhookSource.node.ts';
+import { createLogger } from '../log/logger.node.ts';
 import { jsonNestingExceeds } from './jsonDepth.std.ts';
 
 export interface IngressOptions {
@@ -9,7 +9,7 @@ export interface IngressOptions {
   port: number;
   /** The secret of an account's URL, or undefined if there is no such webhook account. */
   secretOf(accountId: string): string | undefined;
-  sink: WebhookSink;
+  sink: DeliverySink;
   /** Keeps a body that can never be understood (not JSON, absurdly nested), with why. */
   quarantine(accountId: string, reason: string, raw: string): void;
   /** A body larger than this is refused (413) before it is read in full. */

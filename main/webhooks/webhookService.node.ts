@@ -1,12 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import { SwitchboardError } from '../../shared/ipc/errors.std.ts';
-import type { Connections } from '../core/connections.node.ts';
-import type { SecretStore } from '../core/secretStore.node.ts';
-import type { SettingsStore } from '../core/settingsStore.node.ts';
-import type { IngestQueue } from '../core/ingestQueue.node.ts';
+import type { WebhookSink } from '../providers/plugin.node.ts';
+import type { Settings } from '../../shared/model/settings.std.ts';
+
+/**
+ * What the webhook service needs of the core, and no more: the core hands these in, so
+ * this folder never imports the core's (which imports this one).
+ */
+export interface WebhookConnections {
+  connection(accountId: string): { readonly webhook?: WebhookSink } | undefined;
+  collectingRefusals<T>(accountId: string, work: () => T): { value: T; refusals: string[] };
+}
+export interface WebhookSecrets {
+  get(accountId: string): Record<string, string> | undefined;
+}
+export interface WebhookSettings {
+  get(): Settings;
+}
+export interface WebhookQueue {
+  settled(): Promise<boolean>;
+}
 import type { Cache } from '../db/cache.node.ts';
 import { startIngress, type Ingress } from './ingress.node.ts';
-import type { DeliveryOutcome, WebhookDelivery, WebhookSink } from './webhookSource.node.ts';
+import type { DeliveryOutcome, DeliverySink, WebhookDelivery } from './webhookSource.node.ts';
 import { words } from '../../shared/words/coreWords.std.ts';
 
 const SECRET_KEY = 'webhookSecret';
@@ -16,16 +32,16 @@ const SECRET_KEY = 'webhookSecret';
  * delivery into the account's connection, registration at the provider and the
  * round-trip check. One service for every such provider.
  */
-export class WebhookService implements WebhookSink {
+export class WebhookService implements DeliverySink {
   #ingress: Ingress | undefined;
   readonly #tests = new Map<string, () => void>();
 
   constructor(
     private readonly cache: Cache,
-    private readonly connections: Connections,
-    private readonly secrets: SecretStore,
-    private readonly settings: SettingsStore,
-    private readonly queue: IngestQueue,
+    private readonly connections: WebhookConnections,
+    private readonly secrets: WebhookSecrets,
+    private readonly settings: WebhookSettings,
+    private readonly queue: WebhookQueue,
   ) {}
 
   get port(): number | undefined {

@@ -16,6 +16,7 @@ export type DeliveryOutcome =
   /** The account cannot take it now (stopped, storage trouble): the provider should retry. */
   | { kind: 'retry'; reason: string };
 
-export interface WebhookSink {
+/** Where the receiver hands a verified delivery (the webhook service); not a provider's `WebhookSink`, which reads one. */
+export interface DeliverySink {
   deliver(delivery: WebhookDelivery): Promise<DeliveryOutcome>;
 }

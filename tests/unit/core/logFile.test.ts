@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeLogFile, logFilePath, openLogFile } from '../../../main/core/logFile.node.ts';
-import { createLogger } from '../../../main/core/logger.node.ts';
+import { closeLogFile, logFilePath, openLogFile } from '../../../main/log/logFile.node.ts';
+import { createLogger } from '../../../main/log/logger.node.ts';
 import { tempDir } from '../../helpers/cache.ts';
 
 afterEach(() => closeLogFile());
