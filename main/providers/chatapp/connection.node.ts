@@ -10,7 +10,7 @@ import {
   type SentQuery,
 } from '../plugin.node.ts';
 import type { MessageRef } from '../../../shared/model/events.std.ts';
-import { Backoff } from '../backoff.node.ts';
+import { StartLoop } from '../startLoop.node.ts';
 import { ChatAppApi } from './api.node.ts';
 import { configOf, type ChatAppConfig } from './config.node.ts';
 import {
@@ -18,7 +18,6 @@ import {
   ProviderRequestError,
   ProviderUnavailable,
   toSendFailure,
-  failedStart,
 } from '../errors.node.ts';
 import { LINE_EVENT_NAMES, mapLineEvent, messageOf, toMs } from './mapping.node.ts';
 import { MAX_SOCKET_FRAME_CHARS, onOversizedFrame, type OversizedFrame } from './frameCap.node.ts';
@@ -66,8 +65,6 @@ export class ChatAppConnection implements ProviderConnection {
   readonly #channels = new Set<string>();
   #realtime: Realtime | undefined;
   #disconnectedAt: number | undefined;
-  #retry: NodeJS.Timeout | undefined;
-  readonly #startBackoff = new Backoff();
   #quickResponses = new Map<string, unknown>();
   #unlistenOversized: (() => void) | undefined;
 
@@ -86,15 +83,21 @@ export class ChatAppConnection implements ProviderConnection {
     this.history = { loadOlder: (line, chatId, before) => this.#loadOlder(line, chatId, before) };
   }
 
-  async start(): Promise<void> {
-    try {
+  readonly #starting = new StartLoop({
+    attempt: async () => {
       await this.#tokens.accessToken();
       await this.#discoverLines();
       await this.#discoverWorkspaceChannels();
-    } catch (error) {
-      return this.#startFailed(error);
-    }
-    this.#startBackoff.reset();
+    },
+    started: () => this.#startRealtime(),
+    report: (state) => this.#emit({ kind: 'connection', state }),
+  });
+
+  start(): Promise<void> {
+    return this.#starting.start();
+  }
+
+  #startRealtime(): void {
     this.#unlistenOversized ??= onOversizedFrame((frame) => this.#onOversized(frame));
     this.#realtime = new Realtime({
       appKey: this.#config.appKey,
@@ -112,7 +115,7 @@ export class ChatAppConnection implements ProviderConnection {
   }
 
   async stop(): Promise<void> {
-    clearTimeout(this.#retry);
+    this.#starting.stop();
     this.#unlistenOversized?.();
     this.#unlistenOversized = undefined;
     this.#realtime?.stop();
@@ -172,12 +175,6 @@ export class ChatAppConnection implements ProviderConnection {
 
   #emit(event: ProviderEvent): void {
     this.context.emit(event);
-  }
-
-  #startFailed(error: unknown): void {
-    const { state, retryInMs } = failedStart(error, this.#startBackoff);
-    this.#emit({ kind: 'connection', state });
-    if (retryInMs !== null) this.#retry = setTimeout(() => void this.start(), retryInMs);
   }
 
   async #discoverLines(): Promise<void> {

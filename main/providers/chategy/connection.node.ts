@@ -1,6 +1,6 @@
 import type { ProviderEvent, MessageRef } from '../../../shared/model/events.std.ts';
-import { Backoff } from '../backoff.node.ts';
-import { toSendFailure, failedStart } from '../errors.node.ts';
+import { StartLoop } from '../startLoop.node.ts';
+import { toSendFailure } from '../errors.node.ts';
 import type {
   ProviderConnection,
   ProviderContext,
@@ -59,8 +59,6 @@ export class ChategyConnection implements ProviderConnection {
   readonly #api: ChategyApi;
   readonly #poller: StatusPoller;
   readonly #reader: WebhookReader;
-  readonly #backoff = new Backoff();
-  #retry: NodeJS.Timeout | undefined;
   #refresh: NodeJS.Timeout | undefined;
   readonly #knownLines = new Set<string>();
   readonly #sessions = new Map<string, string>();
@@ -121,16 +119,17 @@ export class ChategyConnection implements ProviderConnection {
     };
   }
 
-  async start(): Promise<void> {
-    try {
-      await this.#readAccount(true);
-    } catch (error) {
-      const { state, retryInMs } = failedStart(error, this.#backoff);
-      this.#emit({ kind: 'connection', state });
-      if (retryInMs !== null) this.#retry = setTimeout(() => void this.start(), retryInMs);
-      return;
-    }
-    this.#backoff.reset();
+  readonly #starting = new StartLoop({
+    attempt: () => this.#readAccount(true),
+    started: () => this.#started(),
+    report: (state) => this.#emit({ kind: 'connection', state }),
+  });
+
+  start(): Promise<void> {
+    return this.#starting.start();
+  }
+
+  #started(): void {
     this.#emit({ kind: 'connection', state: { state: 'online' } });
     // Deliveries still in flight when the app last closed: their statuses are polled again.
     const since = Date.now() - pollTimings.giveUpMs;
@@ -145,7 +144,7 @@ export class ChategyConnection implements ProviderConnection {
   }
 
   async stop(): Promise<void> {
-    clearTimeout(this.#retry);
+    this.#starting.stop();
     clearInterval(this.#refresh);
     this.#poller.stop();
     this.login.close();

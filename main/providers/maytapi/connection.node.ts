@@ -6,8 +6,8 @@ import {
   loginSaid,
 } from '../../../shared/model/login.std.ts';
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
-import { Backoff } from '../backoff.node.ts';
-import { toSendFailure, failedStart } from '../errors.node.ts';
+import { StartLoop } from '../startLoop.node.ts';
+import { toSendFailure } from '../errors.node.ts';
 import {
   SendFailure,
   type LoginDriver,
@@ -63,8 +63,6 @@ export class MaytapiConnection implements ProviderConnection {
   readonly #phones = new Set<string>();
   readonly #logins = new Map<string, LoginAttempt>();
   #idlePoll: NodeJS.Timeout | undefined;
-  #retry: NodeJS.Timeout | undefined;
-  readonly #backoff = new Backoff();
 
   constructor(private readonly context: ProviderContext) {
     const config = configOf(context.config);
@@ -97,22 +95,21 @@ export class MaytapiConnection implements ProviderConnection {
     };
   }
 
-  async start(): Promise<void> {
-    try {
-      await this.#discoverPhones();
-    } catch (error) {
-      const { state, retryInMs } = failedStart(error, this.#backoff);
-      this.#emit({ kind: 'connection', state });
-      if (retryInMs !== null) this.#retry = setTimeout(() => void this.start(), retryInMs);
-      return;
-    }
-    this.#backoff.reset();
-    this.#emit({ kind: 'connection', state: { state: 'online' } });
-    this.#idlePoll = setInterval(() => void this.#pollInactive(), timings.idlePollMs);
+  readonly #starting = new StartLoop({
+    attempt: () => this.#discoverPhones(),
+    started: () => {
+      this.#emit({ kind: 'connection', state: { state: 'online' } });
+      this.#idlePoll = setInterval(() => void this.#pollInactive(), timings.idlePollMs);
+    },
+    report: (state) => this.#emit({ kind: 'connection', state }),
+  });
+
+  start(): Promise<void> {
+    return this.#starting.start();
   }
 
   async stop(): Promise<void> {
-    clearTimeout(this.#retry);
+    this.#starting.stop();
     clearInterval(this.#idlePoll);
     for (const line of [...this.#logins.keys()]) this.#stopLogin(line);
   }

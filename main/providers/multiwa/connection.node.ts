@@ -7,7 +7,7 @@ import {
   loginSaid,
 } from '../../../shared/model/login.std.ts';
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
-import { Backoff } from '../backoff.node.ts';
+import { StartLoop } from '../startLoop.node.ts';
 import {
   looksLikeSend,
   type HistorySource,
@@ -19,7 +19,7 @@ import {
   type SentQuery,
 } from '../plugin.node.ts';
 import { MultiWaApi } from './api.node.ts';
-import { ProviderUnavailable, toSendFailure, failedStart } from '../errors.node.ts';
+import { ProviderUnavailable, toSendFailure } from '../errors.node.ts';
 import { configOf, rawSocketUrl, type MultiWaAuth, type MultiWaConfig } from './config.node.ts';
 import { chatOf, loginOf, messageOfRow, qrOf, tickOf, typeOf } from './mapping.node.ts';
 import type { Realtime, RealtimeHandlers } from './realtime.node.ts';
@@ -64,8 +64,6 @@ export class MultiWaConnection implements ProviderConnection {
   readonly #qrFallback = new Map<string, NodeJS.Timeout>();
   #realtime: Realtime | undefined;
   #disconnectedAt: number | undefined;
-  #retry: NodeJS.Timeout | undefined;
-  readonly #startBackoff = new Backoff();
 
   constructor(private readonly context: ProviderContext) {
     this.#config = configOf(context.config);
@@ -86,18 +84,18 @@ export class MultiWaConnection implements ProviderConnection {
     this.history = { loadOlder: (line, chatId, before) => this.#loadOlder(line, chatId, before) };
   }
 
-  async start(): Promise<void> {
-    try {
-      await this.#discoverProfiles();
-    } catch (error) {
-      return this.#startFailed(error);
-    }
-    this.#startBackoff.reset();
-    await this.#startRealtime();
+  readonly #starting = new StartLoop({
+    attempt: () => this.#discoverProfiles(),
+    started: () => this.#startRealtime(),
+    report: (state) => this.#emit({ kind: 'connection', state }),
+  });
+
+  start(): Promise<void> {
+    return this.#starting.start();
   }
 
   async stop(): Promise<void> {
-    clearTimeout(this.#retry);
+    this.#starting.stop();
     for (const timer of this.#qrFallback.values()) clearTimeout(timer);
     this.#realtime?.stop();
   }
@@ -182,12 +180,6 @@ export class MultiWaConnection implements ProviderConnection {
     this.context.emit(event);
   }
 
-  #startFailed(error: unknown): void {
-    const { state, retryInMs } = failedStart(error, this.#startBackoff);
-    this.#emit({ kind: 'connection', state });
-    if (retryInMs !== null) this.#retry = setTimeout(() => void this.start(), retryInMs);
-  }
-
   async #discoverProfiles(): Promise<void> {
     const wanted = new Set(
       this.#config.profileIds
@@ -251,7 +243,7 @@ export class MultiWaConnection implements ProviderConnection {
       realtime.stop();
     }
     // Neither answered: keep trying both, from the top.
-    this.#startFailed(new ProviderUnavailable(words('multiwa.socketSilent')));
+    this.#starting.failed(new ProviderUnavailable(words('multiwa.socketSilent')));
   }
 
   #handlers(): RealtimeHandlers {
