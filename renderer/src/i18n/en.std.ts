@@ -110,7 +110,7 @@ export const en = {
   'login.next': 'Next',
   'login.checking': 'Checking…',
   'line.signIn': 'Sign in',
-  'line.signedOut': 'Signed out',
+  'line.signedOut': 'Not signed in',
   'line.waiting': 'Signing in…',
   'line.needsPhone': 'Needs a phone number',
   'line.needsCode': 'Waiting for the code',

@@ -113,7 +113,7 @@ export const ru: Record<MessageKey, string> = {
   'login.next': 'Далее',
   'login.checking': 'Проверяем…',
   'line.signIn': 'Подключить',
-  'line.signedOut': 'Отключена',
+  'line.signedOut': 'Не подключена',
   'line.waiting': 'Подключается…',
   'line.needsPhone': 'Нужен номер телефона',
   'line.needsCode': 'Ждёт код',

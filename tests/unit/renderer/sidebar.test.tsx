@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useWorkspace } from '../../../renderer/src/store/workspace.dom.ts';
 import { AccountSidebar } from '../../../renderer/src/components/AccountSidebar.dom.tsx';
@@ -62,6 +62,34 @@ function setup() {
 }
 
 describe('the account sidebar', () => {
+  it('says beside each line where its sign-in stands: a step to take, waiting, or not signed in', () => {
+    setup();
+    const withLogin = (id: string, login: Line['login']) => ({
+      ...useWorkspace.getState().lines.find((l) => l.id === id)!,
+      login,
+    });
+    act(() =>
+      useWorkspace.setState({
+        lines: [
+          withLogin('shop/wa', { state: 'code' }),
+          withLogin('shop/tg', {
+            state: 'logged_out',
+            reason: 'Not signed in. Start signing in to show a QR code.',
+          }),
+          withLogin('agency/wa', { state: 'authorized' }),
+        ],
+      }),
+    );
+    const label = (name: string) =>
+      screen
+        .getAllByTestId('line')
+        .find((b) => b.textContent?.includes(name))
+        ?.querySelector('.line-state')?.textContent ?? null;
+    expect(label('Shop WhatsApp')).toBe('Waiting for the code');
+    expect(label('Shop Telegram')).toBe('Not signed in');
+    expect(label('Agency WhatsApp')).toBeNull();
+  });
+
   it('shows unread counts for all accounts, each account (muted lines left out) and each line', () => {
     setup();
     const all = screen.getByRole('button', { name: /All accounts/ });
