@@ -377,7 +377,13 @@ export class ChatAppConnection implements ProviderConnection {
     const chats = await this.#api.chats(licenseId, messengerType, { limit: PAGE });
     for (const chat of chats.items) {
       if (this.context.signal.aborted) return;
-      const last = this.context.cache.lastMessageOf(line, chat.id, disconnectedAt);
+      // ChatApp dates messages in whole seconds: one from the second of the drop (a live
+      // message after a sub-second reconnect) would look older than the drop and hide the gap.
+      const last = this.context.cache.lastMessageOf(
+        line,
+        chat.id,
+        Math.floor(disconnectedAt / 1000) * 1000,
+      );
       const activity =
         chat.lastTime != null
           ? toMs(chat.lastTime)
