@@ -50,8 +50,6 @@ export async function measureEventLoop(
   const tick = () => {
     const now = performance.now();
     longest = Math.max(longest, now - last);
-    if (process.env.LOOP_TRACE && now - last > 16)
-      console.error(`block ${(now - last).toFixed(1)} ms at turn ${slices}`);
     last = now;
     slices += 1;
     if (running) setImmediate(tick);

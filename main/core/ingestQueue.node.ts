@@ -55,7 +55,7 @@ export class IngestQueue {
     private readonly options: IngestQueueOptions,
   ) {
     this.#maxBatch = options.maxBatch ?? 8000;
-    this.#sliceMs = options.sliceMs ?? Number(process.env.SWITCHBOARD_SLICE_MS ?? 50);
+    this.#sliceMs = options.sliceMs ?? 50;
   }
 
   get pending(): number {

@@ -138,8 +138,8 @@ export class Sender {
 
   /** An account came online: its put-off sends go now, in order. */
   accountOnline(accountId: string): void {
-    if (this.cache.outbox.retryNowFor(accountId) > 0 || this.cache.outbox.due(this.now(), 1).length)
-      this.kick();
+    this.cache.outbox.retryNowFor(accountId);
+    this.kick();
   }
 
   /** Attempts whatever is due, now. */
@@ -160,17 +160,12 @@ export class Sender {
     this.#pumping = true;
     try {
       for (const entry of this.cache.outbox.interrupted()) await this.#reconcile(entry);
-      // A chat's next message becomes due when the one before it is accepted, so the round
-      // asks again until nothing is due; a failure holds back the rest of its chat.
-      const held = new Set<string>();
+      // A chat's next message is due only once the one before it is accepted (the outbox's
+      // `due` holds it back), so the round asks again until nothing more goes.
       for (let progressed = true; progressed && !this.#closed;) {
         progressed = false;
-        for (const entry of this.cache.outbox.due(this.now())) {
-          const chat = `${entry.lineId}\u0000${(JSON.parse(entry.request) as StoredRequest).chatId}`;
-          if (held.has(chat)) continue;
+        for (const entry of this.cache.outbox.due(this.now()))
           if (await this.#attempt(entry)) progressed = true;
-          else held.add(chat);
-        }
       }
     } finally {
       this.#pumping = false;
@@ -191,7 +186,7 @@ export class Sender {
     this.#timer.unref?.();
   }
 
-  /** Tries one send; false when it did not go (offline, or failed), so its chat waits. */
+  /** Tries one send; false when it did not go (offline, or failed). */
   async #attempt(entry: OutboxEntry): Promise<boolean> {
     const accountId = this.cache.accounts.line(entry.lineId)?.accountId;
     const connection = accountId ? this.connections.connection(accountId) : undefined;

@@ -1,5 +1,6 @@
 import type { Attachment } from '../../../shared/ipc/contract.std.ts';
 import type { CoreClient } from '../ipc/client.dom.ts';
+import { translate } from '../i18n/i18n.dom.ts';
 
 export interface Draft {
   text: string;
@@ -19,11 +20,20 @@ export async function sendDraft(
   let attachment: Attachment | undefined;
   if (draft.file) {
     const file = draft.file;
+    let content: Awaited<ReturnType<CoreClient['fileContent']>>;
+    try {
+      content = await client.fileContent(file);
+    } catch {
+      // The transport's own reason is English for the log; the person gets it in their language.
+      throw new Error(
+        translate(client.language, 'composer.uploadFailed', { name: file.name || 'image.png' }),
+      );
+    }
     attachment = {
       fileName: file.name || 'image.png',
       mime: file.type || 'application/octet-stream',
       size: file.size,
-      ...(await client.fileContent(file)),
+      ...content,
     };
   }
   await client.call('messages.send', {

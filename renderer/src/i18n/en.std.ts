@@ -54,6 +54,8 @@ export const en = {
   'composer.send': 'Send',
   'composer.attach': 'Attach a file',
   'composer.caption': 'Add a caption',
+  'composer.uploadFailed':
+    '“{name}” could not be sent to Switchboard’s core. Check that it is running and try again.',
   'composer.pastedImage': 'Pasted image',
   'composer.tooLarge':
     '“{name}” is {size}; files over {limit} cannot be sent. Share a link to it instead.',

@@ -57,6 +57,8 @@ export const ru: Record<MessageKey, string> = {
   'composer.send': 'Отправить',
   'composer.attach': 'Прикрепить файл',
   'composer.caption': 'Добавьте подпись',
+  'composer.uploadFailed':
+    'Не удалось передать «{name}» ядру Switchboard. Проверьте, что оно запущено, и попробуйте ещё раз.',
   'composer.pastedImage': 'Вставленное изображение',
   'composer.tooLarge':
     '«{name}» весит {size}; файлы больше {limit} отправить нельзя. Поделитесь ссылкой на него.',
