@@ -17,6 +17,17 @@ export class EventBus {
     };
   }
 
+  /** One event, typed: the listener gets that event's payload, with no cast. */
+  onEvent<E extends EventName>(
+    name: E,
+    listener: (payload: EventPayload<E>) => void,
+    options: { passive?: boolean } = {},
+  ): () => void {
+    return this.on((event, payload) => {
+      if (event === name) listener(payload as EventPayload<E>);
+    }, options);
+  }
+
   /** Whether anyone outside the core (a window, a bridge client, the shell) is listening. */
   get hasListeners(): boolean {
     return this.#listeners.size > this.#passive.size;

@@ -1,6 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Core } from '../core/core.node.ts';
+import type { Accounts } from '../core/accounts.node.ts';
+import type { EventBus } from '../core/eventBus.node.ts';
 import type { AccountRecord } from '../db/accountsRepo.node.ts';
+import type { Account, Line } from '../../shared/model/entities.std.ts';
 import { ChatAppSimulator } from '../providers/chatapp/simulator/simulator.node.ts';
 import { MultiWaSimulator } from '../providers/multiwa/simulator/simulator.node.ts';
 import { MaytapiSimulator } from '../providers/maytapi/simulator/simulator.node.ts';
@@ -21,13 +23,35 @@ export interface Demo {
 
 const DAY = 24 * 3600;
 
+/** What the demo needs of the core: the accounts' own path, the local webhook addresses, the lines. */
+export interface DemoHost {
+  accounts: Pick<Accounts, 'list' | 'add' | 'update'>;
+  localWebhookUrl(accountId: string): string | null;
+  line(lineId: string): Pick<Line, 'accountId' | 'providerLineId' | 'login'> | undefined;
+  bus: Pick<EventBus, 'onEvent'>;
+}
+
+/** Opens the demo workspace on this core when it has no real account (see `startDemo`). */
+export async function openDemo(core: Core, options: DemoOptions = {}): Promise<Demo | undefined> {
+  core.demo = (await startDemo(demoHostOf(core), options)) ?? undefined;
+  return core.demo;
+}
+
+/** The demo's view of a core, in one place. */
+export const demoHostOf = (core: Core): DemoHost => ({
+  accounts: core.accounts,
+  localWebhookUrl: (accountId) => core.webhooks.localUrl(accountId),
+  line: (lineId) => core.cache.accounts.line(lineId),
+  bus: core.bus,
+});
+
 /**
  * The demo workspace: each provider's simulator, in-process on 127.0.0.1 with random ports,
  * one "Demo" account per provider, and customers writing at a human pace. Only when no
  * real account exists; removing the demo accounts removes it.
  */
-export async function startDemo(core: Core, options: DemoOptions = {}): Promise<Demo | null> {
-  const accounts = core.cache.accounts.list();
+export async function startDemo(host: DemoHost, options: DemoOptions = {}): Promise<Demo | null> {
+  const accounts = host.accounts.list().accounts;
   if (accounts.some((a) => !a.demo)) return null;
   const [minPace, maxPace] = options.pace ?? [6000, 12000];
   const autoScanMs = options.autoScanMs ?? 45_000;
@@ -52,57 +76,45 @@ export async function startDemo(core: Core, options: DemoOptions = {}): Promise<
   seedHistory(chatapp, multiwa);
 
   const createdAt = Date.now();
-  const ensure = (
+  // Through the user's own path (checked with the provider, secrets kept, connected,
+  // announced); an earlier run's demo account gets this run's simulator addresses.
+  const ensure = async (
     provider: AccountRecord['provider'],
     label: string,
     config: Record<string, string>,
     secrets: Record<string, string>,
-  ): AccountRecord => {
+  ): Promise<Account> => {
     const existing = accounts.find((a) => a.demo && a.provider === provider);
+    if (existing) return host.accounts.update(existing.id, { config, secrets });
     // Distinct creation times keep the sidebar in this order.
-    const record: AccountRecord = existing ?? {
-      id: randomUUID(),
-      provider,
-      label,
-      config,
-      demo: true,
-      createdAt: createdAt + ['chatapp', 'multiwa', 'maytapi', 'chategy'].indexOf(provider),
-    };
-    core.secrets.set(record.id, secrets);
-    if (existing) core.cache.accounts.update(record.id, record.label, config);
-    else core.cache.accounts.add(record);
-    return { ...record, config };
+    const order = ['chatapp', 'multiwa', 'maytapi', 'chategy'].indexOf(provider);
+    return host.accounts.add(
+      { provider, label, config, secrets },
+      { demo: true, createdAt: createdAt + order },
+    );
   };
   const records = [
-    ensure('chatapp', 'Demo · ChatApp', chatapp.accountConfig(), {
+    await ensure('chatapp', 'Demo · ChatApp', chatapp.accountConfig(), {
       password: chatapp.options.password,
     }),
-    ensure('multiwa', 'Demo · MultiWA', multiwa.accountConfig('auto'), {
+    await ensure('multiwa', 'Demo · MultiWA', multiwa.accountConfig('auto'), {
       apiKey: multiwa.options.apiKey,
     }),
-    ensure('maytapi', 'Demo · Maytapi', maytapi.accountConfig(), {
+    await ensure('maytapi', 'Demo · Maytapi', maytapi.accountConfig(), {
       apiKey: maytapi.options.apiKey,
     }),
-    ensure(
+    await ensure(
       'chategy',
       'Demo · Chategy',
       { ...chategy.accountConfig(), customerId: String(chategy.options.customerId) },
       { token: chategy.token, idempotencyKey: chategy.options.idempotencyKey },
     ),
   ];
-  const [, , maytapiAccount, chategyAccount] = records as [
-    AccountRecord,
-    AccountRecord,
-    AccountRecord,
-    AccountRecord,
-  ];
-  core.webhooks.ensureSecret(maytapiAccount.id);
-  core.webhooks.ensureSecret(chategyAccount.id);
-  for (const record of records) core.connections.start(record);
+  const [, , maytapiAccount, chategyAccount] = records as [Account, Account, Account, Account];
   // The demo's webhook providers post straight to the local receiver: no tunnel needed on one machine.
-  maytapi.webhook = core.webhooks.localUrl(maytapiAccount.id);
+  maytapi.webhook = host.localWebhookUrl(maytapiAccount.id);
   maytapi.ackPreference = true;
-  chategy.subscribe(core.webhooks.localUrl(chategyAccount.id)!);
+  chategy.subscribe(host.localWebhookUrl(chategyAccount.id)!);
 
   // Customers write, one at a time, each conversation in order.
   const queue = OPENERS.map((o, i) => ({ ...o, next: 0, index: i }));
@@ -146,7 +158,7 @@ export async function startDemo(core: Core, options: DemoOptions = {}): Promise<
   });
 
   const simulateScan = async (lineId: string): Promise<void> => {
-    const line = core.cache.accounts.line(lineId);
+    const line = host.line(lineId);
     const account = line ? records.find((r) => r.id === line.accountId) : undefined;
     if (!line || !account) throw new Error('not a demo line');
     if (account.provider === 'multiwa') multiwa.scan(line.providerLineId);
@@ -154,12 +166,10 @@ export async function startDemo(core: Core, options: DemoOptions = {}): Promise<
     else if (account.provider === 'chategy') chategy.scan();
   };
   // Waiting QR logins complete by themselves after a while.
-  const offOnLogin = core.on((event, payload) => {
-    if (event !== 'login.changed') return;
-    const { lineId, state } = payload as { lineId: string; state: { state: string } };
+  const offOnLogin = host.bus.onEvent('login.changed', ({ lineId, state }) => {
     if (state.state === 'qr')
       later(autoScanMs, () =>
-        core.cache.accounts.line(lineId)?.login.state === 'qr' ? simulateScan(lineId) : undefined,
+        host.line(lineId)?.login.state === 'qr' ? simulateScan(lineId) : undefined,
       );
   });
 

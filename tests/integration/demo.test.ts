@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Core } from '../../main/core/core.node.ts';
 import { MemorySettingsStore } from '../../main/core/settingsStore.node.ts';
 import { createRegistry } from '../../main/providers/builtins.node.ts';
-import { startDemo } from '../../main/demo/demoWorkspace.node.ts';
+import { demoHostOf, openDemo, startDemo } from '../../main/demo/demoWorkspace.node.ts';
+import { MemorySecretStore } from '../../main/core/secretStore.node.ts';
 import { tempDir } from '../helpers/cache.ts';
 import { until } from './chatapp/harness.ts';
 
@@ -22,7 +23,7 @@ describe('the demo workspace', () => {
     const notifications: unknown[] = [];
     core.on((event, payload) => event === 'notification' && notifications.push(payload));
     await core.startAccounts();
-    core.demo = (await startDemo(core, { pace: [40, 80], autoScanMs: 60_000 })) ?? undefined;
+    await openDemo(core, { pace: [40, 80], autoScanMs: 60_000 });
 
     const { accounts } = await until(
       async () => {
@@ -114,6 +115,36 @@ describe('the demo workspace', () => {
       demo: false,
       createdAt: 1,
     });
-    expect(await startDemo(core)).toBeNull();
+    expect(await startDemo(demoHostOf(core))).toBeNull();
   });
+
+  it('comes back online after a restart: the saved demo accounts get the new simulators’ addresses', async () => {
+    const dataDir = tempDir();
+    const secrets = new MemorySecretStore();
+    const open = async () => {
+      const core = Core.open({
+        dataDir,
+        registry: createRegistry(),
+        settings: new MemorySettingsStore(),
+        secrets,
+      });
+      cores.push(core);
+      await core.startAccounts();
+      await openDemo(core, { pace: [60_000, 60_000] });
+      return core;
+    };
+    const allOnline = (core: Core) => async () => {
+      const { accounts } = await core.call('accounts.list', {});
+      return accounts.length === 4 && accounts.every((a) => a.connection.state === 'online');
+    };
+    const first = await open();
+    await until(allOnline(first), 'online on the first start', 20_000);
+    const ids = (await first.call('accounts.list', {})).accounts.map((a) => a.id);
+    await first.close();
+
+    const second = await open();
+    // The same four accounts, not new ones, each connected to this run's simulators.
+    await until(allOnline(second), 'online again after the restart', 20_000);
+    expect((await second.call('accounts.list', {})).accounts.map((a) => a.id)).toEqual(ids);
+  }, 60_000);
 });

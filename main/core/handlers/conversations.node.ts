@@ -1,0 +1,47 @@
+import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
+import { words } from '../../../shared/words/coreWords.std.ts';
+import { createLogger } from '../../log/logger.node.ts';
+import type { Core } from '../core.node.ts';
+import type { DomainHandlers } from './handlerTypes.node.ts';
+
+const log = createLogger('conversations');
+
+/**
+ * The conversation list and reading. Reads do not flush the ingest queue: during an import
+ * that would write the whole backlog before answering; what is queued is pushed as it commits.
+ */
+export const conversationHandlers = (
+  core: Core,
+): DomainHandlers<'conversations.list' | 'conversations.get' | 'conversations.markRead'> => ({
+  'conversations.list': (query) => core.cache.reader.listConversations(query),
+  'conversations.get': ({ id }) => {
+    const conversation = core.cache.reader.getConversation(id);
+    if (!conversation) throw new SwitchboardError('not_found', words('conversation.gone'));
+    return conversation;
+  },
+  'conversations.markRead': async ({ id }) => {
+    const { cache } = core;
+    // What arrived before the click is read too: wait for it, in slices, without holding the loop.
+    await core.queue.flushed();
+    const chat = cache.conversations.lineOf(id);
+    if (!chat) throw new SwitchboardError('not_found', words('conversation.gone'));
+    const conversation = cache.reader.getConversation(id);
+    if (!cache.ingest.markRead(id)) return { ok: true };
+    const updated = cache.reader.getConversation(id);
+    if (updated) core.bus.emit('conversations.upserted', { conversations: [updated] });
+    // Read receipts to the contact, where the provider sends them; a failure costs nothing locally.
+    const line = cache.accounts.line(chat.lineId);
+    const connection = line ? core.connections.connection(line.accountId) : undefined;
+    const last = conversation?.lastMessage
+      ? cache.reader.refsOf(chat.lineId, conversation.lastMessage.id)
+      : undefined;
+    if (line && last && connection?.markRead) {
+      connection
+        .markRead(line.providerLineId, chat.providerChatId, last)
+        .catch((error: unknown) => {
+          log.warn(`read receipts for conversation ${id} not sent`, { error: String(error) });
+        });
+    }
+    return { ok: true };
+  },
+});
