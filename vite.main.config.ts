@@ -2,8 +2,9 @@ import { defineConfig } from 'vite';
 
 /**
  * The Electron main process and, with BUILD_TARGET=preload, the preload, and with
- * BUILD_TARGET=searchWorker the search index's worker thread, which the main bundle starts
- * from beside itself. Each is one self-contained CommonJS file: a sandboxed preload can
+ * BUILD_TARGET=searchWorker the search index's worker thread, and with BUILD_TARGET=coreProcess
+ * the core's own process (a utilityProcess the main bundle starts from beside itself, as the
+ * core starts the search worker). Each is one self-contained CommonJS file: a sandboxed preload can
  * require nothing but electron.
  */
 const target = process.env.BUILD_TARGET ?? 'electron';
@@ -11,6 +12,7 @@ const INPUTS: Record<string, string> = {
   electron: 'main/electron/app.main.ts',
   preload: 'preload/preload.preload.ts',
   searchWorker: 'main/db/searchWorker.node.ts',
+  coreProcess: 'main/coreHost/coreProcessEntry.node.ts',
 };
 
 export default defineConfig({

@@ -3,7 +3,7 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { RequestFrame, type ReplyFrame } from '../../shared/ipc/wire.std.ts';
-import type { Core } from '../core/core.node.ts';
+import type { CoreEndpoint } from '../coreHost/coreEndpoint.node.ts';
 import { serveStatic } from './staticFiles.node.ts';
 import { mediaFilePath, mediaHeaders } from '../core/mediaFiles.node.ts';
 import fs from 'node:fs';
@@ -14,8 +14,11 @@ import { uploadPath } from '../core/sender.node.ts';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/ipc/contract.std.ts';
 import { say, words } from '../../shared/words/coreWords.std.ts';
 
+/** The core as the bridge serves it: in this process, or a supervised core process. */
+export type BridgeCore = CoreEndpoint & { readonly dataDir: string; readonly mediaDir: string };
+
 export interface BridgeOptions {
-  core: Core;
+  core: BridgeCore;
   /** 0 picks a free port. */
   port: number;
   token: string;
@@ -79,7 +82,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
       if (req.method !== 'POST') return void res.writeHead(405, { allow: 'POST' }).end();
       if (!timingSafeEqual(digest(bearer), expected)) return void res.writeHead(401).end();
-      return void receiveUpload(req, res, path.join(core.options.dataDir, 'outgoing'));
+      return void receiveUpload(req, res, path.join(core.dataDir, 'outgoing'));
     }
     if (url.pathname.startsWith(MEDIA_PATH)) {
       if (!timingSafeEqual(digest(url.searchParams.get('token') ?? ''), expected))
@@ -90,7 +93,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       } catch {
         // Malformed: no such file.
       }
-      const file = mediaFilePath(core.media.dir, name);
+      const file = mediaFilePath(core.mediaDir, name);
       if (!file) return void res.writeHead(404).end();
       res.writeHead(200, mediaHeaders(file));
       fs.createReadStream(file)
@@ -166,7 +169,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   };
 }
 
-async function answer(core: Core, ws: WebSocket, text: string | null): Promise<void> {
+async function answer(core: CoreEndpoint, ws: WebSocket, text: string | null): Promise<void> {
   let frame: RequestFrame;
   try {
     const parsed = RequestFrame.safeParse(text === null ? null : JSON.parse(text));

@@ -10,6 +10,7 @@ import { damagedCacheError, isDamaged, toStorageError } from '../db/storageError
 import type { BatchResult, CacheEvent } from '../db/ingestWriter.node.ts';
 import { ProviderRegistry } from '../providers/registry.node.ts';
 import { Connections } from './connections.node.ts';
+import { Accounts } from './accounts.node.ts';
 import { EventBus, type CoreListener } from './eventBus.node.ts';
 import { IngestQueue } from './ingestQueue.node.ts';
 import { createHandlers, type Handlers } from './handlers.node.ts';
@@ -23,6 +24,7 @@ import { Notifier } from './notifier.node.ts';
 import { UnreadCounter } from './unreadCounter.node.ts';
 import { MediaFetcher } from './mediaFetcher.node.ts';
 import { replayCoreEvents } from './quarantineReplay.node.ts';
+import { mediaDirOf } from './mediaFiles.node.ts';
 
 export interface CoreOptions {
   dataDir: string;
@@ -52,6 +54,7 @@ export class Core {
   readonly settings: SettingsStore;
   readonly queue: IngestQueue;
   readonly connections: Connections;
+  readonly accounts: Accounts;
   readonly sender: Sender;
   readonly history: HistoryLoader;
   readonly media: MediaFetcher;
@@ -126,10 +129,18 @@ export class Core {
       enqueue: (event) => this.queue.push(event),
       flushed: () => this.queue.flushed(),
       webhookUrlOf: (accountId) => this.webhooks.publicUrl(accountId),
-      announceAccounts: () =>
-        this.bus.emit('accounts.changed', this.#handlers['accounts.list']({}) as never),
+      announceAccounts: () => this.accounts.announce(),
       // Webhooks that arrived before their line was listed (parked in the quarantine) apply now.
       lineListed: (accountId) => this.#replaySoon(accountId),
+    });
+    this.accounts = new Accounts({
+      cache,
+      registry: this.registry,
+      secrets: this.secrets,
+      connections: this.connections,
+      bus: this.bus,
+      flushed: () => this.queue.flushed(),
+      ensureWebhookSecret: (accountId) => this.webhooks.ensureSecret(accountId),
     });
     this.sender = new Sender(
       cache,
@@ -146,15 +157,15 @@ export class Core {
       },
     );
     // Back online: what waited in the outbox goes now, in the order typed.
-    this.bus.on((event, payload) => {
-      if (
-        event === 'connection.changed' &&
-        (payload as { state: { state: string } }).state.state === 'online'
-      )
-        this.sender.accountOnline((payload as { accountId: string }).accountId);
-    });
+    this.bus.onEvent(
+      'connection.changed',
+      ({ accountId, state }) => {
+        if (state.state === 'online') this.sender.accountOnline(accountId);
+      },
+      { passive: true },
+    );
     this.history = new HistoryLoader(cache, this.connections, this.bus);
-    this.media = new MediaFetcher(cache, this.bus, path.join(options.dataDir, 'media'));
+    this.media = new MediaFetcher(cache, this.bus, mediaDirOf(options.dataDir));
     this.webhooks = new WebhookService(
       cache,
       this.connections,
@@ -163,6 +174,14 @@ export class Core {
       this.queue,
     );
     this.#handlers = createHandlers(this);
+  }
+
+  get dataDir(): string {
+    return this.options.dataDir;
+  }
+
+  get mediaDir(): string {
+    return this.media.dir;
   }
 
   /** Opens the cache in `dataDir` (created if missing). Storage problems throw StorageError. */

@@ -5,6 +5,9 @@ import path from 'node:path';
  * Local media copies, served to the page by name only (`/media/<name>`): no folders, no
  * dot-files, nothing outside the media folder. MediaFetcher writes names of this shape.
  */
+/** Where a data folder keeps its local media copies. */
+export const mediaDirOf = (dataDir: string): string => path.join(dataDir, 'media');
+
 const NAME = /^[\w][\w.-]{0,120}$/;
 
 export function mediaFilePath(mediaDir: string, name: string): string | null {

@@ -33,4 +33,9 @@ export class MemorySecretStore implements SecretStore {
   delete(accountId: string): void {
     this.#byAccount.delete(accountId);
   }
+
+  /** The accounts with secrets here. */
+  ids(): string[] {
+    return [...this.#byAccount.keys()];
+  }
 }

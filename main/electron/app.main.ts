@@ -15,11 +15,10 @@ import {
   shell,
   Tray,
 } from 'electron';
-import { Core } from '../core/core.node.ts';
-import { createRegistry } from '../providers/builtins.node.ts';
-import { StorageError } from '../db/storageError.node.ts';
-import { rebuildCache } from '../db/rebuildCache.node.ts';
-import { startDemo } from '../demo/demoWorkspace.node.ts';
+import { CoreStartError, CoreSupervisor } from '../coreHost/coreSupervisor.node.ts';
+import { request } from '../coreHost/coreEndpoint.node.ts';
+import { followCore } from '../coreHost/shellView.node.ts';
+import { spawnUtilityCore } from './utilityCore.main.ts';
 import type { EventPayload } from '../../shared/ipc/contract.std.ts';
 import { EVENT_CHANNEL } from '../../shared/ipc/preloadApi.std.ts';
 import { registerIpc } from './ipc.main.ts';
@@ -47,7 +46,7 @@ import { HIDDEN_ARG, applyStartAtLogin, xdgAutostartDir } from './loginItem.main
 import { importAutoUpdater, startUpdater } from './updater.main.ts';
 import { shellStrings } from './shellStrings.main.ts';
 import { keepServingOnUnexpectedErrors } from '../core/lastResort.node.ts';
-import { openLogFileSafely } from '../log/logFile.node.ts';
+import { closeLogFile, openLogFileSafely } from '../log/logFile.node.ts';
 
 /** The Electron shell: a thin carrier for the core and the renderer. */
 const APP_ID = 'online.switchboard.desktop';
@@ -113,27 +112,36 @@ function run(): void {
     });
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
       callback(false),
     );
     const rendererRoot = path.join(root, 'dist/renderer');
-    let core: Core;
-    const logFile = openLogFileSafely(app.getPath('userData'));
-    const openCore = () =>
-      Core.open({
-        dataDir: app.getPath('userData'),
-        registry: createRegistry(),
-        secrets: openSecretStore(),
-        electron: true,
+    // The shell's own log; the core writes switchboard.log from its process.
+    openLogFileSafely(app.getPath('userData'), { name: 'shell.log' });
+    const secrets = openSecretStore();
+    // The core runs in a utilityProcess: its SQL and provider traffic never hold this thread.
+    const core = new CoreSupervisor({
+      spawn: () => spawnUtilityCore(path.join(root, 'dist/main/coreProcess.cjs')),
+      dataDir: app.getPath('userData'),
+      start: () => ({
         version: app.getVersion(),
-        logFile,
-      });
+        electron: true,
+        demo: true,
+        repairCache: false,
+        secrets: {
+          entries: secrets.entries(),
+          persistent: secrets.persistent,
+          storage: secrets.storage(),
+        },
+      }),
+      secrets,
+    });
     try {
       try {
-        core = openCore();
+        await core.start();
       } catch (error) {
-        if (!(error instanceof StorageError) || error.problem !== 'corrupt') throw error;
+        if (!(error instanceof CoreStartError) || error.problem !== 'corrupt') throw error;
         // Said in words, the damaged file kept; rebuilding is the user's choice.
         const choice = dialog.showMessageBoxSync({
           type: 'error',
@@ -145,18 +153,18 @@ function run(): void {
           cancelId: 1,
         });
         if (choice !== 0) throw error;
-        rebuildCache(path.join(app.getPath('userData'), 'switchboard.sqlite'));
-        core = openCore();
+        await core.start({ repairCache: true });
       }
     } catch (error) {
       dialog.showErrorBox(
         'Switchboard could not start',
-        error instanceof StorageError ? error.message : String(error),
+        error instanceof Error ? error.message : String(error),
       );
       app.exit(1);
       return;
     }
-    const mediaDir = core.media.dir;
+    const view = await followCore(core);
+    const mediaDir = core.mediaDir;
     protocol.handle(APP_SCHEME, async (request) => {
       const found = resolveAppRequest(request.url, rendererRoot, mediaDir);
       if (!found) return new Response('Not found', { status: 404 });
@@ -169,7 +177,7 @@ function run(): void {
       }
     });
     registerIpc(ipcMain, core, RENDERER_URL, () => (win ? [win.webContents] : []));
-    bindBadge(core, (count) => app.setBadgeCount(count));
+    bindBadge(view, (count) => app.setBadgeCount(count));
 
     const saved = memory.get('windowState');
     win = new BrowserWindow({
@@ -190,7 +198,7 @@ function run(): void {
     let trayMenu: Menu | undefined;
     const tray = new Tray(nativeImage.createFromPath(assets('tray.png')));
     const trayBinding = bindTray(
-      core,
+      view,
       {
         tray,
         buildMenu: (template) => (trayMenu = Menu.buildFromTemplate(template)),
@@ -205,7 +213,7 @@ function run(): void {
       {
         toggleWindow: () =>
           window.isVisible() && window.isFocused() ? window.hide() : showWindow(),
-        muteUntil: (until) => void core.call('settings.set', { doNotDisturbUntil: until }),
+        muteUntil: (until) => void request(core, 'settings.set', { doNotDisturbUntil: until }),
         openAccount: (accountId) => open({ accountId }),
         quit: () => app.quit(),
       },
@@ -214,10 +222,10 @@ function run(): void {
     window.on('hide', trayBinding.refresh);
     if (process.platform === 'win32') {
       const dot = nativeImage.createFromPath(assets('overlay-unread.png'));
-      bindBadge(core, (count) =>
+      bindBadge(view, (count) =>
         window.setOverlayIcon(
           count ? dot : null,
-          count ? shellStrings(core.settings.get().language).unread(count) : '',
+          count ? shellStrings(view.settings().language).unread(count) : '',
         ),
       );
     }
@@ -225,7 +233,7 @@ function run(): void {
     window.on('close', (event) => {
       const decision = onWindowClose({
         quitting,
-        closeToTray: core.settings.get().closeToTray,
+        closeToTray: view.settings().closeToTray,
         hasTray: true,
         hintShown: memory.get('trayHintShown') === true,
       });
@@ -233,7 +241,7 @@ function run(): void {
       event.preventDefault();
       window.hide();
       if (decision.showHint && Notification.isSupported()) {
-        const words = shellStrings(core.settings.get().language);
+        const words = shellStrings(view.settings().language);
         new Notification({
           title: words.stillRunningTitle,
           body: words.stillRunningBody,
@@ -244,7 +252,7 @@ function run(): void {
     });
 
     const created: DesktopNotification[] = [];
-    bindNotifications(core, {
+    bindNotifications(view, {
       isSupported: () => Notification.isSupported(),
       create: (options) => {
         const n = new Notification(options);
@@ -262,12 +270,11 @@ function run(): void {
       executable: process.env.APPIMAGE ?? process.execPath,
       autostartDir: xdgAutostartDir(process.env, os.homedir()),
     };
-    let startAtLogin = core.settings.get().startAtLogin;
+    let startAtLogin = view.settings().startAtLogin;
     // Only a packaged app belongs in the user's session; a checkout would register `electron .`.
     if (startAtLogin && app.isPackaged) applyStartAtLogin(true, loginHost);
-    core.on((event, payload) => {
-      if (event !== 'settings.changed') return;
-      const wanted = (payload as EventPayload<'settings.changed'>).startAtLogin;
+    view.onChange(() => {
+      const wanted = view.settings().startAtLogin;
       if (wanted === startAtLogin) return;
       startAtLogin = wanted;
       if (app.isPackaged) applyStartAtLogin(wanted, loginHost);
@@ -282,9 +289,6 @@ function run(): void {
     if (!process.argv.includes(HIDDEN_ARG)) window.once('ready-to-show', () => window.show());
     void window.loadURL(RENDERER_URL);
 
-    void core.startAccounts().then(async () => {
-      core.demo = (await startDemo(core)) ?? undefined;
-    });
     void startUpdater({
       isPackaged: app.isPackaged,
       env: process.env,
@@ -299,9 +303,20 @@ function run(): void {
       });
     }
 
-    app.on('before-quit', () => {
+    // The core flushes and closes its cache before the app exits.
+    let coreClosed = false;
+    app.on('before-quit', (event) => {
+      if (coreClosed) return;
+      event.preventDefault();
       trayBinding.dispose();
-      void core.close();
+      view.dispose();
+      void core
+        .close()
+        .then(closeLogFile)
+        .finally(() => {
+          coreClosed = true;
+          app.quit();
+        });
     });
   });
 

@@ -1,5 +1,5 @@
 import type { NotificationConstructorOptions } from 'electron';
-import type { Core } from '../core/core.node.ts';
+import type { ShellView } from '../coreHost/shellView.node.ts';
 import type { EventPayload } from '../../shared/ipc/contract.std.ts';
 
 /** The slice of Electron's Notification the shell uses. */
@@ -24,7 +24,7 @@ export interface NotificationDeps {
  * a conversation replaces the older one, so a burst leaves one entry in the notification centre.
  */
 export function bindNotifications(
-  core: Pick<Core, 'on' | 'settings'>,
+  core: Pick<ShellView, 'on' | 'settings'>,
   deps: NotificationDeps,
 ): () => void {
   // Held until closed: a garbage-collected Notification silently loses its click handler.
@@ -39,7 +39,7 @@ export function bindNotifications(
     const notification = deps.create({
       title: event.title,
       body: event.body,
-      silent: !core.settings.get().notifications.sound,
+      silent: !core.settings().notifications.sound,
       ...(deps.icon ? { icon: deps.icon } : {}),
     });
     const target = { conversationId: event.conversationId, messageId: event.messageId };
@@ -50,15 +50,15 @@ export function bindNotifications(
     shown.set(event.conversationId, notification);
     notification.show();
   };
-  const off = core.on((name, payload) => {
-    if (name === 'notification') show(payload as EventPayload<'notification'>);
-    // Read elsewhere (here, or on the phone): its notification has nothing left to say.
-    if (name === 'conversations.upserted') {
-      for (const c of (payload as EventPayload<'conversations.upserted'>).conversations) {
-        if (c.unread === 0) dismiss(c.id);
-      }
-    }
+  const offShow = core.on('notification', show);
+  // Read elsewhere (here, or on the phone): its notification has nothing left to say.
+  const offRead = core.on('conversations.upserted', ({ conversations }) => {
+    for (const c of conversations) if (c.unread === 0) dismiss(c.id);
   });
+  const off = () => {
+    offShow();
+    offRead();
+  };
   return () => {
     off();
     for (const n of shown.values()) n.close();

@@ -78,6 +78,17 @@ export class SafeSecretStore implements SecretStore {
     for (const accountId of stored) this.store.delete(keyOf(accountId));
   }
 
+  /** Every account's secrets, for a core in its own process (it cannot reach safeStorage). */
+  entries(): Record<string, Record<string, string>> {
+    const ids = new Set([...this.#memory.keys(), ...this.#storedIds()]);
+    const entries: Record<string, Record<string, string>> = {};
+    for (const id of ids) {
+      const secrets = this.get(id);
+      if (secrets) entries[id] = secrets;
+    }
+    return entries;
+  }
+
   /** Accounts with secrets on disk. electron-store nests dotted keys; a plain map keeps them flat. */
   #storedIds(): string[] {
     const nested = this.store.get(PREFIX.slice(0, -1));

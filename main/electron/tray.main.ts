@@ -1,6 +1,5 @@
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
-import type { Core } from '../core/core.node.ts';
-import type { EventPayload } from '../../shared/ipc/contract.std.ts';
+import type { ShellView } from '../coreHost/shellView.node.ts';
 import { trayMenu, trayTooltip, type TrayActions, type TrayView } from './trayMenu.main.ts';
 
 export interface TrayDeps {
@@ -17,25 +16,22 @@ export interface TrayDeps {
  * each account's connection. Rebuilt at most once per `delayMs`, since bursts change them often.
  */
 export function bindTray(
-  core: Pick<Core, 'on' | 'cache' | 'settings' | 'connections' | 'unread'>,
+  core: Pick<ShellView, 'settings' | 'unreadTotal' | 'accounts' | 'onChange'>,
   deps: TrayDeps,
   actions: TrayActions,
   delayMs = 250,
 ) {
   let timer: NodeJS.Timeout | undefined;
   let lastUnread = -1;
-  // The core's count, kept from its `unread.changed` events rather than recounted here.
-  let unread = core.unread.counts().total;
   const view = (): TrayView => {
-    const settings = core.settings.get();
+    const settings = core.settings();
     return {
       language: settings.language,
       windowVisible: deps.windowVisible(),
-      unread,
+      // The core's count, kept from its `unread.changed` events rather than recounted here.
+      unread: core.unreadTotal(),
       doNotDisturbUntil: settings.doNotDisturbUntil,
-      accounts: core.cache.accounts
-        .list()
-        .map((a) => ({ id: a.id, label: a.label, state: core.connections.state(a.id).state })),
+      accounts: core.accounts(),
     };
   };
   const refresh = () => {
@@ -56,16 +52,7 @@ export function bindTray(
   refresh();
   // Linux and Windows users expect a left click on the tray icon to show or hide the window.
   if (deps.platform !== 'darwin') deps.tray.on('click', () => actions.toggleWindow());
-  const off = core.on((event, payload) => {
-    if (event === 'unread.changed') unread = (payload as EventPayload<'unread.changed'>).total;
-    if (
-      event === 'unread.changed' ||
-      event === 'accounts.changed' ||
-      event === 'connection.changed' ||
-      event === 'settings.changed'
-    )
-      schedule();
-  });
+  const off = core.onChange(schedule);
   return {
     /** The window was shown or hidden: the first item says the opposite now. */
     refresh: schedule,

@@ -11,6 +11,8 @@ export interface HeadlessArgs {
   repairCache: boolean;
   /** Open the data folder, report ready, stop: proves a folder opens. */
   exitWhenReady: boolean;
+  /** The core runs in a child process of its own, restarted if it dies (as in the desktop app). */
+  coreProcess: boolean;
 }
 
 const USAGE = `Usage: npm run core -- --data-dir DIR --port N [--token-file FILE] [--static DIR] [--allow-origin URL]
@@ -21,7 +23,9 @@ on 127.0.0.1. Clients need the token: random unless given in SWITCHBOARD_TOKEN o
 this computer can read a command line.
 
   --repair-cache     keep a damaged cache aside and rebuild one from every readable row
-  --exit-when-ready  open the data folder, print the ready line, and stop`;
+  --exit-when-ready  open the data folder, print the ready line, and stop
+  --core-process     run the core in a process of its own, as the desktop app does: if it
+                     dies it is started again, and the page reconnects`;
 
 export function parseHeadlessArgs(
   argv: string[],
@@ -38,6 +42,7 @@ export function parseHeadlessArgs(
       'allow-origin': { type: 'string', multiple: true },
       'repair-cache': { type: 'boolean' },
       'exit-when-ready': { type: 'boolean' },
+      'core-process': { type: 'boolean' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -62,6 +67,7 @@ export function parseHeadlessArgs(
     origins: values['allow-origin'] ?? [],
     repairCache: values['repair-cache'] ?? false,
     exitWhenReady: values['exit-when-ready'] ?? false,
+    coreProcess: values['core-process'] ?? false,
   };
 }
 

@@ -1,21 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { rebuildCache } from '../db/rebuildCache.node.ts';
 import { Core } from '../core/core.node.ts';
 import { startBridge, type Bridge } from '../bridge/wsBridge.node.ts';
 import { createRegistry } from '../providers/builtins.node.ts';
 import { StorageError } from '../db/storageError.node.ts';
-import { startDemo } from '../demo/demoWorkspace.node.ts';
+import { openDemo } from '../demo/demoWorkspace.node.ts';
 import type { HeadlessArgs } from './args.node.ts';
 import { keepServingOnUnexpectedErrors } from '../core/lastResort.node.ts';
 import { closeLogFile, openLogFileSafely } from '../log/logFile.node.ts';
-
-const VERSION = (
-  JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  }
-).version;
+import { VERSION } from './version.node.ts';
+import { CoreStartError } from '../coreHost/coreSupervisor.node.ts';
 
 export interface Headless {
   core: Core;
@@ -40,7 +35,7 @@ export async function runHeadless(
     allowedOrigins: args.origins,
   });
   await core.startAccounts();
-  if (options.demo) core.demo = (await startDemo(core)) ?? undefined;
+  if (options.demo) await openDemo(core);
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
@@ -75,7 +70,7 @@ function openCore(args: HeadlessArgs, logFile: string | null): Core {
 
 /** Prints a storage problem in words and exits once, instead of crashing in a loop. */
 export function exitOnStartupError(error: unknown): never {
-  if (error instanceof StorageError) {
+  if (error instanceof StorageError || error instanceof CoreStartError) {
     console.error(`Switchboard could not start: ${error.message}`);
     process.exit(2);
   }

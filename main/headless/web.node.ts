@@ -4,6 +4,7 @@ import path from 'node:path';
 import { execSync } from 'node:child_process';
 import { parseHeadlessArgs } from './args.node.ts';
 import { exitOnStartupError, runHeadless } from './runHeadless.node.ts';
+import { runSupervised } from './runSupervised.node.ts';
 
 /** Browser mode: the headless core plus the built renderer on one local origin. */
 const root = path.resolve(import.meta.dirname, '../..');
@@ -18,13 +19,21 @@ try {
     port: 7420,
     staticDir,
   });
-  const { bridge, core } = await runHeadless(args, { demo: true });
-  if (core.demo)
-    console.log(
-      '\nNo account is set up yet, so this is the demo workspace: simulated ChatApp, MultiWA and Maytapi accounts, all on this computer.',
-    );
+  let url: string;
+  if (args.coreProcess) {
+    const { bridge, supervisor } = await runSupervised(args, { demo: true });
+    url = bridge.url;
+    console.log(`Core process: ${supervisor.pid}`);
+  } else {
+    const { bridge, core } = await runHeadless(args, { demo: true });
+    url = bridge.url;
+    if (core.demo)
+      console.log(
+        '\nNo account is set up yet, so this is the demo workspace: simulated ChatApp, MultiWA and Maytapi accounts, all on this computer.',
+      );
+  }
   console.log(
-    `\nSwitchboard is running in browser mode.\n\n  Open: ${bridge.url}\n\nData: ${args.dataDir}\nPress Ctrl+C to stop.`,
+    `\nSwitchboard is running in browser mode.\n\n  Open: ${url}\n\nData: ${args.dataDir}\nPress Ctrl+C to stop.`,
   );
 } catch (error) {
   exitOnStartupError(error);

@@ -10,6 +10,8 @@ export interface LogFileOptions {
   size?: string;
   /** Rotated files kept beside the live one. */
   keep?: number;
+  /** The file's name in `logs/` (the desktop shell's own process writes `shell.log`). */
+  name?: string;
 }
 
 interface OpenLog {
@@ -29,7 +31,8 @@ export function openLogFile(dataDir: string, options: LogFileOptions = {}): stri
   void closeLogFile();
   const dir = path.join(dataDir, 'logs');
   fs.mkdirSync(dir, { recursive: true });
-  const stream = createStream(LOG_NAME, {
+  const name = options.name ?? LOG_NAME;
+  const stream = createStream(name, {
     path: dir,
     size: options.size ?? '5M',
     maxFiles: options.keep ?? 5,
@@ -44,7 +47,7 @@ export function openLogFile(dataDir: string, options: LogFileOptions = {}): stri
     },
     stream,
   );
-  current = { file: path.join(dir, LOG_NAME), logger, stream };
+  current = { file: path.join(dir, name), logger, stream };
   return current.file;
 }
 

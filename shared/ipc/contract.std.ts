@@ -280,6 +280,12 @@ export const events = {
     body: z.string(),
     count: z.number().int().positive(),
   }),
+  /**
+   * Said by the process that hosts the core (the desktop shell, or a Node host), not by the
+   * core: its process ended and is being started again, or is back. The page shows
+   * "reconnecting" meanwhile and reloads what it shows once the core is back.
+   */
+  'core.status': z.object({ state: z.enum(['restarting', 'ready']) }),
   /** The desktop shell asks the window to show something: a clicked notification or switchboard:// link, an account picked in the tray. */
   'ui.open': z.union([
     z.object({ conversationId: ConversationId, messageId: MessageId.optional() }).strict(),

@@ -23,7 +23,8 @@ let page: Page;
 
 /** The handles app.main.ts exposes under SWITCHBOARD_E2E. */
 interface ShellHandles {
-  core: { ingest(event: unknown): void; queue: { flushNow(): void } };
+  /** The supervisor of the core's utilityProcess. */
+  core: { pid: number | undefined; state: string; restarts: number };
   window: Electron.BrowserWindow;
   notifications: (Electron.Notification & { emit(event: string): void })[];
   trayMenu(): Electron.Menu | undefined;
@@ -118,34 +119,33 @@ test('a notification click brings the window forward at that conversation', asyn
     'This desktop session has no notification service.',
   );
   await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.blur());
+  // The demo's customers write every few seconds; each new message is a notification.
   const before = await app.evaluate(() => switchboardShell.notifications.length);
-  await app.evaluate(() => {
-    const line = (
-      switchboardShell.core as unknown as { cache: { accounts: { lines(): { id: string }[] } } }
-    ).cache.accounts.lines()[0]!.id;
-    switchboardShell.core.ingest({
-      kind: 'message',
-      line,
-      chat: { id: 'electron-test', title: 'Notification Tester' },
-      message: {
-        ids: { provider: `e2e-${Date.now()}` },
-        direction: 'in',
-        origin: 'contact',
-        type: 'text',
-        text: 'Ping from the test',
-        time: Date.now(),
-      },
-    });
-    switchboardShell.core.queue.flushNow();
-  });
   await expect
-    .poll(() => app.evaluate(() => switchboardShell.notifications.length), { timeout: 10_000 })
+    .poll(() => app.evaluate(() => switchboardShell.notifications.length), { timeout: 40_000 })
     .toBeGreaterThan(before);
-  const title = await app.evaluate(() => switchboardShell.notifications.at(-1)!.title);
-  expect(title).toContain('Notification Tester');
+  const { title, body } = await app.evaluate(() => {
+    const n = switchboardShell.notifications.at(-1)!;
+    return { title: n.title, body: n.body };
+  });
+  const contact = title.split(' · ')[0]!;
   await app.evaluate(() => switchboardShell.notifications.at(-1)!.emit('click'));
-  await expect(page.getByRole('region', { name: 'Notification Tester' })).toBeVisible();
-  await expect(
-    page.getByRole('region', { name: 'Notification Tester' }).getByText('Ping from the test'),
-  ).toBeVisible();
+  const region = page.getByRole('region', { name: contact });
+  await expect(region).toBeVisible();
+  await expect(region.getByText(body).last()).toBeVisible();
+});
+
+test('the core runs in its own process, and a killed core comes back while the window stays', async () => {
+  const pid = await app.evaluate(() => switchboardShell.core.pid);
+  expect(pid).toBeGreaterThan(0);
+  expect(pid).not.toBe(await app.evaluate(() => process.pid));
+  process.kill(pid!, 'SIGKILL');
+  await expect
+    .poll(() => app.evaluate(() => switchboardShell.core.restarts), { timeout: 10_000 })
+    .toBe(1);
+  await expect
+    .poll(() => app.evaluate(() => switchboardShell.core.state), { timeout: 20_000 })
+    .toBe('ready');
+  await expect(page.getByText(/core is offline/)).toBeHidden({ timeout: 20_000 });
+  await expect(page.getByRole('navigation', { name: 'Accounts' })).toContainText('Demo · ChatApp');
 });

@@ -54,8 +54,33 @@ export class CoreClient {
     });
   }
 
+  /**
+   * Whether the core can be reached: the transport's own state, and the host's word when the
+   * core's process ended and is being started again (`core.status`). Each change is said
+   * once; 'open' after a restart makes the page reload what it shows.
+   */
   onStatus(listener: (status: ConnectionStatus) => void): () => void {
-    return this.transport.onStatus(listener);
+    let transport: ConnectionStatus = 'connecting';
+    let coreRestarting = false;
+    let said: ConnectionStatus | undefined;
+    const say = () => {
+      const status = transport === 'open' && coreRestarting ? 'closed' : transport;
+      if (status !== said) listener((said = status));
+    };
+    const offCore = this.on('core.status', ({ state }) => {
+      coreRestarting = state === 'restarting';
+      say();
+    });
+    const offTransport = this.transport.onStatus((status) => {
+      transport = status;
+      // A new connection reaches whatever core is up now.
+      if (status !== 'open') coreRestarting = false;
+      say();
+    });
+    return () => {
+      offCore();
+      offTransport();
+    };
   }
 
   /** A file for a send, carried as the transport carries files (an upload in browser mode). */

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../main/core/core.node.ts';
 import { bindBadge } from '../../../main/electron/badge.main.ts';
+import { followCore } from '../../../main/coreHost/shellView.node.ts';
 import { customerSays, shopCore } from '../../helpers/core.ts';
 import { until } from '../../integration/chatapp/harness.ts';
 
@@ -16,7 +17,7 @@ describe('the badge', () => {
       { providerLineId: 'tg', messenger: 'telegram' },
     ]);
     const counts: number[] = [];
-    const off = bindBadge(core, (n) => counts.push(n));
+    const off = bindBadge(await followCore(core), (n) => counts.push(n));
     const say = (line: string, chat: string, id: string) => customerSays(core, line, chat, id);
     say('wa', 'c1', 'm1');
     say('wa', 'c1', 'm2');

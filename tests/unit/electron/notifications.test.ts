@@ -5,6 +5,7 @@ import {
   bindNotifications,
   type DesktopNotification,
 } from '../../../main/electron/notifications.main.ts';
+import { followCore } from '../../../main/coreHost/shellView.node.ts';
 import { customerSays, shopCore } from '../../helpers/core.ts';
 import { until } from '../../integration/chatapp/harness.ts';
 
@@ -31,13 +32,13 @@ afterEach(async () => {
   for (const core of cores.splice(0)) await core.close();
 });
 
-function setup(supported = true) {
+async function setup(supported = true) {
   const core = shopCore(cores, [
     { providerLineId: 'wa', messenger: 'whatsapp', title: 'Shop WhatsApp' },
   ]);
   const created: FakeNotification[] = [];
   const open = vi.fn();
-  const off = bindNotifications(core, {
+  const off = bindNotifications(await followCore(core), {
     isSupported: () => supported,
     create: (o) => (created.push(new FakeNotification(o)), created.at(-1)!),
     open,
@@ -52,7 +53,7 @@ function setup(supported = true) {
 
 describe('native notifications', () => {
   it('show the contact and line with the preview, and a click opens that conversation at the message', async () => {
-    const { core, created, open, say } = setup();
+    const { core, created, open, say } = await setup();
     say('anna', 'Is the blue one in stock?');
     await until(() => created[0], 'a notification');
     expect(created[0]!.options).toMatchObject({
@@ -71,7 +72,7 @@ describe('native notifications', () => {
   });
 
   it('replace the older notification of the same conversation, and go away once it is read', async () => {
-    const { core, created, say } = setup();
+    const { core, created, say } = await setup();
     say('anna', 'one');
     await until(() => created[0], 'the first notification');
     say('anna', 'two');
@@ -86,7 +87,7 @@ describe('native notifications', () => {
   });
 
   it('stay silent when sound is off, and are not attempted where the OS has none', async () => {
-    const quiet = setup();
+    const quiet = await setup();
     await quiet.core.call('settings.set', {
       notifications: { enabled: true, sound: false, showPreview: false },
     });
@@ -94,7 +95,7 @@ describe('native notifications', () => {
     await until(() => quiet.created[0], 'a silent notification');
     expect(quiet.created[0]!.options).toMatchObject({ silent: true, body: 'New message' });
 
-    const none = setup(false);
+    const none = await setup(false);
     const seen: unknown[] = [];
     none.core.on((event, payload) => event === 'notification' && seen.push(payload));
     none.say('carol', 'hello');

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Menu, MenuItemConstructorOptions, NativeImage } from 'electron';
 import type { Core } from '../../../main/core/core.node.ts';
 import { bindTray } from '../../../main/electron/tray.main.ts';
+import { followCore } from '../../../main/coreHost/shellView.node.ts';
 import {
   trayMenu,
   trayTooltip,
@@ -116,7 +117,7 @@ describe('the tray icon', () => {
     };
     const a = actions();
     const binding = bindTray(
-      core,
+      await followCore(core),
       {
         tray,
         buildMenu: (t) => (menus.push(t), {} as Menu),
@@ -165,7 +166,7 @@ describe('the tray icon', () => {
       destroy: vi.fn(),
     };
     const binding = bindTray(
-      core,
+      await followCore(core),
       {
         tray,
         buildMenu: () => ({}) as Menu,
@@ -183,7 +184,7 @@ describe('the tray icon', () => {
     binding.dispose();
   });
 
-  it('toggles the window on a left click outside macOS', () => {
+  it('toggles the window on a left click outside macOS', async () => {
     const core = shopCore(cores, []);
     const handlers: Record<string, () => void> = {};
     const tray = {
@@ -196,7 +197,7 @@ describe('the tray icon', () => {
     };
     const a = actions();
     const binding = bindTray(
-      core,
+      await followCore(core),
       {
         tray: tray as never,
         buildMenu: () => ({}) as Menu,
