@@ -8,7 +8,7 @@ import { openDemo } from '../demo/demoWorkspace.node.ts';
 import { createLogger } from '../log/logger.node.ts';
 import { closeLogFile, openLogFileSafely } from '../log/logFile.node.ts';
 import { keepServingOnUnexpectedErrors } from '../core/lastResort.node.ts';
-import type { CoreStart} from './hostFrames.std.ts';
+import type { CoreStart } from './hostFrames.std.ts';
 import { HostToCore, type CoreToHost } from './hostFrames.std.ts';
 import { RemoteSecretStore } from './remoteSecrets.node.ts';
 

@@ -63,7 +63,7 @@ export function trayMenu(
       submenu: view.accounts.length
         ? view.accounts.map((a) => ({
             id: `account-${a.id}`,
-            label: `${a.label} — ${s.state[a.state]}`,
+            label: `${a.label} — ${s.state(a.state)}`,
             click: () => actions.openAccount(a.id),
           }))
         : [{ id: 'no-accounts', label: s.noAccounts, enabled: false }],

@@ -55,5 +55,10 @@ export const ProviderDescriptor = z.object({
   realtime: z.enum(['socket', 'webhook']),
   capabilities: Capabilities,
   fields: z.array(FieldSpec),
+  /** The provider's own words in every language, for the page to say its refusals and reasons. */
+  words: z.object({
+    en: z.record(z.string(), z.string()),
+    ru: z.record(z.string(), z.string()),
+  }),
 });
 export type ProviderDescriptor = z.infer<typeof ProviderDescriptor>;

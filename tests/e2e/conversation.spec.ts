@@ -82,7 +82,7 @@ test('opens at the unread part under a divider, shows the picture, and counts wh
   await page.goto(headless.url());
   await page.getByTestId('conversation-row').filter({ hasText: 'Anna Petrova' }).click();
   const view = page.getByRole('region', { name: 'Anna Petrova' });
-  await expect(view.getByTestId('unread-divider')).toHaveText('Unread messages: 4');
+  await expect(view.getByTestId('unread-divider')).toHaveText('4 unread messages');
   await expect(view.getByRole('list', { name: 'Tags' })).toHaveText('Wholesale');
   const picture = view.getByRole('link', { name: 'Open the picture' }).locator('img');
   await expect(picture).toBeVisible();

@@ -30,6 +30,7 @@ export class RecordingPlugin implements ProviderPlugin {
       loginMethods: [],
       realtime: 'socket' as const,
       capabilities: NO_CAPABILITIES,
+      words: { en: {}, ru: {} },
       fields: [
         { key: 'apiKey', label: 'API key', kind: 'secret' as const, required: true, secret: true },
       ],

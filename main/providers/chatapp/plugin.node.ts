@@ -9,11 +9,13 @@ import { FIELDS, configOf, parseAccount } from './config.node.ts';
 import { ChatAppConnection } from './connection.node.ts';
 import { ProviderAuthError, ProviderRequestError, ProviderUnavailable } from '../errors.node.ts';
 import { TokenManager } from './tokens.node.ts';
+import { chatappWords } from './words.std.ts';
 
 /** ChatApp: token login, lines from licenses, Pusher real-time, REST history and sending. */
 export const chatAppPlugin: ProviderPlugin = {
   descriptor: {
     kind: 'chatapp',
+    words: chatappWords,
     displayName: 'ChatApp',
     loginMethods: ['token'],
     realtime: 'socket',

@@ -9,11 +9,13 @@ import type {
 import { ChategyApi } from './api.node.ts';
 import { FIELDS, configOf, parseAccount } from './config.node.ts';
 import { ChategyConnection } from './connection.node.ts';
+import { chategyWords } from './words.std.ts';
 
 /** Chategy (ChatPush, PushSMS, JetAPI): WhatsApp, Telegram and MAX per token; webhooks in, REST out. */
 export const chategyPlugin: ProviderPlugin = {
   descriptor: {
     kind: 'chategy',
+    words: chategyWords,
     displayName: 'Chategy',
     loginMethods: ['qr', 'phone'],
     realtime: 'webhook',

@@ -8,11 +8,13 @@ import type {
 import { MaytapiApi } from './api.node.ts';
 import { FIELDS, configOf, parseAccount } from './config.node.ts';
 import { MaytapiConnection } from './connection.node.ts';
+import { maytapiWords } from './words.std.ts';
 
 /** Maytapi: hosted WhatsApp; phones are lines, QR by polling, events only by webhook, no history. */
 export const maytapiPlugin: ProviderPlugin = {
   descriptor: {
     kind: 'maytapi',
+    words: maytapiWords,
     displayName: 'Maytapi',
     loginMethods: ['qr'],
     realtime: 'webhook',

@@ -9,11 +9,13 @@ import { MultiWaApi } from './api.node.ts';
 import { ProviderAuthError, ProviderRequestError, ProviderUnavailable } from '../errors.node.ts';
 import { FIELDS, configOf, parseAccount } from './config.node.ts';
 import { MultiWaConnection } from './connection.node.ts';
+import { multiwaWords } from './words.std.ts';
 
 /** MultiWA: a self-hosted WhatsApp gateway; each profile is a line, signed in by QR. */
 export const multiWaPlugin: ProviderPlugin = {
   descriptor: {
     kind: 'multiwa',
+    words: multiwaWords,
     displayName: 'MultiWA',
     loginMethods: ['qr'],
     realtime: 'socket',

@@ -1,6 +1,6 @@
 import type { Account } from '../../../shared/model/entities.std.ts';
 import type { LoginState } from '../../../shared/model/login.std.ts';
-import type { MessageKey } from '../i18n/en.std.ts';
+import type { MessageKey } from '../../../shared/i18n/catalog.std.ts';
 import type { AccountNotices } from '../../../shared/model/notices.std.ts';
 import { useWorkspace } from '../store/workspace.dom.ts';
 import { useT } from '../i18n/i18n.dom.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { LoginState, LoginStep } from '../../../shared/model/login.std.ts';
 import { useT } from '../i18n/i18n.dom.ts';
-import type { MessageKey } from '../i18n/en.std.ts';
+import type { MessageKey } from '../../../shared/i18n/catalog.std.ts';
 
 export interface PhoneLoginProps {
   state: Extract<LoginState, { state: 'phone' | 'code' | 'password' }>;

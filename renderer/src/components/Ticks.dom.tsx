@@ -1,5 +1,5 @@
 import type { DeliveryStatus } from '../../../shared/model/delivery.std.ts';
-import type { MessageKey } from '../i18n/en.std.ts';
+import type { MessageKey } from '../../../shared/i18n/catalog.std.ts';
 import { useSay, useT } from '../i18n/i18n.dom.ts';
 import { Icon } from './Icon.dom.tsx';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Settings } from '../../../shared/model/settings.std.ts';
 import { useT } from '../i18n/i18n.dom.ts';
-import type { MessageKey } from '../i18n/en.std.ts';
+import type { MessageKey } from '../../../shared/i18n/catalog.std.ts';
 
 type Webhook = Settings['webhook'];
 

@@ -1,18 +1,16 @@
-import { en, type MessageKey } from './en.std.ts';
-import { ru } from './ru.std.ts';
+import { t, type Language, type MessageKey } from '../../../shared/i18n/catalog.std.ts';
 import { useWorkspace } from '../store/workspace.dom.ts';
 import { say } from '../../../shared/words/coreWords.std.ts';
 
-const dictionaries = { en, ru } as const;
-export type Language = keyof typeof dictionaries;
+export type { Language };
 
+/** A key of the one catalog in a language, plurals and all (ICU). */
 export function translate(
   language: Language,
   key: MessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  const template: string = dictionaries[language][key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return t(language, key, params);
 }
 
 /** Every user-facing string goes through this hook. */

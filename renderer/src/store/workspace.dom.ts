@@ -1,3 +1,4 @@
+import { addWords } from '../../../shared/i18n/catalog.std.ts';
 import { create } from 'zustand';
 import type { Account, Conversation, Line } from '../../../shared/model/entities.std.ts';
 import type { Settings } from '../../../shared/model/settings.std.ts';
@@ -127,6 +128,8 @@ export function bindWorkspace(client: CoreClient): () => void {
         client.call('providers.list', {}),
       ]);
       client.language = settings.language;
+      // Each provider's own words join the page's catalog before anything says them.
+      for (const provider of providers) addWords(provider.words);
       set((s) => ({
         accounts: accounts.accounts,
         lines: accounts.lines,

@@ -92,7 +92,9 @@ describe('the tray menu', () => {
       enabled: false,
     });
     expect(trayTooltip({ language: 'en', unread: 0 })).toBe('Switchboard');
-    expect(trayTooltip({ language: 'ru', unread: 5 })).toBe('Switchboard — Непрочитанных: 5');
+    expect(trayTooltip({ language: 'ru', unread: 5 })).toBe(
+      'Switchboard — 5 непрочитанных сообщений',
+    );
   });
 });
 

@@ -4,6 +4,11 @@ import type { Transport } from '../../../renderer/src/ipc/transport.dom.ts';
 import type { Reply } from '../../../shared/ipc/wire.std.ts';
 import { SwitchboardError, type IpcError } from '../../../shared/ipc/errors.std.ts';
 import { words } from '../../../shared/words/coreWords.std.ts';
+import { addWords } from '../../../shared/i18n/catalog.std.ts';
+import { chatappWords } from '../../../main/providers/chatapp/words.std.ts';
+
+// As the page does with each provider's words from providers.list.
+addWords(chatappWords);
 
 function answering(reply: Reply): Transport {
   return {

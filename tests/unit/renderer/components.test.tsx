@@ -454,6 +454,7 @@ describe('adding an account', () => {
       loginMethods: ['token' as const],
       realtime: 'socket' as const,
       capabilities: { ...NO_CAPABILITIES, history: true },
+      words: { en: {}, ru: {} },
       fields: [
         { key: 'email', label: 'Email', kind: 'email' as const, required: true, secret: false },
         {

@@ -3,6 +3,11 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MessageActions } from '../../../renderer/src/components/MessageActions.dom.tsx';
 import { useWorkspace } from '../../../renderer/src/store/workspace.dom.ts';
+import { addWords } from '../../../shared/i18n/catalog.std.ts';
+import { maytapiWords } from '../../../main/providers/maytapi/words.std.ts';
+
+// As the page does with each provider's words from providers.list.
+addWords(maytapiWords);
 import type { Message } from '../../../shared/model/entities.std.ts';
 
 afterEach(cleanup);

@@ -1,6 +1,8 @@
 import type { MessageKey } from './en.std.ts';
 
+/** Every user-facing string in Russian (ICU MessageFormat, with Russian's one/few/many plurals). */
 export const ru: Record<MessageKey, string> = {
+  // The window.
   'app.title': 'Switchboard',
   'core.connecting': 'Подключение к Switchboard…',
   'core.offline': 'Ядро Switchboard недоступно. Показано то, что уже загружено; переподключаемся…',
@@ -27,7 +29,8 @@ export const ru: Record<MessageKey, string> = {
     'История остаётся доступной для просмотра и поиска; новые сообщения придут после переподключения.',
   'conversations.label': 'Чаты',
   'conversations.empty': 'Чатов пока нет.',
-  'conversations.unread': 'Непрочитанных: {count}',
+  'conversations.unread':
+    '{count, plural, one {# непрочитанное} few {# непрочитанных} many {# непрочитанных} other {# непрочитанного}}',
   'message.deleted': 'Сообщение удалено',
   'message.media': 'Вложение',
   'message.kind.call': '📞 Звонок',
@@ -66,10 +69,12 @@ export const ru: Record<MessageKey, string> = {
   'composer.replyTo': 'Ответ {name}',
   'composer.replyToYou': 'Ответ на своё сообщение',
   'composer.cancelReply': 'Отменить ответ',
-  'conversation.newMessages': 'Непрочитанные сообщения: {count}',
+  'conversation.newMessages':
+    '{count, plural, one {# непрочитанное сообщение} few {# непрочитанных сообщения} many {# непрочитанных сообщений} other {# непрочитанного сообщения}}',
   'conversation.jump': 'К последнему сообщению',
   'conversation.tags': 'Теги',
-  'conversation.jumpNew': 'К последнему сообщению, новых: {count}',
+  'conversation.jumpNew':
+    'К последнему сообщению, {count, plural, one {# новое} few {# новых} many {# новых} other {# нового}}',
   'search.inConversation': 'Поиск в этом чате',
   'search.inChat': 'Поиск в чате «{title}»',
   'search.everywhere': 'Искать везде',
@@ -125,13 +130,23 @@ export const ru: Record<MessageKey, string> = {
   'line.unmute': 'Включить уведомления от {line}',
   'sidebar.onlyThisAccount': 'Показать только чаты этого аккаунта',
   'account.add': 'Добавить аккаунт',
+  'account.addTo': 'Аккаунт {provider}',
+  'account.label': 'Название в списке',
+  'account.required': 'Обязательное поле',
+  'account.back': 'Назад',
+  'account.save': 'Проверить и сохранить',
+  'account.checking': 'Проверяем…',
+  'account.webhookOnly': 'события через вебхук',
+  'account.withHistory': 'с историей',
+  'sidebar.addAccount': 'Добавить аккаунт',
   'messenger.telegramBot': 'Telegram-бот',
   'demo.note':
     'Это демо: аккаунты и клиенты имитируются на этом компьютере. Добавьте свой аккаунт, когда будете готовы.',
   'demo.remove': 'Убрать демо',
   'sidebar.accountSettings': 'Управление: {label}',
   'banner.dismiss': 'Скрыть',
-  'quarantine.title': 'Не распознано: {count}',
+  'quarantine.title':
+    '{count, plural, one {# событие не распознано} few {# события не распознаны} many {# событий не распознано} other {# события не распознано}}',
   'quarantine.help':
     'События этого аккаунта, которые Switchboard не смог прочитать, хранятся здесь с причиной. Они пробуются снова, когда появляется линия; попробуйте снова после обновления.',
   'quarantine.replay': 'Попробовать снова',
@@ -179,15 +194,6 @@ export const ru: Record<MessageKey, string> = {
   'login.logoutQuestion':
     'Выйти из {line}? Сообщения перестанут приходить, пока линия не будет подключена снова (новый QR или код).',
   'login.logoutConfirm': 'Выйти',
-  'account.addTo': 'Аккаунт {provider}',
-  'account.label': 'Название в списке',
-  'account.required': 'Обязательное поле',
-  'account.back': 'Назад',
-  'account.save': 'Проверить и сохранить',
-  'account.checking': 'Проверяем…',
-  'account.webhookOnly': 'события через вебхук',
-  'account.withHistory': 'с историей',
-  'sidebar.addAccount': 'Добавить аккаунт',
   'account.advanced': 'Дополнительно: адреса серверов',
   'search.label': 'Поиск по сообщениям',
   'search.placeholder': 'Поиск (Ctrl+K)',
@@ -230,4 +236,93 @@ export const ru: Record<MessageKey, string> = {
   'conversations.filter.all': 'Все',
   'conversations.filter.unread': 'Непрочитанные',
   'conversations.noUnread': 'Непрочитанных чатов нет.',
+  // The core: refusals, failures, reasons (sent as words across the contract).
+  'provider.unreachable': '{provider} недоступен по адресу {host}{detail}.',
+  'provider.refused': '{provider} недоступен по адресу {host}: соединение отклонено.',
+  'provider.unknownHost': '{provider} недоступен по адресу {host}: такого имени хоста нет.',
+  'provider.noAnswer': '{provider} недоступен по адресу {host}: нет ответа вовремя.',
+  'provider.timeout': '{provider} не ответил за {seconds} с.',
+  'provider.notJson': '{provider} ответил не в формате JSON. Адрес API указан верно?',
+  'provider.serverError': '{provider} ответил кодом {status}; попробуем ещё раз.',
+  'login.linkingPhone': 'Привязываем телефон…',
+  'login.preparingQr': 'Готовим QR-код…',
+  'login.fetchingQr': 'Получаем QR-код…',
+  'login.waitingQr': 'Ждём QR-код…',
+  'login.notSignedIn': 'Вход не выполнен. Начните вход, чтобы показать QR-код.',
+  'login.phoneReconnecting': 'Сессия потеряла связь с интернетом и переподключается…',
+  'login.sessionStarting': 'Сессия телефона запускается…',
+  'login.connectingTelegram': 'Подключаемся к Telegram…',
+  'login.notSignedInChategy': 'Не подключено в Chategy.',
+  'login.signedOutHere': 'Выход выполнен из Switchboard.',
+  'login.signedOutByPhone':
+    'WhatsApp отключил это устройство (с телефона или после долгого отсутствия связи).',
+  'login.phoneDisabled': 'Этот телефон отключён в консоли Maytapi.',
+  'login.licenseInactive': 'Лицензия ChatApp не активна.',
+  'login.qrExpired':
+    'QR-код истёк, его не отсканировали. Перезапустите сессию, чтобы получить новый.',
+  'login.phoneOffline': 'Телефон не в сети или разряжен; WhatsApp не может до него достучаться.',
+  'login.telegramBlocked': 'Telegram заблокировал этот аккаунт.',
+  'login.maxSuspended': 'MAX приостановил этот аккаунт.',
+  'login.whatsappRefused': 'WhatsApp отклонил сессию.',
+  'account.gone': 'Этого аккаунта больше нет.',
+  'line.gone': 'Этой линии больше нет.',
+  'conversation.gone': 'Этого чата больше нет.',
+  'message.gone': 'Этого сообщения больше нет.',
+  'message.uploadGone': 'Загрузки «{name}» больше нет. Прикрепите файл снова.',
+  'message.uploadTooLarge': 'Файл больше {limit} — столько отправить нельзя.',
+  'message.notSaved': 'Сообщение не удалось сохранить. Оно не отправлено.',
+  'message.retryNotOurs': 'Повторить можно только сообщения, отправленные из этого приложения.',
+  'message.fileTooLarge':
+    '«{name}» весит {size}, а отправить можно не больше {limit}. Поделитесь ссылкой на него.',
+  'message.notAtProvider': 'Это сообщение ещё не дошло до провайдера.',
+  'message.deleteNotOwn': 'Удалить у всех можно только свои сообщения.',
+  'message.deleteUnsupported': 'Этот провайдер не умеет удалять сообщения у всех.',
+  'message.deleteFailed': 'Сообщение не удалено: {detail}',
+  'message.reactUnsupported': 'Этот провайдер не поддерживает реакции.',
+  'message.reactNotYet':
+    'Сообщение ещё не дошло до WhatsApp; поставьте реакцию, когда появится галочка.',
+  'message.reactFailed': 'Реакция не отправлена: {detail}',
+  'line.signedInAtProvider': 'Эта линия подключается у провайдера, а не в Switchboard.',
+  'line.addedInConsole': 'Линии этого провайдера добавляются в его собственной консоли.',
+  'login.methodUnsupported': 'Эта линия не умеет входить способом «{method}».',
+  'secrets.notChoosable':
+    'Где хранить пароли и токены, можно выбрать только в приложении для компьютера без связки ключей.',
+  'account.settingsIncomplete':
+    'Сохранённые настройки аккаунта неполны или устарели ({detail}). Откройте аккаунт и введите их заново.',
+  'settings.damaged':
+    'Файл настроек был повреждён. Switchboard сохранил все настройки, которые удалось прочитать (включая адрес вебхуков), и вернул значения по умолчанию для: {reset}. Повреждённый файл сохранён: {file}.',
+  'message.maybeSent':
+    'Switchboard остановился во время отправки, а этот провайдер не может сказать, дошло ли сообщение. Возможно, оно уже отправлено: отправить ещё раз?',
+  'demo.notRunning': 'Демо сейчас не запущено.',
+  'demo.notDemoLine': 'Это не демо-линия.',
+  'webhook.notWebhookAccount': 'Этот аккаунт получает события не через вебхук.',
+  'webhook.cannotSet': 'Вебхук этого провайдера нельзя задать из Switchboard.',
+  'webhook.needPublic':
+    'Сначала укажите публичный адрес: компьютеру за роутером нужен обратный прокси или туннель до него.',
+  'webhook.foreign':
+    'Провайдер уже шлёт события на {previous} — возможно, это другая система (CRM). Switchboard его не тронул; подтвердите, чтобы заменить.',
+  'webhook.testFailed':
+    'Тестовое событие, отправленное на {url}, не вернулось. Проверьте, что публичный адрес ведёт на этот компьютер.',
+  'webhook.bindFailed':
+    'Switchboard не смог принимать вебхуки на {address} ({detail}). Остаётся прежний адрес {previous}.',
+  // The desktop shell: tray menu, taskbar, close-to-tray hint.
+  'shell.show': 'Показать Switchboard',
+  'shell.hide': 'Скрыть Switchboard',
+  'shell.unread':
+    '{count, plural, =0 {Нет непрочитанных} one {# непрочитанное сообщение} few {# непрочитанных сообщения} many {# непрочитанных сообщений} other {# непрочитанного сообщения}}',
+  'shell.mute': 'Без уведомлений',
+  'shell.muteHour': 'На 1 час',
+  'shell.muteTomorrow': 'До завтра',
+  'shell.unmute': 'Включить уведомления (выключены до {until})',
+  'shell.accounts': 'Аккаунты',
+  'shell.noAccounts': 'Аккаунтов пока нет',
+  'shell.quit': 'Выйти из Switchboard',
+  'shell.state.connecting': 'подключение…',
+  'shell.state.online': 'в сети',
+  'shell.state.reconnecting': 'переподключение…',
+  'shell.state.auth_error': 'нужен вход',
+  'shell.state.offline': 'не в сети',
+  'shell.stillRunningTitle': 'Switchboard продолжает работать',
+  'shell.stillRunningBody':
+    'Сообщения по-прежнему приходят, значок в трее. Чтобы выйти, выберите «Выйти из Switchboard» в меню трея. Это можно отключить в настройках.',
 };

@@ -1,5 +1,11 @@
-/** English strings; keys are shared with every other language. */
+/**
+ * Every user-facing string of Switchboard in English, in ICU MessageFormat (plurals as
+ * `{count, plural, …}`): the window's, the core's words and the desktop shell's. Every other
+ * language has exactly these keys (a test proves it); provider-specific words live in each
+ * provider's folder and are merged by the registry.
+ */
 export const en = {
+  // The window.
   'app.title': 'Switchboard',
   'core.connecting': 'Connecting to Switchboard…',
   'core.offline': 'Switchboard’s core is offline. Showing what was loaded; reconnecting…',
@@ -63,7 +69,7 @@ export const en = {
   'composer.replyTo': 'Reply to {name}',
   'composer.replyToYou': 'Reply to yourself',
   'composer.cancelReply': 'Cancel the reply',
-  'conversation.newMessages': 'Unread messages: {count}',
+  'conversation.newMessages': '{count, plural, one {# unread message} other {# unread messages}}',
   'conversation.jump': 'Go to the newest message',
   'conversation.tags': 'Tags',
   'conversation.jumpNew': 'Go to the newest message, {count} new',
@@ -137,7 +143,8 @@ export const en = {
   'demo.remove': 'Remove the demo',
   'sidebar.accountSettings': 'Manage {label}',
   'banner.dismiss': 'Dismiss',
-  'quarantine.title': 'Not understood: {count}',
+  'quarantine.title':
+    '{count, plural, one {# event not understood} other {# events not understood}}',
   'quarantine.help':
     'Events this account sent that Switchboard could not read are kept here with the reason. They are tried again when a line appears; try again after an update.',
   'quarantine.replay': 'Try again',
@@ -226,6 +233,94 @@ export const en = {
   'conversations.filter.all': 'All',
   'conversations.filter.unread': 'Unread',
   'conversations.noUnread': 'No unread conversations.',
+  // The core: refusals, failures, reasons (sent as words across the contract).
+  'provider.unreachable': '{provider} could not be reached at {host}{detail}.',
+  'provider.refused': '{provider} could not be reached at {host}: the connection was refused.',
+  'provider.unknownHost': '{provider} could not be reached at {host}: the host name is unknown.',
+  'provider.noAnswer': '{provider} could not be reached at {host}: no answer in time.',
+  'provider.timeout': '{provider} did not answer within {seconds} s.',
+  'provider.notJson':
+    '{provider} answered with something other than JSON. Is the API address right?',
+  'provider.serverError': '{provider} answered {status}; it will be tried again.',
+  'login.linkingPhone': 'Linking the phone…',
+  'login.preparingQr': 'Preparing the QR code…',
+  'login.fetchingQr': 'Fetching the QR code…',
+  'login.waitingQr': 'Waiting for the QR code…',
+  'login.notSignedIn': 'Not signed in. Start signing in to show a QR code.',
+  'login.phoneReconnecting': 'The session lost its internet connection and is reconnecting…',
+  'login.sessionStarting': 'The phone’s session is starting…',
+  'login.connectingTelegram': 'Connecting to Telegram…',
+  'login.notSignedInChategy': 'Not signed in at Chategy.',
+  'login.signedOutHere': 'Signed out from Switchboard.',
+  'login.signedOutByPhone':
+    'WhatsApp signed this device out (on the phone, or after a long time offline).',
+  'login.phoneDisabled': 'This phone is disabled in the Maytapi console.',
+  'login.licenseInactive': 'The ChatApp license is not active.',
+  'login.qrExpired': 'The QR code expired unscanned. Restart the session to get a new one.',
+  'login.phoneOffline': 'The phone is offline or out of battery; WhatsApp cannot reach it.',
+  'login.telegramBlocked': 'Telegram blocked this account.',
+  'login.maxSuspended': 'MAX suspended this account.',
+  'login.whatsappRefused': 'WhatsApp refused the session.',
+  'account.gone': 'This account no longer exists.',
+  'line.gone': 'This line no longer exists.',
+  'conversation.gone': 'This conversation no longer exists.',
+  'message.gone': 'This message no longer exists.',
+  'message.uploadGone': 'The upload of “{name}” is no longer here. Attach the file again.',
+  'message.uploadTooLarge': 'The file is over the {limit} limit for a file you can send.',
+  'message.notSaved': 'The message could not be saved. It was not sent.',
+  'message.retryNotOurs': 'Only messages sent from this app can be retried.',
+  'message.fileTooLarge':
+    '“{name}” is {size}, over the {limit} limit for a file you can send. Share a link to it instead.',
+  'message.notAtProvider': 'This message has not reached the provider yet.',
+  'message.deleteNotOwn': 'Only your own messages can be deleted for everyone.',
+  'message.deleteUnsupported': 'This provider cannot delete messages for everyone.',
+  'message.deleteFailed': 'The message was not deleted: {detail}',
+  'message.reactUnsupported': 'This provider does not support reactions.',
+  'message.reactNotYet': 'This message has not reached WhatsApp yet; react once it has a tick.',
+  'message.reactFailed': 'The reaction was not sent: {detail}',
+  'line.signedInAtProvider': 'This line is signed in at the provider, not in Switchboard.',
+  'line.addedInConsole': 'Lines of this provider are added in its own console.',
+  'login.methodUnsupported': 'This line cannot sign in by {method}.',
+  'secrets.notChoosable':
+    'Where passwords and tokens are kept can be chosen only in the desktop app, on a computer without a keyring.',
+  'account.settingsIncomplete':
+    'This account’s saved settings are incomplete or no longer valid ({detail}). Open the account and enter them again.',
+  'settings.damaged':
+    'The settings file was damaged. Switchboard kept every setting it could read (the webhook address included) and put back the defaults for: {reset}. The damaged file is kept at {file}.',
+  'message.maybeSent':
+    'Switchboard stopped while this message was being sent, and this provider cannot tell whether it arrived. It may have been sent: send it again?',
+  'demo.notRunning': 'The demo workspace is not running.',
+  'demo.notDemoLine': 'This is not a demo line.',
+  'webhook.notWebhookAccount': 'This account does not receive events by webhook.',
+  'webhook.cannotSet': 'This provider’s webhook cannot be set from Switchboard.',
+  'webhook.needPublic':
+    'Set the public address first: a desktop behind a router needs a reverse proxy or tunnel that reaches this computer.',
+  'webhook.foreign':
+    'The provider already sends events to {previous}, which may belong to another system (a CRM). Switchboard left it unchanged; confirm to replace it.',
+  'webhook.testFailed':
+    'A test event sent to {url} did not come back. Check that the public address forwards to this computer.',
+  'webhook.bindFailed':
+    'Switchboard could not receive webhooks on {address} ({detail}). It keeps using {previous}.',
+  // The desktop shell: tray menu, taskbar, close-to-tray hint.
+  'shell.show': 'Show Switchboard',
+  'shell.hide': 'Hide Switchboard',
+  'shell.unread':
+    '{count, plural, =0 {No unread messages} one {# unread message} other {# unread messages}}',
+  'shell.mute': 'Mute notifications',
+  'shell.muteHour': 'For 1 hour',
+  'shell.muteTomorrow': 'Until tomorrow',
+  'shell.unmute': 'Unmute (muted until {until})',
+  'shell.accounts': 'Accounts',
+  'shell.noAccounts': 'No accounts yet',
+  'shell.quit': 'Quit Switchboard',
+  'shell.state.connecting': 'connecting…',
+  'shell.state.online': 'online',
+  'shell.state.reconnecting': 'reconnecting…',
+  'shell.state.auth_error': 'sign-in needed',
+  'shell.state.offline': 'offline',
+  'shell.stillRunningTitle': 'Switchboard is still running',
+  'shell.stillRunningBody':
+    'It keeps receiving messages in the tray. To quit, choose “Quit Switchboard” from the tray menu. You can turn this off in Settings.',
 } as const;
 
 export type MessageKey = keyof typeof en;
