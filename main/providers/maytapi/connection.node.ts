@@ -19,17 +19,8 @@ import {
 } from '../plugin.node.ts';
 import { MaytapiApi } from './api.node.ts';
 import { configOf } from './config.node.ts';
-import { ackOf, loginOf, messageOf } from './mapping.node.ts';
-import {
-  AckHook,
-  AckItem,
-  EditHook,
-  ErrorHook,
-  LiveEventHook,
-  MessageHook,
-  StatusHook,
-  snakeCaseIds,
-} from './wire.node.ts';
+import { loginOf } from './mapping.node.ts';
+import { meaningOf } from './webhookMapping.node.ts';
 import { words } from '../../../shared/words/coreWords.std.ts';
 
 /** The seed's rule: base64 media only for images under 1 MB; anything else needs a link. */
@@ -341,116 +332,13 @@ export class MaytapiConnection implements ProviderConnection {
     return state;
   }
 
-  /** One webhook delivery: dispatch on `type`; the seed's acks come as a bare array. */
+  /** One webhook delivery, read by `meaningOf`; its events go out, a phone's status is followed. */
   #receive(raw: unknown): { accepted: number; rejected: number } {
-    const body = snakeCaseIds(raw);
-    const counts = { accepted: 0, rejected: 0 };
-    const reject = (reason: string, raw: unknown) => {
-      counts.rejected += 1;
-      this.context.quarantine('webhook', reason, raw);
-    };
-    if (Array.isArray(body)) {
-      for (const item of body) this.#ack(item, undefined, counts, reject);
-      return counts;
-    }
-    const type = (body as { type?: unknown } | null)?.type;
-    switch (type) {
-      case 'message': {
-        const hook = MessageHook.safeParse(body);
-        if (!hook.success)
-          return (reject(`message webhook not understood: ${issue(hook.error)}`, raw), counts);
-        if (!this.#phones.has(hook.data.phone_id))
-          return (reject(`message for unknown phone ${hook.data.phone_id}`, raw), counts);
-        this.#emit(messageOf(hook.data));
-        counts.accepted += 1;
-        return counts;
-      }
-      case 'ack': {
-        const hook = AckHook.safeParse(body);
-        if (!hook.success)
-          return (reject(`ack webhook not understood: ${issue(hook.error)}`, raw), counts);
-        for (const item of hook.data.data)
-          this.#ack(item, hook.data.phone_id ?? undefined, counts, reject);
-        return counts;
-      }
-      case 'status': {
-        const hook = StatusHook.safeParse(body);
-        if (!hook.success || !this.#phones.has(hook.data.phone_id))
-          return (reject('status webhook for an unknown phone', raw), counts);
-        this.#statusChanged(hook.data.phone_id, hook.data.status);
-        counts.accepted += 1;
-        return counts;
-      }
-      case 'error': {
-        const hook = ErrorHook.safeParse(body);
-        const message = hook.success
-          ? (hook.data.message ?? 'Maytapi reported an error.')
-          : 'Maytapi reported an error.';
-        this.#emit({
-          kind: 'workspace',
-          key: 'maytapi.lastError',
-          value: { message, at: Date.now(), raw: body },
-        });
-        counts.accepted += 1;
-        return counts;
-      }
-      case 'live_event': {
-        const hook = LiveEventHook.safeParse(body);
-        if (!hook.success || !this.#phones.has(hook.data.phone_id))
-          return (reject('live_event not understood', raw), counts);
-        this.#emit({
-          kind: 'conversation',
-          line: hook.data.phone_id,
-          chat: { id: hook.data.conversation },
-          meta: { open: hook.data.data.event !== 'closed' },
-        });
-        counts.accepted += 1;
-        return counts;
-      }
-      case 'message_edit': {
-        const hook = EditHook.safeParse(body);
-        const text = hook.success ? (hook.data.message.text ?? hook.data.message.body) : undefined;
-        if (!hook.success || text == null || !this.#phones.has(hook.data.phone_id))
-          return (reject('message_edit not understood', raw), counts);
-        this.#emit({
-          kind: 'edited',
-          line: hook.data.phone_id,
-          ref: { provider: hook.data.message.id },
-          text,
-        });
-        counts.accepted += 1;
-        return counts;
-      }
-      default:
-        return (reject(`unknown webhook type ${JSON.stringify(type ?? null)}`, raw), counts);
-    }
+    const meaning = meaningOf(raw, this.#phones);
+    for (const { reason, raw: item } of meaning.rejected)
+      this.context.quarantine('webhook', reason, item);
+    for (const event of meaning.events) this.#emit(event);
+    for (const { phoneId, status } of meaning.phoneStatus) this.#statusChanged(phoneId, status);
+    return { accepted: meaning.accepted, rejected: meaning.rejected.length };
   }
-
-  #ack(
-    raw: unknown,
-    phoneId: string | undefined,
-    counts: { accepted: number },
-    reject: (reason: string, raw: unknown) => void,
-  ): void {
-    const item = AckItem.safeParse(raw);
-    if (!item.success) return reject(`ack item not understood: ${issue(item.error)}`, raw);
-    const effect = ackOf(item.data);
-    if (!effect) return reject(`unknown ack code ${item.data.ackCode ?? item.data.ackType}`, raw);
-    // The seed's bare array names no phone: the message id finds the row on its own line.
-    const phone = item.data.phone_id ?? phoneId;
-    const lines = phone && this.#phones.has(phone) ? [phone] : [...this.#phones];
-    for (const line of lines) {
-      this.#emit(
-        effect === 'deleted'
-          ? { kind: 'deleted', line, ref: { provider: item.data.msgId } }
-          : { kind: 'status', line, ref: { provider: item.data.msgId }, status: effect },
-      );
-    }
-    counts.accepted += 1;
-  }
-}
-
-function issue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  const first = error.issues[0];
-  return first ? `${first.path.join('.') || 'body'} ${first.message}` : 'invalid';
 }
