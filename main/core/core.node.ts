@@ -211,10 +211,11 @@ export class Core {
       await this.webhooks.start();
     } catch (error) {
       const { bindAddress, port } = this.settings.get().webhook;
-      this.bus.emit('problem', {
-        code: 'unavailable',
-        message: `The webhook receiver could not listen on ${bindAddress}:${port} (${String(error)}). Webhook accounts will not receive events until the address or port is changed in Settings.`,
+      const said = words('webhook.receiverUnavailable', {
+        address: `${bindAddress}:${port}`,
+        detail: String(error),
       });
+      this.bus.emit('problem', { code: 'unavailable', message: say(said, 'en')!, words: said });
     }
     for (const account of this.cache.accounts.list()) this.connections.start(account);
     this.sender.kick();

@@ -5,6 +5,7 @@ import type { IpcError } from '../../shared/ipc/errors.std.ts';
 import type { Reply } from '../../shared/ipc/wire.std.ts';
 import { createLogger } from '../log/logger.node.ts';
 import { mediaDirOf } from '../core/mediaFiles.node.ts';
+import { say, words } from '../../shared/words/coreWords.std.ts';
 import type { CoreEndpoint } from './coreEndpoint.node.ts';
 import { CoreToHost, type CoreStart, type HostToCore } from './hostFrames.std.ts';
 
@@ -48,6 +49,12 @@ export class CoreStartError extends Error {
 }
 
 export type CoreProcessState = 'starting' | 'ready' | 'restarting' | 'stopped';
+
+/** A refusal in words, said in the user's language by the page. */
+function unavailable(key: 'core.restarting' | 'core.diedAnswering'): IpcError {
+  const said = words(key);
+  return { code: 'unavailable', message: say(said, 'en') ?? key, words: said };
+}
 
 const DEFAULT_DELAYS = [100, 500, 1_000, 2_000, 5_000];
 /** Up this long, a core that dies again restarts at once, as after its first failure. */
@@ -113,13 +120,7 @@ export class CoreSupervisor implements CoreEndpoint {
 
   async handle(method: unknown, params: unknown): Promise<Reply> {
     if (this.#state !== 'ready' && !(await this.#readyWithin())) {
-      return {
-        ok: false,
-        error: {
-          code: 'unavailable',
-          message: 'Switchboard’s core is restarting. Try again in a moment.',
-        },
-      };
+      return { ok: false, error: unavailable('core.restarting') };
     }
     const id = this.#nextId++;
     return new Promise<Reply>((resolve) => {
@@ -240,13 +241,7 @@ export class CoreSupervisor implements CoreEndpoint {
 
   #failPending(): void {
     for (const resolve of this.#pending.values())
-      resolve({
-        ok: false,
-        error: {
-          code: 'unavailable',
-          message: 'Switchboard’s core stopped before it answered; it is restarting.',
-        },
-      });
+      resolve({ ok: false, error: unavailable('core.diedAnswering') });
     this.#pending.clear();
   }
 

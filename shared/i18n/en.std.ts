@@ -285,6 +285,13 @@ export const en = {
     'Where passwords and tokens are kept can be chosen only in the desktop app, on a computer without a keyring.',
   'account.settingsIncomplete':
     'This account’s saved settings are incomplete or no longer valid ({detail}). Open the account and enter them again.',
+  'core.restarting': 'Switchboard’s core is restarting. Try again in a moment.',
+  'core.diedAnswering':
+    'Switchboard’s core stopped before it answered; it is restarting. Try again in a moment.',
+  'webhook.receiverUnavailable':
+    'The webhook receiver could not listen on {address} ({detail}). Webhook accounts will not receive events until the address or port is changed in Settings.',
+  'webhook.gapWarning':
+    'This provider sends events only by webhook: what arrives while Switchboard is closed or unreachable is lost, unless the provider retries.',
   'settings.damaged':
     'The settings file was damaged. Switchboard kept every setting it could read (the webhook address included) and put back the defaults for: {reset}. The damaged file is kept at {file}.',
   'message.maybeSent':

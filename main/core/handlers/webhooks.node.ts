@@ -1,5 +1,5 @@
 import { SwitchboardError } from '../../../shared/ipc/errors.std.ts';
-import { words } from '../../../shared/words/coreWords.std.ts';
+import { say, words } from '../../../shared/words/coreWords.std.ts';
 import type { Core } from '../core.node.ts';
 import { replayCoreEvents } from '../quarantineReplay.node.ts';
 import type { DomainHandlers } from './handlerTypes.node.ts';
@@ -24,8 +24,7 @@ export const webhookHandlers = (
       localUrl: core.webhooks.localUrl(accountId),
       publicUrl: core.webhooks.publicUrl(accountId),
       registered,
-      gapWarning:
-        'This provider sends events only by webhook: what arrives while Switchboard is closed or unreachable is lost, unless the provider retries.',
+      gapWarning: say(words('webhook.gapWarning'), 'en')!,
     };
   },
   'webhooks.register': ({ accountId, replaceForeign }) => {

@@ -115,7 +115,7 @@ export function AccountDialog({
       {webhook && (
         <section aria-labelledby="webhook-title">
           <h3 id="webhook-title">{t('webhook.title')}</h3>
-          <p className="muted">{info?.gapWarning}</p>
+          <p className="muted">{t('webhook.gapWarning')}</p>
           <dl className="webhook-urls">
             <dt>{t('webhook.public')}</dt>
             <dd data-testid="webhook-public">

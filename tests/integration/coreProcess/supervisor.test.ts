@@ -76,6 +76,8 @@ describe('the core in its own process', () => {
     const reply = await pending;
     expect(reply).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(!reply.ok && reply.error.message).toMatch(/restarting/);
+    // In words, so the page says it in the user's language.
+    expect(!reply.ok && reply.error.words?.key).toBe('core.diedAnswering');
     await until(() => supervisor.state === 'ready' && supervisor.pid !== pid, 'restarted');
     expect((await supervisor.handle('app.info', {})).ok).toBe(true);
   });
