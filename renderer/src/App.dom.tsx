@@ -38,6 +38,9 @@ import { AccountDialog, type AccountActions } from './components/AccountDialog.d
 import { allowWebNotifications } from './webNotifications.dom.ts';
 import type { ProviderDescriptor } from '../../shared/ipc/providers.std.ts';
 
+/** Below this width the list and the chat take turns (kept in step with styles.css). */
+const ONE_PANE_QUERY = '(max-width: 719px)';
+
 const mediaUrl = (localPath: string) => client.mediaUrl(localPath);
 
 export function App() {
@@ -100,6 +103,13 @@ export function App() {
         event.preventDefault();
         setSearchFocus((n) => n + 1);
       }
+      // One pane at a time (a narrow window): Esc goes back from the chat to the list, unless a dialog is open.
+      if (
+        event.key === 'Escape' &&
+        window.matchMedia(ONE_PANE_QUERY).matches &&
+        !document.querySelector('.dialog-backdrop')
+      )
+        void conversation.open(null);
       // Alt+↑/↓: previous / next conversation, as in Telegram Desktop.
       if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
         event.preventDefault();
@@ -137,7 +147,7 @@ export function App() {
           )}
         </div>
       )}
-      <div className="layout">
+      <div className={`layout${openId !== null ? ' layout-chat-open' : ''}`}>
         <AccountSidebar
           onLineClick={(lineId) => setLoginLineId(lineId)}
           onAddAccount={() => void act(client.call('providers.list', {}).then(setProviders))}

@@ -132,6 +132,8 @@ export const en = {
   'account.label': 'Name in the sidebar',
   'account.required': 'Required',
   'account.back': 'Back',
+  'conversation.back': 'Back to the chats',
+  'sidebar.allShort': 'All',
   'account.save': 'Check and save',
   'account.checking': 'Checking…',
   'account.webhookOnly': 'events by webhook',

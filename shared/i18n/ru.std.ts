@@ -133,6 +133,8 @@ export const ru: Record<MessageKey, string> = {
   'account.addTo': 'Аккаунт {provider}',
   'account.label': 'Название в списке',
   'account.required': 'Обязательное поле',
+  'conversation.back': 'Назад к чатам',
+  'sidebar.allShort': 'Все',
   'account.back': 'Назад',
   'account.save': 'Проверить и сохранить',
   'account.checking': 'Проверяем…',

@@ -31,7 +31,7 @@ test('the main screens have no serious accessibility violations', async ({ page 
   ).toBeVisible();
   expect(await serious(page), 'conversation').toEqual([]);
 
-  await page.getByRole('button', { name: '+ Add account' }).click();
+  await page.getByRole('button', { name: 'Add account' }).click();
   await page
     .getByRole('dialog')
     .getByRole('button', { name: /ChatApp/ })

@@ -17,7 +17,7 @@ test('adds a ChatApp account through the form: a wrong password first, then the 
   page,
 }) => {
   await page.goto(headless.url());
-  await page.getByRole('button', { name: '+ Add account' }).click();
+  await page.getByRole('button', { name: 'Add account' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: /ChatApp/ }).click();
   const config = sim.accountConfig();

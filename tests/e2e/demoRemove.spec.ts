@@ -15,5 +15,5 @@ test('one click removes the whole demo, leaving an empty workspace ready for a r
   await expect(sidebar).toContainText('No accounts yet.');
   await expect(page.getByTestId('conversation-row')).toHaveCount(0);
   await expect(sidebar.getByRole('note')).toHaveCount(0);
-  await expect(sidebar.getByRole('button', { name: '+ Add account' })).toBeVisible();
+  await expect(sidebar.getByRole('button', { name: 'Add account' })).toBeVisible();
 });

@@ -40,7 +40,7 @@ test('the main screens, as a user first sees them', async ({ page }) => {
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   await page.keyboard.press('Escape');
 
-  await page.getByRole('button', { name: '+ Add account' }).click();
+  await page.getByRole('button', { name: 'Add account' }).click();
   await page
     .getByRole('dialog')
     .getByRole('button', { name: /ChatApp/ })

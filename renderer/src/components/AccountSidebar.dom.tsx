@@ -7,6 +7,7 @@ import { useT } from '../i18n/i18n.dom.ts';
 import { ConnectionBadge } from './ConnectionBadge.dom.tsx';
 import { BellIcon } from './BellIcon.dom.tsx';
 import { MessengerIcon } from './MessengerIcon.dom.tsx';
+import { colorOf, initialsOf } from './Avatar.dom.tsx';
 
 interface SidebarProps {
   onLineClick(lineId: string): void;
@@ -66,12 +67,21 @@ export function AccountSidebar({
         aria-current={scope === null ? 'page' : undefined}
         onClick={() => onScope(null)}
       >
-        <span>{t('sidebar.allAccounts')}</span>
+        <span className="sidebar-all-label">{t('sidebar.allAccounts')}</span>
+        <span className="rail-avatar rail-all" aria-hidden="true">
+          {t('sidebar.allShort')}
+        </span>
         <Count n={unread.total} label={t('conversations.unread', { count: unread.total })} />
       </button>
       <div className="sidebar-actions">
-        <button type="button" className="add-account" onClick={onAddAccount}>
-          + {t('sidebar.addAccount')}
+        <button
+          type="button"
+          className="add-account"
+          onClick={onAddAccount}
+          title={t('sidebar.addAccount')}
+        >
+          <span aria-hidden="true">+</span>{' '}
+          <span className="add-account-label">{t('sidebar.addAccount')}</span>
         </button>
         <button
           type="button"
@@ -93,7 +103,7 @@ export function AccountSidebar({
         </div>
       )}
       <ul role="list">
-        {accounts.map((account) => (
+        {accounts.map((account, index) => (
           <li key={account.id} className="sidebar-account">
             <div className="sidebar-account-row">
               <button
@@ -103,6 +113,14 @@ export function AccountSidebar({
                 title={t('sidebar.onlyThisAccount')}
                 onClick={() => onScope(account.id)}
               >
+                <span
+                  className={`rail-avatar rail-${account.connection.state}`}
+                  aria-hidden="true"
+                  title={account.label}
+                  style={{ background: colorOf(index) }}
+                >
+                  {railInitials(account.label)}
+                </span>
                 <span className="account-label">{account.label}</span>
                 {account.demo && <span className="tag">{t('account.demo')}</span>}
                 <ConnectionBadge state={account.connection} />
@@ -173,6 +191,20 @@ export function AccountSidebar({
       </ul>
     </nav>
   );
+}
+
+/**
+ * Two letters that tell accounts apart on the rail. "Demo · ChatApp" and "Demo · Chategy"
+ * share a prefix, so the part after the last "·" counts, and one word gives its capitals
+ * ("ChatApp" → "CA") or its first two letters ("Chategy" → "Ch").
+ */
+export function railInitials(label: string): string {
+  const tail = label.split('·').at(-1)!.trim() || label;
+  if (/\s/.test(tail)) return initialsOf(tail);
+  const capitals = [...tail].filter((ch) => /\p{Lu}/u.test(ch));
+  if (capitals.length >= 2) return capitals.slice(0, 2).join('');
+  const letters = [...tail].filter((ch) => /[\p{L}\p{N}]/u.test(ch));
+  return (letters[0] ?? '#').toUpperCase() + (letters[1] ?? '').toLowerCase();
 }
 
 function Notices({ notices }: { notices: AccountNotices | undefined }) {

@@ -12,6 +12,9 @@ const COLORS = [
   '#6c3483',
 ];
 
+/** A colour of the palette, fixed per index or id. */
+export const colorOf = (n: number): string => COLORS[Math.abs(n) % COLORS.length]!;
+
 /** Up to two letters: first and last word, as Telegram does ("Anna Petrova" → "AP"). */
 export function initialsOf(title: string): string {
   const words = title

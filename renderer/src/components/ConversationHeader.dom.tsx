@@ -8,17 +8,31 @@ export function ConversationHeader({
   line,
   time,
   onSearchHere,
+  onBack,
 }: {
   conversation: Conversation;
   line: Line | undefined;
   time: Intl.DateTimeFormat;
   onSearchHere?: (() => void) | undefined;
+  /** Back to the list, where the list and the chat take turns (a narrow window). */
+  onBack?: (() => void) | undefined;
 }) {
   const t = useT();
   const window24h = conversation.meta.window;
   const tags = conversation.meta.tags ?? [];
   return (
     <header className="conversation-header">
+      {onBack && (
+        <button
+          type="button"
+          className="back-button"
+          onClick={onBack}
+          aria-label={t('conversation.back')}
+          title={t('conversation.back')}
+        >
+          ←
+        </button>
+      )}
       <div className="conversation-header-main">
         <div className="conversation-header-title">{conversation.title}</div>
         <div className="muted">{line?.title ?? line?.phone}</div>

@@ -84,6 +84,7 @@ export function ConversationView({
         conversation={conversation}
         line={line}
         time={time}
+        onBack={() => void controller.open(null)}
         onSearchHere={
           onSearchHere && (() => onSearchHere({ conversationId, title: conversation.title }))
         }

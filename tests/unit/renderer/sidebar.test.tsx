@@ -250,3 +250,15 @@ describe('the desktop settings', () => {
     );
   });
 });
+
+describe('the rail’s initials', () => {
+  it('tell accounts with a shared prefix apart', async () => {
+    const { railInitials } =
+      await import('../../../renderer/src/components/AccountSidebar.dom.tsx');
+    expect(
+      ['Demo · ChatApp', 'Demo · MultiWA', 'Demo · Maytapi', 'Demo · Chategy'].map(railInitials),
+    ).toEqual(['CA', 'MW', 'Ma', 'Ch']);
+    expect(railInitials('Olga Shop')).toBe('OS');
+    expect(railInitials('магазин')).toBe('Ма');
+  });
+});
