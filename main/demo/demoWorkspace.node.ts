@@ -52,7 +52,10 @@ export const demoHostOf = (core: Core): DemoHost => ({
  */
 export async function startDemo(host: DemoHost, options: DemoOptions = {}): Promise<Demo | null> {
   const accounts = host.accounts.list().accounts;
-  if (accounts.some((a) => !a.demo)) return null;
+  // With a real account, the demo comes back only for the demo accounts still kept (its
+  // simulators must run, or they would retry a dead port forever); none is added again.
+  const realAccounts = accounts.some((a) => !a.demo);
+  if (realAccounts && !accounts.some((a) => a.demo)) return null;
   const [minPace, maxPace] = options.pace ?? [6000, 12000];
   const autoScanMs = options.autoScanMs ?? 45_000;
   const timers = new Set<NodeJS.Timeout>();
@@ -83,9 +86,10 @@ export async function startDemo(host: DemoHost, options: DemoOptions = {}): Prom
     label: string,
     config: Record<string, string>,
     secrets: Record<string, string>,
-  ): Promise<Account> => {
+  ): Promise<Account | undefined> => {
     const existing = accounts.find((a) => a.demo && a.provider === provider);
     if (existing) return host.accounts.update(existing.id, { config, secrets });
+    if (realAccounts) return undefined;
     // Distinct creation times keep the sidebar in this order.
     const order = ['chatapp', 'multiwa', 'maytapi', 'chategy'].indexOf(provider);
     return host.accounts.add(
@@ -110,11 +114,11 @@ export async function startDemo(host: DemoHost, options: DemoOptions = {}): Prom
       { token: chategy.token, idempotencyKey: chategy.options.idempotencyKey },
     ),
   ];
-  const [, , maytapiAccount, chategyAccount] = records as [Account, Account, Account, Account];
+  const [, , maytapiAccount, chategyAccount] = records;
   // The demo's webhook providers post straight to the local receiver: no tunnel needed on one machine.
-  maytapi.webhook = host.localWebhookUrl(maytapiAccount.id);
+  if (maytapiAccount) maytapi.webhook = host.localWebhookUrl(maytapiAccount.id);
   maytapi.ackPreference = true;
-  chategy.subscribe(host.localWebhookUrl(chategyAccount.id)!);
+  if (chategyAccount) chategy.subscribe(host.localWebhookUrl(chategyAccount.id)!);
 
   // Customers write, one at a time, each conversation in order.
   const queue = OPENERS.map((o, i) => ({ ...o, next: 0, index: i }));
@@ -159,7 +163,7 @@ export async function startDemo(host: DemoHost, options: DemoOptions = {}): Prom
 
   const simulateScan = async (lineId: string): Promise<void> => {
     const line = host.line(lineId);
-    const account = line ? records.find((r) => r.id === line.accountId) : undefined;
+    const account = line ? records.find((r) => r?.id === line.accountId) : undefined;
     if (!line || !account) throw new Error('not a demo line');
     if (account.provider === 'multiwa') multiwa.scan(line.providerLineId);
     else if (account.provider === 'maytapi') await maytapi.scan(line.providerLineId);

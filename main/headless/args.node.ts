@@ -18,7 +18,8 @@ export interface HeadlessArgs {
 const USAGE = `Usage: npm run core -- --data-dir DIR --port N [--token-file FILE] [--static DIR] [--allow-origin URL]
 
 Starts the Switchboard core without Electron and serves its IPC contract over a WebSocket
-on 127.0.0.1. Clients need the token: random unless given in SWITCHBOARD_TOKEN or a
+on 127.0.0.1. Clients need the token: the data folder's own (bridge-token, readable by you only,
+the same on every start, so an open tab reconnects) unless given in SWITCHBOARD_TOKEN or a
 --token-file (only its first line counts). --token TOKEN also works, but other users of
 this computer can read a command line.
 

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { rebuildCache } from '../db/rebuildCache.node.ts';
 import { Core } from '../core/core.node.ts';
@@ -7,6 +6,7 @@ import { createRegistry } from '../providers/builtins.node.ts';
 import { StorageError } from '../db/storageError.node.ts';
 import { openDemo } from '../demo/demoWorkspace.node.ts';
 import type { HeadlessArgs } from './args.node.ts';
+import { stableToken } from './bridgeToken.node.ts';
 import { keepServingOnUnexpectedErrors } from '../core/lastResort.node.ts';
 import { closeLogFile, openLogFileSafely } from '../log/logFile.node.ts';
 import { VERSION } from './version.node.ts';
@@ -26,7 +26,7 @@ export async function runHeadless(
   keepServingOnUnexpectedErrors();
   const logFile = openLogFileSafely(args.dataDir);
   const core = openCore(args, logFile);
-  const token = args.token ?? randomBytes(24).toString('base64url');
+  const token = args.token ?? stableToken(args.dataDir);
   const bridge = await startBridge({
     core,
     port: args.port,

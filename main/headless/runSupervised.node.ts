@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { startBridge, type Bridge } from '../bridge/wsBridge.node.ts';
 import { CoreSupervisor } from '../coreHost/coreSupervisor.node.ts';
 import { forkCore } from '../coreHost/forkCore.node.ts';
@@ -6,6 +5,7 @@ import { listen } from '../coreHost/coreEndpoint.node.ts';
 import { MemorySecretStore } from '../core/secretStore.node.ts';
 import { createLogger } from '../log/logger.node.ts';
 import type { HeadlessArgs } from './args.node.ts';
+import { stableToken } from './bridgeToken.node.ts';
 import { VERSION } from './version.node.ts';
 
 const log = createLogger('host');
@@ -50,7 +50,7 @@ export async function runSupervised(
   const bridge = await startBridge({
     core: supervisor,
     port: args.port,
-    token: args.token ?? randomBytes(24).toString('base64url'),
+    token: args.token ?? stableToken(args.dataDir),
     ...(args.staticDir ? { staticDir: args.staticDir } : {}),
     allowedOrigins: args.origins,
   });

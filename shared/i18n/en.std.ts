@@ -132,6 +132,9 @@ export const en = {
   'account.label': 'Name in the sidebar',
   'account.required': 'Required',
   'account.back': 'Back',
+  'noToken.title': 'Open Switchboard from its address',
+  'noToken.body':
+    'This tab has no key to Switchboard’s core. Open the address that “npm run web” (or “npm start”) printed in the terminal: it ends in #token=… Pasted here, it opens the workspace at once.',
   'conversation.back': 'Back to the chats',
   'sidebar.allShort': 'All',
   'account.save': 'Check and save',

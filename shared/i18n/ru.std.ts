@@ -133,6 +133,9 @@ export const ru: Record<MessageKey, string> = {
   'account.addTo': 'Аккаунт {provider}',
   'account.label': 'Название в списке',
   'account.required': 'Обязательное поле',
+  'noToken.title': 'Откройте Switchboard по его адресу',
+  'noToken.body':
+    'У этой вкладки нет ключа к ядру Switchboard. Откройте адрес, который «npm run web» (или «npm start») напечатал в терминале: он заканчивается на #token=… Если вставить его сюда, рабочее место откроется сразу.',
   'conversation.back': 'Назад к чатам',
   'sidebar.allShort': 'Все',
   'account.back': 'Назад',

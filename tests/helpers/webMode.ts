@@ -1,7 +1,55 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import readline from 'node:readline';
 import { test } from '@playwright/test';
 import { tempDir } from './cache.ts';
+
+export interface WebProcess {
+  url: string;
+  /** The core's own process, with `--core-process`. */
+  corePid: number;
+  process: ChildProcess;
+  /** Stops it and resolves once it has exited. */
+  stop(): Promise<void>;
+}
+
+/** Starts browser mode as `npm run web` does; resolves once it prints the page's address. */
+export async function startWeb(
+  dataDir: string,
+  options: { coreProcess?: boolean; port?: number } = {},
+): Promise<WebProcess> {
+  const web = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'main/headless/web.node.ts',
+      '--data-dir',
+      dataDir,
+      '--port',
+      String(options.port ?? 0),
+      ...(options.coreProcess ? ['--core-process'] : []),
+    ],
+    { env: { ...process.env, SWITCHBOARD_QUIET: '1' }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const exited = new Promise<void>((resolve) => web.once('exit', () => resolve()));
+  let corePid = 0;
+  for await (const line of readline.createInterface({ input: web.stdout! })) {
+    const pid = /Core process: (\d+)/.exec(line);
+    if (pid) corePid = Number(pid[1]);
+    const match = /Open: (\S+)/.exec(line);
+    if (match)
+      return {
+        url: match[1]!,
+        corePid,
+        process: web,
+        stop: () => {
+          web.kill('SIGTERM');
+          return exited;
+        },
+      };
+  }
+  throw new Error('browser mode exited before printing its address');
+}
 
 /**
  * Browser mode exactly as `npm run web` starts it, on an empty data folder (so: the demo
@@ -9,39 +57,12 @@ import { tempDir } from './cache.ts';
  * `coreProcess`, the core runs in a process of its own, whose first pid `corePid` gives.
  */
 export function useWebMode(options: { coreProcess?: boolean } = {}) {
-  let url = '';
-  let corePid = 0;
-  let stop = () => undefined as void;
+  let web: WebProcess | undefined;
   test.beforeAll(async () => {
-    const web = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'main/headless/web.node.ts',
-        '--data-dir',
-        tempDir(),
-        '--port',
-        '0',
-        ...(options.coreProcess ? ['--core-process'] : []),
-      ],
-      {
-        env: { ...process.env, SWITCHBOARD_QUIET: '1' },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    stop = () => void web.kill('SIGTERM');
-    for await (const line of readline.createInterface({ input: web.stdout! })) {
-      const pid = /Core process: (\d+)/.exec(line);
-      if (pid) corePid = Number(pid[1]);
-      const match = /Open: (\S+)/.exec(line);
-      if (match) {
-        url = match[1]!;
-        return;
-      }
-    }
-    throw new Error('browser mode exited before printing its address');
+    web = await startWeb(tempDir(), options);
   });
-  test.afterAll(() => stop());
-  return Object.assign(() => url, { corePid: () => corePid });
+  test.afterAll(async () => {
+    await web?.stop();
+  });
+  return Object.assign(() => web!.url, { corePid: () => web!.corePid });
 }

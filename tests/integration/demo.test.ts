@@ -147,4 +147,46 @@ describe('the demo workspace', () => {
     await until(allOnline(second), 'online again after the restart', 20_000);
     expect((await second.call('accounts.list', {})).accounts.map((a) => a.id)).toEqual(ids);
   }, 60_000);
+
+  it('keeps the demo accounts still there running after a restart once a real account exists, and adds none back', async () => {
+    const dataDir = tempDir();
+    const secrets = new MemorySecretStore();
+    const open = async () => {
+      const core = Core.open({
+        dataDir,
+        registry: createRegistry(),
+        settings: new MemorySettingsStore(),
+        secrets,
+      });
+      cores.push(core);
+      await core.startAccounts();
+      await openDemo(core, { pace: [60_000, 60_000] });
+      return core;
+    };
+    const first = await open();
+    const { accounts } = await first.call('accounts.list', {});
+    const maytapi = accounts.find((a) => a.provider === 'maytapi')!;
+    await first.call('accounts.remove', { id: maytapi.id });
+    // A real account, as the user added it (its provider need not be reachable here).
+    first.cache.accounts.add({
+      id: 'real',
+      provider: 'chatapp',
+      label: 'Mine',
+      config: {},
+      demo: false,
+      createdAt: 1,
+    });
+    await first.close();
+
+    const second = await open();
+    expect(second.demo).toBeDefined();
+    await until(
+      async () => {
+        const demo = (await second.call('accounts.list', {})).accounts.filter((a) => a.demo);
+        return demo.length === 3 && demo.every((a) => a.connection.state === 'online');
+      },
+      'the three demo accounts kept are online again, the removed one not back',
+      20_000,
+    );
+  }, 60_000);
 });

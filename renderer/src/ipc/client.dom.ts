@@ -95,6 +95,15 @@ export class CoreClient {
   }
 }
 
+/** Whether this page can reach a core: the desktop shell's preload, or a bridge token (in the address or this tab). */
+export function hasCoreAddress(): boolean {
+  if ((window as unknown as Record<string, unknown>)[PRELOAD_KEY]) return true;
+  return Boolean(
+    new URLSearchParams(window.location.hash.slice(1)).get('token') ??
+    sessionStorage.getItem('switchboard.token'),
+  );
+}
+
 /** Electron when the preload is there, else the headless core that served this page. */
 export function connectToCore(): CoreClient {
   const api = (window as unknown as Record<string, PreloadApi | undefined>)[PRELOAD_KEY];
