@@ -29,7 +29,7 @@ try {
     url = bridge.url;
     if (core.demo)
       console.log(
-        '\nNo account is set up yet, so this is the demo workspace: simulated ChatApp, MultiWA and Maytapi accounts, all on this computer.',
+        '\nNo account is set up yet, so this is the demo workspace: simulated ChatApp, MultiWA, Maytapi and Chategy accounts, all on this computer.',
       );
   }
   console.log(

@@ -21,7 +21,7 @@ test('a first start shows the living demo workspace', async ({ page }) => {
   for (const label of ['Demo · ChatApp', 'Demo · MultiWA', 'Demo · Maytapi', 'Demo · Chategy'])
     await expect(sidebar).toContainText(label);
   await expect(sidebar.getByText('Online')).toHaveCount(4, { timeout: 20_000 });
-  await expect(sidebar).toContainText('Balance: 780.70 · paid until 2027-07-01');
+  await expect(sidebar).toContainText('Balance: 780.70 · paid until July 1, 2027');
   // The seeded history is there, and customers keep writing.
   const rows = page.getByTestId('conversation-row');
   for (const title of ['Ольга', 'Курьеры', 'Budi Santoso'])

@@ -207,15 +207,25 @@ export function railInitials(label: string): string {
   return (letters[0] ?? '#').toUpperCase() + (letters[1] ?? '').toLowerCase();
 }
 
+/** A provider's calendar date ("2027-07-01") in the user's language ("1 июля 2027 г."); anything else as given. */
+export function localDate(value: string, language: string): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!day) return value;
+  const at = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(at);
+}
+
 function Notices({ notices }: { notices: AccountNotices | undefined }) {
   const t = useT();
+  const language = useWorkspace((s) => s.settings?.language ?? 'en');
   if (!notices) return null;
   return (
     <>
       {notices.balance && (
         <p className="account-balance muted">
           {t('account.balance', { balance: notices.balance })}
-          {notices.paidUntil && ` · ${t('account.paidUntil', { date: notices.paidUntil })}`}
+          {notices.paidUntil &&
+            ` · ${t('account.paidUntil', { date: localDate(notices.paidUntil, language) })}`}
         </p>
       )}
       {notices.warnings.map((warning) => (
@@ -227,7 +237,7 @@ function Notices({ notices }: { notices: AccountNotices | undefined }) {
                 cost: warning.cost ?? '',
               })
             : warning.code === 'subscription_ends'
-              ? t('notice.subscriptionEnds', { date: warning.date })
+              ? t('notice.subscriptionEnds', { date: localDate(warning.date, language) })
               : t('notice.subscriptionInactive')}
         </p>
       ))}

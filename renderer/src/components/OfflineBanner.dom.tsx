@@ -34,7 +34,9 @@ export function OfflineBanner() {
             seconds: Math.max(0, Math.round((c.nextAttemptAt - now) / 1000)),
           })
         : t(`connection.${c.state}`);
-    const reason = 'reason' in c && c.reason ? `: ${sayCore(c.reasonWords, c.reason)}` : '';
+    // A reason is a sentence of its own; the list puts its own stops between them.
+    const said = 'reason' in c && c.reason ? sayCore(c.reasonWords, c.reason) : '';
+    const reason = said ? `: ${said.replace(/[.。]+$/u, '')}` : '';
     return `${a.label} — ${state.toLowerCase()}${reason}`;
   };
   return (

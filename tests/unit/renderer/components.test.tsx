@@ -610,7 +610,7 @@ describe('account notices', () => {
         onMute={() => undefined}
       />,
     );
-    expect(screen.getByText(/Баланс: 40.00 · оплачено до 2027-07-01/)).toBeTruthy();
+    expect(screen.getByText(/Баланс: 40.00 · оплачено до 1 июля 2027 г./)).toBeTruthy();
     expect(screen.getAllByRole('note').map((n) => n.textContent)).toEqual([
       '⚠ Баланс (40.00) меньше стоимости подписки (100.00). Пополните его до продления.',
       '⚠ Подписка не активна: сообщения не отправятся, пока вы не продлите её в личном кабинете провайдера.',
