@@ -8,6 +8,23 @@ import { tempDir } from '../helpers/cache.ts';
 import { until } from './chatapp/harness.ts';
 
 const cores: Core[] = [];
+
+/** Each call starts a core with the demo on the same data folder and secrets, as after a restart. */
+function startsOn(dataDir: string) {
+  const secrets = new MemorySecretStore();
+  return async () => {
+    const core = Core.open({
+      dataDir,
+      registry: createRegistry(),
+      settings: new MemorySettingsStore(),
+      secrets,
+    });
+    cores.push(core);
+    await core.startAccounts();
+    await openDemo(core, { pace: [60_000, 60_000] });
+    return core;
+  };
+}
 afterEach(async () => {
   for (const core of cores.splice(0)) await core.close();
 });
@@ -119,20 +136,7 @@ describe('the demo workspace', () => {
   });
 
   it('comes back online after a restart: the saved demo accounts get the new simulators’ addresses', async () => {
-    const dataDir = tempDir();
-    const secrets = new MemorySecretStore();
-    const open = async () => {
-      const core = Core.open({
-        dataDir,
-        registry: createRegistry(),
-        settings: new MemorySettingsStore(),
-        secrets,
-      });
-      cores.push(core);
-      await core.startAccounts();
-      await openDemo(core, { pace: [60_000, 60_000] });
-      return core;
-    };
+    const open = startsOn(tempDir());
     const allOnline = (core: Core) => async () => {
       const { accounts } = await core.call('accounts.list', {});
       return accounts.length === 4 && accounts.every((a) => a.connection.state === 'online');
@@ -149,20 +153,7 @@ describe('the demo workspace', () => {
   }, 60_000);
 
   it('keeps the demo accounts still there running after a restart once a real account exists, and adds none back', async () => {
-    const dataDir = tempDir();
-    const secrets = new MemorySecretStore();
-    const open = async () => {
-      const core = Core.open({
-        dataDir,
-        registry: createRegistry(),
-        settings: new MemorySettingsStore(),
-        secrets,
-      });
-      cores.push(core);
-      await core.startAccounts();
-      await openDemo(core, { pace: [60_000, 60_000] });
-      return core;
-    };
+    const open = startsOn(tempDir());
     const first = await open();
     const { accounts } = await first.call('accounts.list', {});
     const maytapi = accounts.find((a) => a.provider === 'maytapi')!;
