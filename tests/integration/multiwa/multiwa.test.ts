@@ -376,7 +376,11 @@ describe('MultiWA: the documented keep-alive', () => {
       () => env.conversation(account.id, 'profile-sales', '6285555555555@c.us'),
       'conversation',
     );
-    const quoted = (await env.messages(conversation.id))[0]!;
+    // The chat can be listed (a profile's chat sync) a moment before its message is written.
+    const quoted = await until(
+      async () => (await env.messages(conversation.id)).find((m) => m.text === 'Photo please'),
+      'the question written',
+    );
     await env.core.call('messages.send', {
       conversationId: conversation.id,
       clientRef: 'photo-000001',
