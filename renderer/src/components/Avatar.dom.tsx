@@ -15,16 +15,22 @@ const COLORS = [
 /** A colour of the palette, fixed per index or id. */
 export const colorOf = (n: number): string => COLORS[Math.abs(n) % COLORS.length]!;
 
-/** Up to two letters: first and last word, as Telegram does ("Anna Petrova" → "AP"). */
+/**
+ * Up to two letters: first and last word, as Telegram does ("Anna Petrova" → "AP"). A word
+ * of digits is a number, not a name ("Customer 0006" → "C", not "C0"); a phone stays its
+ * first digit.
+ */
 export function initialsOf(title: string): string {
   const words = title
     .trim()
     .split(/\s+/)
     .filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length === 0) return '#';
-  const first = [...words[0]!].find((ch) => /[\p{L}\p{N}]/u.test(ch)) ?? '';
-  const last =
-    words.length > 1 ? ([...words.at(-1)!].find((ch) => /[\p{L}\p{N}]/u.test(ch)) ?? '') : '';
+  const named = words.filter((w) => /\p{L}/u.test(w));
+  const from = named.length > 0 ? named : words.slice(0, 1);
+  const initial = (word: string) => [...word].find((ch) => /[\p{L}\p{N}]/u.test(ch)) ?? '';
+  const first = initial(from[0]!);
+  const last = from.length > 1 ? initial(from.at(-1)!) : '';
   return (first + last).toUpperCase();
 }
 

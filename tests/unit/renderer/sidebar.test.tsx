@@ -262,3 +262,14 @@ describe('the rail’s initials', () => {
     expect(railInitials('магазин')).toBe('Ма');
   });
 });
+
+describe('a contact’s initials', () => {
+  it('come from the name’s words, not from a number beside it', async () => {
+    const { initialsOf } = await import('../../../renderer/src/components/Avatar.dom.tsx');
+    expect(initialsOf('Anna Petrova')).toBe('AP');
+    expect(initialsOf('Customer 0006')).toBe('C');
+    expect(initialsOf('Ольга (постоянный клиент)')).toBe('ОК');
+    expect(initialsOf('+7 900 123-45-67')).toBe('7');
+    expect(initialsOf('  ')).toBe('#');
+  });
+});
