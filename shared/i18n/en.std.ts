@@ -146,6 +146,11 @@ export const en = {
   'demo.note':
     'This is a demo: the accounts and customers are simulated on this computer. Add your own account whenever you are ready.',
   'demo.remove': 'Remove the demo',
+  'demo.removeQuestion':
+    'Remove the four demo accounts, their simulated customers and every demo chat? Your own accounts stay.',
+  'demo.removeConfirm': 'Remove the demo',
+  'conversation.noneYet':
+    'Chats open here. They appear in the list as customers write, or once an account’s history has loaded; add an account from the sidebar to begin.',
   'sidebar.accountSettings': 'Manage {label}',
   'banner.dismiss': 'Dismiss',
   'quarantine.title':

@@ -8,6 +8,8 @@ import { ConnectionBadge } from './ConnectionBadge.dom.tsx';
 import { BellIcon } from './BellIcon.dom.tsx';
 import { MessengerIcon } from './MessengerIcon.dom.tsx';
 import { colorOf, initialsOf } from './Avatar.dom.tsx';
+import { Confirm } from './Confirm.dom.tsx';
+import { useState } from 'react';
 
 interface SidebarProps {
   onLineClick(lineId: string): void;
@@ -50,6 +52,7 @@ export function AccountSidebar({
   onRemoveDemo,
 }: SidebarProps) {
   const t = useT();
+  const [confirmDemo, setConfirmDemo] = useState(false);
   const accounts = useWorkspace((s) => s.accounts);
   const lines = useWorkspace((s) => s.lines);
   const notices = useWorkspace((s) => s.notices);
@@ -97,9 +100,21 @@ export function AccountSidebar({
       {onRemoveDemo && accounts.some((a) => a.demo) && (
         <div className="demo-note" role="note">
           <p>{t('demo.note')}</p>
-          <button type="button" className="link-button" onClick={onRemoveDemo}>
-            {t('demo.remove')}
-          </button>
+          {confirmDemo ? (
+            <Confirm
+              question={t('demo.removeQuestion')}
+              confirm={t('demo.removeConfirm')}
+              onConfirm={() => {
+                setConfirmDemo(false);
+                onRemoveDemo();
+              }}
+              onCancel={() => setConfirmDemo(false)}
+            />
+          ) : (
+            <button type="button" className="link-button" onClick={() => setConfirmDemo(true)}>
+              {t('demo.remove')}
+            </button>
+          )}
         </div>
       )}
       <ul role="list">

@@ -43,6 +43,7 @@ export function ConversationView({
   const fetched = useConversation((s) => s.conversation);
   const conversation = listed ?? fetched ?? undefined;
   const line = useWorkspace((s) => s.lines.find((l) => l.id === conversation?.lineId));
+  const haveChats = useWorkspace((s) => s.conversations.length > 0);
   // Older pages come from the provider: while its account is offline, nothing is loading.
   const accountOnline = useWorkspace(
     (s) => s.accounts.find((a) => a.id === conversation?.accountId)?.connection.state === 'online',
@@ -70,7 +71,11 @@ export function ConversationView({
   const { virtualizer } = scroll;
 
   if (conversationId === null || !conversation) {
-    return <div className="conversation-empty muted">{t('conversation.pick')}</div>;
+    return (
+      <div className="conversation-empty muted">
+        {t(haveChats ? 'conversation.pick' : 'conversation.noneYet')}
+      </div>
+    );
   }
   const time = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' });
   const signedIn = line?.login.state === 'authorized';

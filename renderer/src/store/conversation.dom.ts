@@ -91,6 +91,11 @@ export function createConversationController(client: CoreClient) {
   };
 
   const offs = [
+    // Its account was removed (the demo taken away, say): what was open closes with it.
+    client.on('accounts.changed', ({ lines }) => {
+      const open = get().conversation;
+      if (open && !lines.some((l) => l.id === open.lineId)) void controller.open(null);
+    }),
     client.on('conversations.upserted', ({ conversations }) => {
       const open = get().conversationId;
       const updated = conversations.find((c) => c.id === open);
@@ -148,7 +153,7 @@ export function createConversationController(client: CoreClient) {
     document.removeEventListener('visibilitychange', reportFocus);
   });
 
-  return {
+  const controller = {
     async open(conversationId: number | null) {
       set({
         conversationId,
@@ -247,6 +252,7 @@ export function createConversationController(client: CoreClient) {
       offs.forEach((off) => off());
     },
   };
+  return controller;
 }
 
 export type ConversationController = ReturnType<typeof createConversationController>;
