@@ -79,8 +79,16 @@ test('lists accounts and conversations from the core, and follows live updates',
   await page.screenshot({ path: 'test-results/e2e/minimal-page.png' });
 });
 
-test('refuses a page without the token', async ({ page }) => {
+test('refuses a page without the token, and says how to open Switchboard', async ({ page }) => {
   await page.goto(bridge.url.replace(/#.*/, ''));
+  await expect(
+    page.getByRole('heading', { name: 'Open Switchboard from its address' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('conversation-row')).toHaveCount(0);
+});
+
+test('refuses a page with a wrong token', async ({ page }) => {
+  await page.goto(bridge.url.replace(/#.*/, '#token=not-the-token'));
   await expect(page.getByRole('status')).toContainText(/offline|Connecting/);
   await expect(page.getByTestId('conversation-row')).toHaveCount(0);
 });
