@@ -6,7 +6,9 @@ import { ProviderKind } from '../model/ids.std.ts';
 export const FieldSpec = z.object({
   key: z.string(),
   label: z.string(),
-  kind: z.enum(['text', 'secret', 'url', 'email']),
+  kind: z.enum(['text', 'secret', 'url', 'email', 'switch']),
+  /** A switch's two values as the provider's settings spell them ('true'/'false', 'yes'/'no'). */
+  values: z.object({ on: z.string(), off: z.string() }).optional(),
   required: z.boolean(),
   /** Secrets go to the secret store, never into account config or SQLite. */
   secret: z.boolean(),

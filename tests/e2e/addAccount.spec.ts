@@ -28,11 +28,16 @@ test('adds a ChatApp account through the form: a wrong password first, then the 
     ['API address *', 'apiBase'],
     ['Socket host *', 'socketHost'],
     ['Socket port *', 'socketPort'],
-    ['Socket uses TLS *', 'socketTls'],
     ['Channel sign-in address *', 'authEndpoint'],
   ] as const) {
     await dialog.getByLabel(label).fill(config[key]!);
   }
+  // The simulator's socket is plain: the TLS switch goes off.
+  const tls = dialog.getByRole('switch', { name: 'Socket uses TLS' });
+  await expect(tls).toBeChecked();
+  expect(config.socketTls).toBe('false');
+  await dialog.locator('label', { hasText: 'Socket uses TLS' }).click();
+  await expect(tls).not.toBeChecked();
   await dialog.getByLabel('Password *').fill('not the password');
   await dialog.getByRole('button', { name: 'Check and save' }).click();
   await expect(dialog.getByRole('alert')).toContainText('refused the email, password or app id');

@@ -50,7 +50,8 @@ export const FIELDS: FieldSpec[] = [
   {
     key: 'socketTls',
     label: 'Socket uses TLS',
-    kind: 'text',
+    kind: 'switch',
+    values: { on: 'true', off: 'false' },
     required: true,
     secret: false,
     default: DEFAULTS.socketTls,

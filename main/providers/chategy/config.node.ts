@@ -80,11 +80,12 @@ export const FIELDS: FieldSpec[] = [
   {
     key: 'smsFallback',
     label: 'Fall back to SMS',
-    kind: 'text',
+    kind: 'switch',
+    values: { on: 'yes', off: 'no' },
     required: false,
     secret: false,
     default: 'no',
-    help: 'yes: a WhatsApp message that cannot be delivered goes out as SMS',
+    help: 'A WhatsApp message that cannot be delivered goes out as SMS',
   },
 ];
 

@@ -72,27 +72,39 @@ export function AddAccountDialog({ providers, onSubmit, onClose }: AddAccountPro
     setFormError(result.error.message);
   };
 
-  const renderField = (field: ProviderDescriptor['fields'][number]) => (
-    <Field
-      key={field.key}
-      id={field.key}
-      label={field.label}
-      help={field.help}
-      type={
-        field.kind === 'secret'
-          ? 'password'
-          : field.kind === 'email'
-            ? 'email'
-            : field.kind === 'url'
-              ? 'url'
-              : 'text'
-      }
-      value={values[field.key] ?? ''}
-      required={field.required}
-      error={errors[field.key]}
-      onChange={(v) => setValues((old) => ({ ...old, [field.key]: v }))}
-    />
-  );
+  const renderField = (field: ProviderDescriptor['fields'][number]) =>
+    field.kind === 'switch' && field.values ? (
+      <Switch
+        key={field.key}
+        id={field.key}
+        label={field.label}
+        help={field.help}
+        on={values[field.key] === field.values.on}
+        onChange={(on) =>
+          setValues((old) => ({ ...old, [field.key]: on ? field.values!.on : field.values!.off }))
+        }
+      />
+    ) : (
+      <Field
+        key={field.key}
+        id={field.key}
+        label={field.label}
+        help={field.help}
+        type={
+          field.kind === 'secret'
+            ? 'password'
+            : field.kind === 'email'
+              ? 'email'
+              : field.kind === 'url'
+                ? 'url'
+                : 'text'
+        }
+        value={values[field.key] ?? ''}
+        required={field.required}
+        error={errors[field.key]}
+        onChange={(v) => setValues((old) => ({ ...old, [field.key]: v }))}
+      />
+    );
 
   return (
     <div className="dialog dialog-wide" role="dialog" aria-modal="true" aria-labelledby="add-title">
@@ -208,6 +220,39 @@ function Field(props: {
             {props.help}
           </div>
         )
+      )}
+    </div>
+  );
+}
+
+/** A yes/no setting as a switch, not a text box holding "true" or "no". */
+function Switch(props: {
+  id: string;
+  label: string;
+  help: string | undefined;
+  on: boolean;
+  onChange(on: boolean): void;
+}) {
+  const inputId = `field-${props.id}`;
+  return (
+    <div className="field field-switch">
+      <label htmlFor={inputId} className="switch">
+        <input
+          id={inputId}
+          type="checkbox"
+          role="switch"
+          checked={props.on}
+          aria-checked={props.on}
+          aria-describedby={props.help ? `${inputId}-help` : undefined}
+          onChange={(e) => props.onChange(e.target.checked)}
+        />
+        <span className="switch-track" aria-hidden="true" />
+        {props.label}
+      </label>
+      {props.help && (
+        <div id={`${inputId}-help`} className="muted field-help">
+          {props.help}
+        </div>
       )}
     </div>
   );

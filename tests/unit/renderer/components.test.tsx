@@ -515,6 +515,36 @@ describe('adding an account', () => {
   });
 });
 
+describe('a yes/no account setting', () => {
+  it('is a switch that sends the provider’s own spelling, not a text box holding "no"', async () => {
+    const { AddAccountDialog } =
+      await import('../../../renderer/src/components/AddAccountDialog.dom.tsx');
+    const { chategyPlugin } = await import('../../../main/providers/chategy/plugin.node.ts');
+    const onSubmit = vi.fn(async () => ({}));
+    render(
+      <AddAccountDialog
+        providers={[chategyPlugin.descriptor]}
+        onSubmit={onSubmit}
+        onClose={() => undefined}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: /Chategy/ }));
+    const sms = screen.getByRole('switch', { name: 'Fall back to SMS' }) as HTMLInputElement;
+    expect(sms.checked).toBe(false);
+    expect(screen.queryByDisplayValue('no')).toBeNull();
+    fireEvent.click(sms);
+    expect(sms.checked).toBe(true);
+    for (const field of chategyPlugin.descriptor.fields.filter((f) => f.required && !f.default))
+      fireEvent.change(screen.getByLabelText(`${field.label} *`), { target: { value: 'x' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check and save' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalled());
+    const config = (
+      onSubmit.mock.calls[0] as unknown as [string, string, Record<string, string>]
+    )[2];
+    expect(config.smsFallback).toBe('yes');
+  });
+});
+
 describe('search highlighting', () => {
   it('marks each hit, keeps the rest as text, and never renders markup from the snippet', async () => {
     const { Highlighted } = await import('../../../renderer/src/components/Highlighted.dom.tsx');
