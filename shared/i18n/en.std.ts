@@ -223,6 +223,11 @@ export const en = {
   'settings.dndTomorrow': 'Do not disturb until tomorrow',
   'settings.dndOff': 'Do not disturb until {time}: turn off',
   'settings.desktop': 'Desktop',
+  'shortcuts.title': 'Keyboard shortcuts',
+  'shortcuts.search': 'Search everywhere',
+  'shortcuts.nextChat': 'Next or previous chat',
+  'shortcuts.back': 'Close a dialog; in a narrow window, back to the chats',
+  'shortcuts.send': 'Send; Shift+Enter starts a new line',
   'settings.browserNotificationsAllow': 'Allow this browser tab to show notifications',
   'settings.browserNotificationsOn': 'This tab shows notifications while it is in the background.',
   'settings.browserNotificationsBlocked':

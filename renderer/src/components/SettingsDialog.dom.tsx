@@ -26,6 +26,14 @@ interface SettingsProps {
   onClose(): void;
 }
 
+/** The keys the window answers to (App.dom.tsx and the composer), listed where people look for them. */
+const SHORTCUTS = [
+  ['Ctrl+K', 'shortcuts.search'],
+  ['Alt+↑ / Alt+↓', 'shortcuts.nextChat'],
+  ['Esc', 'shortcuts.back'],
+  ['Enter', 'shortcuts.send'],
+] as const;
+
 export function SettingsDialog({
   settings,
   desktop = false,
@@ -180,6 +188,19 @@ export function SettingsDialog({
         </fieldset>
       )}
       {onApplyWebhook && <WebhookSettings webhook={settings.webhook} onApply={onApplyWebhook} />}
+      <fieldset>
+        <legend>{t('shortcuts.title')}</legend>
+        <dl className="shortcuts">
+          {SHORTCUTS.map(([keys, what]) => (
+            <div key={what}>
+              <dt>
+                <kbd>{keys}</kbd>
+              </dt>
+              <dd>{t(what)}</dd>
+            </div>
+          ))}
+        </dl>
+      </fieldset>
       {logFile && (
         <p className="muted settings-log" data-testid="log-file">
           {t('settings.logFile')} <code>{logFile}</code>

@@ -273,3 +273,25 @@ describe('a contact’s initials', () => {
     expect(initialsOf('  ')).toBe('#');
   });
 });
+
+describe('the keyboard shortcuts', () => {
+  it('are listed in Settings, in the user’s language', async () => {
+    const { SettingsDialog } =
+      await import('../../../renderer/src/components/SettingsDialog.dom.tsx');
+    const { DEFAULT_SETTINGS } = await import('../../../shared/model/settings.std.ts');
+    const noop = () => undefined;
+    for (const [language, title, search] of [
+      ['en', 'Keyboard shortcuts', 'Search everywhere'],
+      ['ru', 'Сочетания клавиш', 'Поиск по всем чатам'],
+    ] as const) {
+      const settings = { ...DEFAULT_SETTINGS, language };
+      useWorkspace.setState({ settings });
+      render(<SettingsDialog settings={settings} desktop={false} onChange={noop} onClose={noop} />);
+      const group = screen.getByRole('group', { name: title });
+      expect(within(group).getByText('Ctrl+K')).toBeTruthy();
+      expect(within(group).getByText(search)).toBeTruthy();
+      expect(within(group).getByText('Alt+↑ / Alt+↓')).toBeTruthy();
+      cleanup();
+    }
+  });
+});
