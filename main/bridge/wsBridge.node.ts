@@ -3,7 +3,7 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { RequestFrame, type ReplyFrame } from '../../shared/ipc/wire.std.ts';
-import type { CoreEndpoint } from '../coreHost/coreEndpoint.node.ts';
+import type { CoreEndpoint } from '../core/endpoint.node.ts';
 import { serveStatic } from './staticFiles.node.ts';
 import { mediaFilePath, mediaHeaders } from '../core/mediaFiles.node.ts';
 import fs from 'node:fs';

@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isMethodName, methods, type MethodName } from '../../shared/ipc/contract.std.ts';
+import {
+  isMethodName,
+  methods,
+  type MethodName,
+  type Params,
+} from '../../shared/ipc/contract.std.ts';
+import { request } from './endpoint.node.ts';
 import type { Reply } from '../../shared/ipc/wire.std.ts';
 import { SwitchboardError, issuesOf, type IpcError } from '../../shared/ipc/errors.std.ts';
 import { say, words } from '../../shared/words/coreWords.std.ts';
@@ -273,15 +279,12 @@ export class Core {
     }
   }
 
-  /** Typed call for in-process users (tests, Electron main). Throws SwitchboardError. */
-  async call<M extends MethodName>(
+  /** Typed call for in-process users (tests, the demo, the benchmark). Throws SwitchboardError. */
+  call<M extends MethodName>(
     method: M,
     params: Parameters<Handlers[M]>[0],
   ): Promise<Awaited<ReturnType<Handlers[M]>>> {
-    const reply = await this.handle(method, params);
-    if (!reply.ok)
-      throw new SwitchboardError(reply.error.code, reply.error.message, reply.error.issues);
-    return reply.result as Awaited<ReturnType<Handlers[M]>>;
+    return request(this, method, params as Params<M>) as Promise<Awaited<ReturnType<Handlers[M]>>>;
   }
 
   async close(): Promise<void> {

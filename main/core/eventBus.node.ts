@@ -2,6 +2,16 @@ import type { EventName, EventPayload } from '../../shared/ipc/contract.std.ts';
 
 export type CoreListener = (event: EventName, payload: unknown) => void;
 
+/** A listener for every event that passes one event's payload, typed, to `listener`. */
+export function only<E extends EventName>(
+  name: E,
+  listener: (payload: EventPayload<E>) => void,
+): CoreListener {
+  return (event, payload) => {
+    if (event === name) listener(payload as EventPayload<E>);
+  };
+}
+
 /** Pushes core events to every attached transport (Electron windows, bridge clients). */
 export class EventBus {
   readonly #listeners = new Set<CoreListener>();
@@ -23,9 +33,7 @@ export class EventBus {
     listener: (payload: EventPayload<E>) => void,
     options: { passive?: boolean } = {},
   ): () => void {
-    return this.on((event, payload) => {
-      if (event === name) listener(payload as EventPayload<E>);
-    }, options);
+    return this.on(only(name, listener), options);
   }
 
   /** Whether anyone outside the core (a window, a bridge client, the shell) is listening. */

@@ -11,8 +11,10 @@ import { keepServingOnUnexpectedErrors } from '../core/lastResort.node.ts';
 import type { CoreStart } from './hostFrames.std.ts';
 import { HostToCore, type CoreToHost } from './hostFrames.std.ts';
 import { RemoteSecretStore } from './remoteSecrets.node.ts';
+import { say, words } from '../../shared/words/coreWords.std.ts';
 
 const log = createLogger('core-process');
+const notOpen = words('core.restarting');
 
 /** How a core process hears its host: Electron's parentPort, or a forked child's IPC channel. */
 export interface ParentChannel {
@@ -63,6 +65,9 @@ export function serveCoreProcess(channel: ParentChannel): void {
     })().finally(() => process.exit(0)));
 
   channel.onGone(() => void stop());
+  // Ctrl+C in a terminal reaches the whole process group: the host decides when the core
+  // stops (it sends \`stop\`), so the core does not die under it and get restarted.
+  process.on('SIGINT', () => log.info('SIGINT: left to the host'));
   channel.onFrame((data) => {
     const parsed = HostToCore.safeParse(data);
     if (!parsed.success) return void log.warn('dropped a frame that is not the host’s');
@@ -77,7 +82,10 @@ export function serveCoreProcess(channel: ParentChannel): void {
       channel.post({
         type: 'reply',
         id: frame.id,
-        reply: { ok: false, error: { code: 'unavailable', message: 'The core is not open.' } },
+        reply: {
+          ok: false,
+          error: { code: 'unavailable', message: say(notOpen, 'en')!, words: notOpen },
+        },
       });
       return;
     }
@@ -114,9 +122,14 @@ function open(start: CoreStart, channel: ParentChannel): Core | undefined {
   }
   core.on((event, payload) => channel.post({ type: 'event', event, payload }));
   channel.post({ type: 'ready', logFile });
-  void core.startAccounts().then(async () => {
-    if (start.demo) await openDemo(core);
-  });
+  core
+    .startAccounts()
+    .then(async () => {
+      if (start.demo) await openDemo(core);
+    })
+    .catch((error: unknown) =>
+      log.error('the accounts or the demo could not start', { error: String(error) }),
+    );
   return core;
 }
 

@@ -6,7 +6,7 @@ import type { Reply } from '../../shared/ipc/wire.std.ts';
 import { createLogger } from '../log/logger.node.ts';
 import { mediaDirOf } from '../core/mediaFiles.node.ts';
 import { say, words } from '../../shared/words/coreWords.std.ts';
-import type { CoreEndpoint } from './coreEndpoint.node.ts';
+import type { CoreEndpoint } from '../core/endpoint.node.ts';
 import { CoreToHost, type CoreStart, type HostToCore } from './hostFrames.std.ts';
 
 const log = createLogger('core-host');

@@ -2,7 +2,8 @@ import { events, type EventName, type EventPayload } from '../../shared/ipc/cont
 import type { Settings } from '../../shared/model/settings.std.ts';
 import type { ConnectionState } from '../../shared/model/connection.std.ts';
 import { createLogger } from '../log/logger.node.ts';
-import { request, type CoreEndpoint } from './coreEndpoint.node.ts';
+import { request, type CoreEndpoint } from '../core/endpoint.node.ts';
+import { only, type CoreListener } from '../core/eventBus.node.ts';
 
 const log = createLogger('shell-view');
 
@@ -40,7 +41,7 @@ export async function followCore(endpoint: CoreEndpoint): Promise<ShellView> {
   };
   takeAccounts(await request(endpoint, 'accounts.list', {}));
 
-  const listeners = new Set<(event: EventName, payload: unknown) => void>();
+  const listeners = new Set<CoreListener>();
   const changeListeners = new Set<() => void>();
   const changed = () => {
     for (const listener of changeListeners) listener();
@@ -95,9 +96,7 @@ export async function followCore(endpoint: CoreEndpoint): Promise<ShellView> {
       return () => changeListeners.delete(listener);
     },
     on(name, listener) {
-      const wrapped = (event: EventName, payload: unknown) => {
-        if (event === name) listener(payload as EventPayload<typeof name>);
-      };
+      const wrapped = only(name, listener);
       listeners.add(wrapped);
       return () => listeners.delete(wrapped);
     },

@@ -16,7 +16,7 @@ import {
   Tray,
 } from 'electron';
 import { CoreStartError, CoreSupervisor } from '../coreHost/coreSupervisor.node.ts';
-import { request } from '../coreHost/coreEndpoint.node.ts';
+import { request } from '../core/endpoint.node.ts';
 import { followCore } from '../coreHost/shellView.node.ts';
 import { spawnUtilityCore } from './utilityCore.main.ts';
 import type { EventPayload } from '../../shared/ipc/contract.std.ts';
@@ -213,7 +213,10 @@ function run(): void {
       {
         toggleWindow: () =>
           window.isVisible() && window.isFocused() ? window.hide() : showWindow(),
-        muteUntil: (until) => void request(core, 'settings.set', { doNotDisturbUntil: until }),
+        muteUntil: (until) =>
+          void request(core, 'settings.set', { doNotDisturbUntil: until }).catch((error: unknown) =>
+            console.warn(`mute from the tray failed: ${String(error)}`),
+          ),
         openAccount: (accountId) => open({ accountId }),
         quit: () => app.quit(),
       },

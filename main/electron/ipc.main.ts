@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../shared/ipc/preloadApi.std.ts';
 import type { Reply } from '../../shared/ipc/wire.std.ts';
-import type { CoreEndpoint } from '../coreHost/coreEndpoint.node.ts';
+import type { CoreEndpoint } from '../core/endpoint.node.ts';
 import { isTrustedSender } from './senderCheck.main.ts';
 
 /** Carries the contract over Electron IPC; the core validates params as it does for the bridge. */

@@ -1,7 +1,7 @@
 import { startBridge, type Bridge } from '../bridge/wsBridge.node.ts';
 import { CoreSupervisor } from '../coreHost/coreSupervisor.node.ts';
 import { forkCore } from '../coreHost/forkCore.node.ts';
-import { listen } from '../coreHost/coreEndpoint.node.ts';
+import { listen } from '../core/endpoint.node.ts';
 import { MemorySecretStore } from '../core/secretStore.node.ts';
 import { createLogger } from '../log/logger.node.ts';
 import type { HeadlessArgs } from './args.node.ts';

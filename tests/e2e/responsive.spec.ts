@@ -62,7 +62,11 @@ test('below 1000 px the sidebar is a rail of accounts, leaving the chat room to 
   expect(await widthOf(page, '.sidebar')).toBeLessThanOrEqual(80);
   // Each account is an avatar with its initials; a click still shows only its chats.
   await expect(sidebar.locator('.rail-avatar')).toHaveCount(5);
-  await expect(sidebar.getByText('Demo · ChatApp')).toBeHidden();
+  await expect(sidebar.getByText('Demo · ChatApp')).not.toBeInViewport();
+  // Out of sight, the names still name the buttons for a screen reader.
+  await expect(sidebar.getByRole('button', { name: /^Demo · ChatApp/ })).toBeVisible();
+  await expect(sidebar.getByRole('button', { name: /^All accounts/ })).toBeVisible();
+  await expect(sidebar.getByRole('button', { name: 'Add account' })).toBeVisible();
   await page.getByTestId('conversation-row').filter({ hasText: 'Ольга' }).click();
   expect(await widthOf(page, '.conversation-view')).toBeGreaterThanOrEqual(400);
   await page.screenshot({ path: 'test-results/e2e/rail-800x600.png' });

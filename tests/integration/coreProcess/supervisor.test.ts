@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CoreStartError, CoreSupervisor } from '../../../main/coreHost/coreSupervisor.node.ts';
 import { forkCore } from '../../../main/coreHost/forkCore.node.ts';
-import { listen, request } from '../../../main/coreHost/coreEndpoint.node.ts';
+import { listen, request } from '../../../main/core/endpoint.node.ts';
 import { MaytapiSimulator } from '../../../main/providers/maytapi/simulator/simulator.node.ts';
 import type { EventPayload } from '../../../shared/ipc/contract.std.ts';
 import { tempDir } from '../../helpers/cache.ts';
@@ -64,6 +64,17 @@ describe('the core in its own process', () => {
     // Events flow from the new process.
     await request(supervisor, 'settings.set', { theme: 'light' });
     await until(() => changed.at(-1)?.theme === 'light', 'settings.changed from the new core');
+  });
+
+  it('leaves a Ctrl+C to its host: SIGINT does not end the core under it', async () => {
+    const { supervisor, statuses } = supervise();
+    await supervisor.start();
+    const pid = supervisor.pid!;
+    process.kill(pid, 'SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await supervisor.handle('app.info', {})).ok).toBe(true);
+    expect(supervisor.pid).toBe(pid);
+    expect(statuses).toEqual([]);
   });
 
   it('refuses in words a request the core was answering when it died', async () => {

@@ -1,4 +1,4 @@
-import type { CoreListener } from '../core/eventBus.node.ts';
+import { only, type CoreListener } from './eventBus.node.ts';
 import type {
   EventName,
   EventPayload,
@@ -11,7 +11,7 @@ import type { Reply } from '../../shared/ipc/wire.std.ts';
 
 /**
  * What a transport or the shell needs of the core, wherever it runs: the in-process `Core`
- * and the `CoreSupervisor` of a core in its own process both are one.
+ * and the `CoreSupervisor` of a core in its own process (`main/coreHost`) both are one.
  */
 export interface CoreEndpoint {
   /** The contract's one entry point. Never throws. */
@@ -25,9 +25,7 @@ export function listen<E extends EventName>(
   name: E,
   listener: (payload: EventPayload<E>) => void,
 ): () => void {
-  return endpoint.on((event, payload) => {
-    if (event === name) listener(payload as EventPayload<E>);
-  });
+  return endpoint.on(only(name, listener));
 }
 
 /** A typed request; a refusal throws SwitchboardError. */
