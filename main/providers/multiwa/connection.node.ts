@@ -63,7 +63,8 @@ export class MultiWaConnection implements ProviderConnection {
   readonly #lastQr = new Map<string, string>();
   readonly #qrFallback = new Map<string, NodeJS.Timeout>();
   #realtime: Realtime | undefined;
-  #disconnectedAt: number | undefined;
+  /** Per profile: when its events stopped arriving (a socket dropped), until it is synced again. */
+  readonly #disconnectedAt = new Map<string, number>();
 
   constructor(private readonly context: ProviderContext) {
     this.#config = configOf(context.config);
@@ -249,12 +250,14 @@ export class MultiWaConnection implements ProviderConnection {
   #handlers(): RealtimeHandlers {
     return {
       log: this.context.log,
-      state: (state) => {
-        if (state.state !== 'online' && this.#disconnectedAt === undefined)
-          this.#disconnectedAt = Date.now();
+      state: (state, profileIds) => {
+        if (state.state !== 'online')
+          for (const profileId of profileIds ?? [...this.#profiles.keys()])
+            if (!this.#disconnectedAt.has(profileId))
+              this.#disconnectedAt.set(profileId, Date.now());
         this.#emit({ kind: 'connection', state });
       },
-      connected: (reconnect) => void this.#afterConnect(reconnect),
+      connected: (reconnect, profileIds) => void this.#afterConnect(reconnect, profileIds),
       qr: (profileId, qr) => {
         if (!this.#profiles.has(profileId) || this.#lastQr.get(profileId) === qr) return;
         this.#lastQr.set(profileId, qr);
@@ -418,11 +421,12 @@ export class MultiWaConnection implements ProviderConnection {
     return state;
   }
 
-  async #afterConnect(reconnect: boolean): Promise<void> {
-    const since = this.#disconnectedAt;
-    this.#disconnectedAt = undefined;
-    for (const profileId of this.#profiles.keys()) {
+  async #afterConnect(reconnect: boolean, profileIds?: readonly string[]): Promise<void> {
+    for (const profileId of profileIds ?? [...this.#profiles.keys()]) {
       if (this.context.signal.aborted) return;
+      if (!this.#profiles.has(profileId)) continue;
+      const since = this.#disconnectedAt.get(profileId);
+      this.#disconnectedAt.delete(profileId);
       try {
         const known = this.context.cache.activeChats(profileId, 1).length > 0;
         await retrying(

@@ -23,6 +23,8 @@ export class RawRealtime implements Realtime {
   #resolveProbe!: (ok: boolean) => void;
   readonly #links = new Map<string, RawLink>();
   #connectedOnce = false;
+  /** Profiles whose socket has been up before: their next "up" is a reconnect. */
+  readonly #upBefore = new Set<string>();
 
   constructor(
     private readonly url: string,
@@ -42,7 +44,7 @@ export class RawRealtime implements Realtime {
         profileId,
         this.on,
         this.options,
-        (up, reason, delay, attempt) => this.#linkState(up, reason, delay, attempt),
+        (up, reason, delay, attempt) => this.#linkState(profileId, up, reason, delay, attempt),
       );
       this.#links.set(profileId, link);
       link.start();
@@ -55,22 +57,33 @@ export class RawRealtime implements Realtime {
     this.#links.clear();
   }
 
-  #linkState(up: boolean, reason?: string, delay?: number, attempt?: number): void {
+  #linkState(
+    profileId: string,
+    up: boolean,
+    reason?: string,
+    delay?: number,
+    attempt?: number,
+  ): void {
     if (up) {
-      const reconnect = this.#connectedOnce;
+      const reconnect = this.#upBefore.has(profileId);
+      this.#upBefore.add(profileId);
       this.#connectedOnce = true;
       this.#resolveProbe(true);
       if ([...this.#links.values()].every((l) => l.up)) this.on.state({ state: 'online' });
-      this.on.connected(reconnect);
+      // Only this profile's events were missed while its socket was down.
+      this.on.connected(reconnect, [profileId]);
       return;
     }
     if (!this.#connectedOnce) this.#resolveProbe(false);
-    this.on.state({
-      state: 'reconnecting',
-      nextAttemptAt: Date.now() + (delay ?? 0),
-      attempt: attempt ?? 1,
-      ...(reason ? { reason } : {}),
-    });
+    this.on.state(
+      {
+        state: 'reconnecting',
+        nextAttemptAt: Date.now() + (delay ?? 0),
+        attempt: attempt ?? 1,
+        ...(reason ? { reason } : {}),
+      },
+      [profileId],
+    );
   }
 }
 

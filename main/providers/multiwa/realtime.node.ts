@@ -15,8 +15,13 @@ export interface RealtimeHandlers {
     status: string | undefined,
     ack: number | undefined,
   ): void;
-  state(state: ConnectionState): void;
-  connected(reconnect: boolean): void;
+  /** `profileIds`: whose events stop while this state lasts; every profile when absent. */
+  state(state: ConnectionState, profileIds?: readonly string[]): void;
+  /**
+   * A connection came up. `profileIds`: the profiles whose events it carries (the documented
+   * protocol has one socket per profile); every profile when absent (one Socket.IO socket).
+   */
+  connected(reconnect: boolean, profileIds?: readonly string[]): void;
   malformed(reason: string, raw: unknown, profileId?: string): void;
   log: Logger;
 }

@@ -216,6 +216,18 @@ describe('MultiWA message rows as schema.prisma has them', () => {
   });
 });
 
+describe('MultiWA documented socket: one socket per profile', () => {
+  it('syncs each profile once when its own socket comes up, not every profile per socket', async () => {
+    const env = await start('raw');
+    const lists = () => env.sim.requests.filter((r) => r === 'GET /api/v1/conversations').length;
+    await until(() => lists() >= 2, 'the first sync of both profiles');
+    // Both links are up by now; a sync started by the second link would show within this.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(lists()).toBe(2);
+    expect(env.quarantined()).toEqual([]);
+  });
+});
+
 describe('MultiWA documented socket: repeated acknowledgements', () => {
   it('runs the after-connect sync once and keeps one ping timer when "subscribed" comes again', async () => {
     rawOptions.pingIntervalMs = 60;
