@@ -15,6 +15,10 @@ const INLINE_IDS = 500;
 const INLINE_ROWS = 4;
 /** Applied backlog rows are deleted from the cache in runs of this many (or when the worker reports). */
 const TRIM_EVERY = 32;
+/** How long after a commit the worker checkpoints the write-ahead log, at most once per this. */
+const CHECKPOINT_AFTER_MS = 500;
+/** SQLite's own default, restored when the worker cannot checkpoint for this thread. */
+const AUTOCHECKPOINT_PAGES = 1000;
 
 export interface SearchFeederOptions {
   cacheFile: string;
@@ -32,14 +36,21 @@ export interface SearchFeederOptions {
  * ingest writer takes the next batch: that is where the second core earns its keep. Only
  * one of the two writes the index at a time. If the worker cannot run, everything is
  * indexed here, more slowly but completely.
+ *
+ * The worker also checkpoints the cache's write-ahead log (copies it into the database file
+ * and syncs it). Left to SQLite, that happens inside whichever commit crosses 1000 pages:
+ * tens of milliseconds of the core's thread in the middle of a burst, half the time a burst
+ * spends committing. Without the worker, SQLite does it here again.
  */
 export class SearchFeeder {
+  readonly #cache: Database;
   readonly #search: Database;
   readonly #indexer: SearchIndexer;
   readonly #trim;
   readonly #manyMessages;
   #worker: Worker | undefined;
   #workerBroken = false;
+  #workerCannotCheckpoint = false;
   #busy = false;
   #again = false;
   #trimmed = 0;
@@ -47,12 +58,15 @@ export class SearchFeeder {
   /** Set after a failure was told, so a full disk is reported once, not once per message. */
   #failing = false;
   #closed: Promise<void> | undefined;
+  #checkpointTimer: NodeJS.Timeout | undefined;
 
   constructor(
     cache: Database,
     private readonly options: SearchFeederOptions,
   ) {
+    this.#cache = cache;
     this.#search = openSearchFile(options.searchFile);
+    this.#autocheckpoint(0);
     this.#indexer = createSearchIndexer(cache, this.#search);
     this.#trim = cache.prepare('DELETE FROM search_backlog WHERE seq <= ?');
     this.#manyMessages = cache
@@ -67,6 +81,7 @@ export class SearchFeeder {
   /** After the cache committed a change: index it now, or have the worker do it. */
   changed(): void {
     if (this.#closed) return;
+    this.#checkpointSoon();
     if (this.#busy) {
       this.#again = true;
       return;
@@ -111,6 +126,7 @@ export class SearchFeeder {
   /** Stops the worker after its current step; the rest of the backlog waits in the cache for next time. */
   close(): Promise<void> {
     if (this.#closed) return this.#closed;
+    clearTimeout(this.#checkpointTimer);
     const worker = this.#worker;
     this.#closed = worker
       ? new Promise<void>((resolve) => {
@@ -149,8 +165,31 @@ export class SearchFeeder {
     }
   }
 
+  #checkpointSoon(): void {
+    if (this.#checkpointTimer || this.#workerBroken || this.#workerCannotCheckpoint) return;
+    this.#checkpointTimer = setTimeout(() => {
+      this.#checkpointTimer = undefined;
+      if (!this.#closed && this.#startWorker()) this.#post({ type: 'checkpoint' });
+    }, CHECKPOINT_AFTER_MS).unref();
+  }
+
+  /** 0: only the worker checkpoints; otherwise SQLite does, in the commit that crosses that many pages. */
+  #autocheckpoint(pages: number): void {
+    try {
+      this.#cache.pragma(`wal_autocheckpoint = ${pages}`);
+      this.#search.pragma(`wal_autocheckpoint = ${pages}`);
+    } catch {
+      // A closed connection: nothing is committed on it any more.
+    }
+  }
+
   #heard(message: FromSearchWorker): void {
     if (message.type === 'failed') return this.#failed(message.message);
+    if (message.type === 'cannot-checkpoint') {
+      this.#autocheckpoint(AUTOCHECKPOINT_PAGES);
+      this.#workerCannotCheckpoint = true;
+      return;
+    }
     this.#busy = false;
     this.#worker?.unref();
     if (this.#closed) return;
@@ -166,6 +205,7 @@ export class SearchFeeder {
     if (this.#workerBroken) return;
     this.#workerBroken = true;
     this.#worker = undefined;
+    this.#autocheckpoint(AUTOCHECKPOINT_PAGES);
     this.options.warn(
       `Search indexing continues on the main thread: the search worker failed (${String(error)}).`,
     );

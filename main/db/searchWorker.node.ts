@@ -1,7 +1,8 @@
 /**
  * The worker thread that writes the search index (see searchFeeder.node.ts). It reads the
  * cache through its own read-only connection and is the index file's only writer while it
- * has work.
+ * has work. It also checkpoints the cache's write-ahead log, which SQLite would otherwise
+ * do inside whichever commit on the core thread crossed 1000 pages.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Sqlite from 'better-sqlite3';
@@ -19,6 +20,8 @@ const cache = new Sqlite(cacheFile, { readonly: true, timeout: 5000 });
 const search = openSearchFile(searchFile);
 const indexer = createSearchIndexer(cache, search);
 const send = (message: FromSearchWorker) => port.postMessage(message);
+/** Opened at the first checkpoint: a checkpoint needs a connection that may write. */
+let checkpointer: Sqlite.Database | undefined;
 
 let wanted = false;
 let running = false;
@@ -51,9 +54,29 @@ const start = (): void => {
   setImmediate(run);
 };
 
+// PASSIVE takes no lock a writer waits on: the core keeps committing while the pages are
+// copied and synced here. What a reader still needs stays in the log for the next one.
+const checkpoint = (): void => {
+  try {
+    checkpointer ??= new Sqlite(cacheFile, { fileMustExist: true, timeout: 0 });
+    checkpointer.pragma('wal_checkpoint(PASSIVE)');
+  } catch (error) {
+    send({
+      type: 'cannot-checkpoint',
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+  try {
+    search.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // The index's own log: this connection checkpoints it again as it commits.
+  }
+};
+
 const finish = (): void => {
   search.close();
   cache.close();
+  checkpointer?.close();
   port.close();
 };
 
@@ -61,6 +84,7 @@ port.on('message', (message: ToSearchWorker) => {
   if (message.type === 'close') {
     closing = true;
     if (!running) finish();
-  } else if (running) wanted = true;
+  } else if (message.type === 'checkpoint') checkpoint();
+  else if (running) wanted = true;
   else start();
 });

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { lineIdOf } from '../../../main/db/accountsRepo.node.ts';
+import { openCache, type Cache, type CacheOptions } from '../../../main/db/cache.node.ts';
+import { incoming, tempDir } from '../../helpers/cache.ts';
+
+// A checkpoint copies the write-ahead log into the database file and syncs it: tens of
+// milliseconds that SQLite spends inside whichever commit crosses 1000 pages. On the core's
+// thread that is a stall in the middle of a burst, so the background worker does it.
+const T0 = 1_700_000_000_000;
+const LINE = lineIdOf('acc1', 'L');
+const open: Cache[] = [];
+
+function openWithLine(file: string, options: CacheOptions = {}): Cache {
+  const cache = openCache(file, { warn: () => {}, ...options });
+  open.push(cache);
+  cache.accounts.add({
+    id: 'acc1',
+    provider: 'chatapp',
+    label: 'Shop',
+    config: {},
+    demo: false,
+    createdAt: 1,
+  });
+  cache.accounts.upsertLine('acc1', { providerLineId: 'L', messenger: 'whatsapp' });
+  return cache;
+}
+
+function bursts(cache: Cache, count: number): void {
+  for (let from = 0; from < count; from += 2000)
+    cache.ingest.applyBatch(
+      Array.from({ length: 2000 }, (_, i) =>
+        incoming(
+          LINE,
+          `chat${i % 300}`,
+          `m${from + i}`,
+          T0 + (from + i) * 1000,
+          `order ${from + i}`,
+        ),
+      ),
+    );
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; waited < 10_000; waited += 20) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((c) => c.close()));
+});
+
+describe("the cache's write-ahead log", () => {
+  it('is checkpointed by the worker, never inside a commit on the core thread', async () => {
+    const file = path.join(tempDir(), 'c.sqlite');
+    const cache = openWithLine(file);
+    expect(cache.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const before = fs.statSync(file).size;
+    bursts(cache, 20_000);
+    // Only a checkpoint writes pages into the database file itself.
+    await until(() => fs.statSync(file).size > before + 1_000_000, 'a checkpoint');
+    // And the worker's other job, the index, is still done.
+    await cache.search.caughtUp();
+    expect(cache.reader.search({ query: 'order', limit: 5 })).toHaveLength(5);
+  });
+
+  it('is checkpointed by SQLite on this thread again when the worker dies', async () => {
+    const warnings: string[] = [];
+    const cache = openWithLine(path.join(tempDir(), 'c.sqlite'), {
+      warn: (message) => warnings.push(message),
+      spawnSearchWorker: () => new Worker('process.exit(3)', { eval: true }),
+    });
+    bursts(cache, 4000);
+    await until(() => warnings.length > 0, 'the worker to be lost');
+    expect(cache.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  });
+
+  it('is checkpointed by SQLite on this thread again when the worker cannot checkpoint', async () => {
+    // A worker that indexes nothing and cannot write the cache (a read-only copy, say).
+    const refusing = `
+      const { parentPort } = require('node:worker_threads');
+      parentPort.on('message', (m) => {
+        if (m.type === 'checkpoint')
+          parentPort.postMessage({ type: 'cannot-checkpoint', message: 'attempt to write a readonly database' });
+      });`;
+    const cache = openWithLine(path.join(tempDir(), 'c.sqlite'), {
+      spawnSearchWorker: () => new Worker(refusing, { eval: true }),
+    });
+    bursts(cache, 4000);
+    await until(
+      () => cache.db.pragma('wal_autocheckpoint', { simple: true }) === 1000,
+      'SQLite to checkpoint again',
+    );
+  });
+});
