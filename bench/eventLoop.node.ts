@@ -73,7 +73,7 @@ export async function measureEventLoop(
   const guard = setInterval(() => undefined, 1000);
   const finished = await Promise.race([
     core.queue.flushed().then(() => true),
-    new Promise<false>((r) => setTimeout(() => r(false), 120_000)),
+    new Promise<false>((r) => setTimeout(() => r(false), 120_000).unref()),
   ]);
   clearInterval(guard);
   if (!finished)

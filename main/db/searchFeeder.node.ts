@@ -191,8 +191,10 @@ export class SearchFeeder {
       return;
     }
     this.#busy = false;
-    this.#worker?.unref();
+    // Once closing, the worker stays held until it has stopped: it may report a step it
+    // finished before it read `close`, and letting go then ends a process that waits on it.
     if (this.#closed) return;
+    this.#worker?.unref();
     this.#trimTo(message.applied, true);
     if (this.#again) {
       this.#again = false;

@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lineIdOf } from '../../../main/db/accountsRepo.node.ts';
@@ -96,5 +98,49 @@ describe("the cache's write-ahead log", () => {
       () => cache.db.pragma('wal_autocheckpoint', { simple: true }) === 1000,
       'SQLite to checkpoint again',
     );
+  });
+});
+
+const moduleUrl = (fromRoot: string) => pathToFileURL(path.resolve(fromRoot)).href;
+
+describe('closing the cache while the worker is busy', () => {
+  it('waits for the worker even when it reports in between, so a headless run ends cleanly', () => {
+    // The worker finishes its step (and says so) before it reads `close`, then takes a while to
+    // stop. Nothing else keeps this process alive: only the worker being waited for does.
+    const worker = `
+      const { parentPort } = require('node:worker_threads');
+      parentPort.on('message', (m) => {
+        if (m.type === 'work') setTimeout(() => parentPort.postMessage({ type: 'idle', applied: 0 }), 20);
+        if (m.type === 'close') setTimeout(() => process.exit(0), 200);
+      });`;
+    const script = `
+      import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+      import { Worker } from 'node:worker_threads';
+      import { openCache } from '${moduleUrl('main/db/cache.node.ts')}';
+      import { incoming, tempDir } from '${moduleUrl('tests/helpers/cache.ts')}';
+      const cache = openCache(path.join(tempDir(), 'c.sqlite'), {
+        warn: (m) => console.log('warned', m),
+        spawnSearchWorker: () => new Worker(${JSON.stringify(worker)}, { eval: true }),
+      });
+      cache.accounts.add({ id: 'a', provider: 'chatapp', label: 'S', config: {}, demo: false, createdAt: 1 });
+      cache.accounts.upsertLine('a', { providerLineId: 'L', messenger: 'whatsapp' });
+      cache.ingest.applyBatch(
+        Array.from({ length: 600 }, (_, i) => incoming('a/L', 'c' + (i % 9), 'm' + i, 1e12 + i, 'order ' + i)),
+      );
+      await cache.close();
+      console.log('closed');
+    `;
+    // A file, not -e: an eval'd module would make the eval'd worker a module too.
+    const file = path.join(tempDir(), 'close.mts');
+    fs.writeFileSync(file, script);
+    const result = spawnSync(process.execPath, ['--import', 'tsx', file], {
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).not.toContain('warned');
+    expect(result.stdout).toContain('closed');
+    expect(result.status).toBe(0);
   });
 });
