@@ -136,6 +136,31 @@ export class Sender {
     return this.#message(messageId);
   }
 
+  /**
+   * The user gives up one of our messages that did not go: one that never reached the
+   * provider (it failed, or waits to go), or one the provider took and then reported failed.
+   * Its row, its outbox entry and its stored file go, in one transaction. One in flight is
+   * refused, since the provider may be taking it this moment.
+   */
+  discard(messageId: number): void {
+    const message = this.#message(messageId);
+    const entry = this.cache.outbox.byMessage(messageId);
+    if (entry?.state === 'sending' || entry?.state === 'interrupted')
+      throw new SwitchboardError('invalid_request', words('message.discardSending'));
+    const unsent = entry?.state === 'queued' || entry?.state === 'failed';
+    const failed = message.direction === 'out' && message.status?.tick === 'failed';
+    if (!unsent && !failed)
+      throw new SwitchboardError('invalid_request', words('message.discardNotUnsent'));
+    const line = entry?.lineId ?? this.cache.conversations.lineOf(message.conversationId)?.lineId;
+    if (line === undefined) throw new SwitchboardError('not_found', words('conversation.gone'));
+    this.queue.writeNow([], (result) => {
+      this.cache.outbox.remove(messageId);
+      this.cache.ingest.discardUnsent(messageId, line, result);
+    });
+    const file = entry && (JSON.parse(entry.request) as StoredRequest).attachment?.file;
+    if (file) fs.rmSync(file, { force: true });
+  }
+
   /** An account came online: its put-off sends go now, in order. */
   accountOnline(accountId: string): void {
     this.cache.outbox.retryNowFor(accountId);
@@ -193,6 +218,8 @@ export class Sender {
     const providerLine = this.cache.accounts.line(entry.lineId)?.providerLineId;
     if (!connection || !providerLine || !accountId) return false;
     if (this.connections.state(accountId).state !== 'online') return false;
+    // The round's list was read before the sends ahead of this one: it may be gone or retried since.
+    if (this.cache.outbox.byMessage(entry.messageId)?.state !== 'queued') return false;
     const stored = JSON.parse(entry.request) as StoredRequest;
     this.cache.outbox.startAttempt(entry.messageId, this.now());
     const request: SendRequest = {

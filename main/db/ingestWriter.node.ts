@@ -128,6 +128,10 @@ export function createIngestWriter(db: Database) {
   const outboxOf = db.prepare('SELECT message_id FROM outbox WHERE message_id = ?').pluck();
   const moveOutbox = db.prepare('UPDATE outbox SET message_id = ? WHERE message_id = ?');
   const deleteMessage = db.prepare('DELETE FROM messages WHERE id = ?');
+  // A scan of one line's aliases, as for a merge: a user's discard is as rare.
+  const dropAliases = db.prepare(
+    'DELETE FROM message_aliases WHERE line_id = ? AND message_id = ?',
+  );
   const newestOf = db.prepare('SELECT max(id) FROM messages WHERE conversation_id = ?').pluck();
 
   /** Chat ids seen this session; conversations are never renumbered, so this never goes stale. */
@@ -569,6 +573,29 @@ export function createIngestWriter(db: Database) {
       body.media = { ...body.media, localPath };
       updateMessage.run({ ...row, body: JSON.stringify(body) });
       return true;
+    },
+    /**
+     * Removes one of our sends that never reached the provider, inside the caller's
+     * transaction (`applyWith`): the row, the ids it was known by, its search hit, and the
+     * conversation's last message if it was that one.
+     */
+    discardUnsent(messageId: number, line: string, into: BatchResult): void {
+      const row = getMessage.get(messageId) as StoredMessage | undefined;
+      if (!row) return;
+      dropAliases.run(line, messageId);
+      deleteMessage.run(messageId);
+      addToSearchBacklog.run(JSON.stringify([messageId]));
+      const state = stateOf(row.conversation_id);
+      if (state.lastMessageId === messageId || state.activityKey === messageId) {
+        const newest = newestOf.get(row.conversation_id) as number | null;
+        if (state.lastMessageId === messageId) state.lastMessageId = newest;
+        if (state.activityKey === messageId) state.activityKey = newest ?? 0;
+        saveState.run(state);
+      }
+      into.conversations.add(row.conversation_id);
+      let removed = into.removed.get(row.conversation_id);
+      if (!removed) into.removed.set(row.conversation_id, (removed = new Set()));
+      removed.add(messageId);
     },
     /** A user-requested retry is the one way out of "failed": it starts the message over as pending. */
     restartDelivery(messageId: number): void {

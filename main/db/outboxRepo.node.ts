@@ -52,6 +52,7 @@ export function createOutboxRepo(db: Database) {
   const finish = db.prepare(
     'UPDATE outbox SET state = ?, next_attempt_at = ?, last_error = ?, last_error_words = ? WHERE message_id = ?',
   );
+  const remove = db.prepare('DELETE FROM outbox WHERE message_id = ?');
   const markInterrupted = db.prepare(
     `UPDATE outbox SET state = 'interrupted' WHERE state = 'sending'`,
   );
@@ -79,6 +80,8 @@ export function createOutboxRepo(db: Database) {
       finish.run('queued', at, error, words ? JSON.stringify(words) : null, messageId),
     failed: (messageId: number, error: string, words?: Words) =>
       finish.run('failed', null, error, words ? JSON.stringify(words) : null, messageId),
+    /** The user gave the send up: it never goes. */
+    remove: (messageId: number) => remove.run(messageId),
     requeue: (messageId: number) => finish.run('queued', null, null, null, messageId),
     /** The account is back: what was put off while it was away is due now, not at its backoff time. */
     retryNowFor: (accountId: string) => retryNow.run(accountId).changes,

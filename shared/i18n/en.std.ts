@@ -51,6 +51,10 @@ export const en = {
   'ticks.bySms': 'by SMS',
   'message.edited': 'edited',
   'message.retry': 'Try again',
+  'message.editUnsent': 'Edit',
+  'message.discard': 'Delete',
+  'message.discardQuestion': 'Delete this unsent message? It will not be sent.',
+  'message.discardConfirm': 'Delete',
   'conversation.pick': 'Pick a conversation on the left.',
   'conversation.window': 'WhatsApp window open until {time}',
   'conversation.windowClosed': 'WhatsApp 24-hour window closed: only templates can be sent',
@@ -284,6 +288,9 @@ export const en = {
   'message.uploadTooLarge': 'The file is over the {limit} limit for a file you can send.',
   'message.notSaved': 'The message could not be saved. It was not sent.',
   'message.retryNotOurs': 'Only messages sent from this app can be retried.',
+  'message.discardNotUnsent':
+    'Only a message that has not been sent can be removed here; one that was sent can be deleted for everyone.',
+  'message.discardSending': 'This message is being sent right now. Wait for its tick or its error.',
   'message.fileTooLarge':
     '“{name}” is {size}, over the {limit} limit for a file you can send. Share a link to it instead.',
   'message.notAtProvider': 'This message has not reached the provider yet.',

@@ -51,6 +51,10 @@ export const ru: Record<MessageKey, string> = {
   'ticks.bySms': 'по SMS',
   'message.edited': 'изменено',
   'message.retry': 'Повторить',
+  'message.editUnsent': 'Изменить',
+  'message.discard': 'Удалить',
+  'message.discardQuestion': 'Удалить неотправленное сообщение? Оно не будет отправлено.',
+  'message.discardConfirm': 'Удалить',
   'conversation.pick': 'Выберите чат слева.',
   'conversation.window': 'Окно WhatsApp открыто до {time}',
   'conversation.windowClosed': '24-часовое окно WhatsApp закрыто: можно отправлять только шаблоны',
@@ -287,6 +291,10 @@ export const ru: Record<MessageKey, string> = {
   'message.uploadTooLarge': 'Файл больше {limit} — столько отправить нельзя.',
   'message.notSaved': 'Сообщение не удалось сохранить. Оно не отправлено.',
   'message.retryNotOurs': 'Повторить можно только сообщения, отправленные из этого приложения.',
+  'message.discardNotUnsent':
+    'Здесь можно убрать только неотправленное сообщение; отправленное можно удалить у всех.',
+  'message.discardSending':
+    'Это сообщение отправляется прямо сейчас. Дождитесь галочки или ошибки.',
   'message.fileTooLarge':
     '«{name}» весит {size}, а отправить можно не больше {limit}. Поделитесь ссылкой на него.',
   'message.notAtProvider': 'Это сообщение ещё не дошло до провайдера.',

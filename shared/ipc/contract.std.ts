@@ -221,6 +221,8 @@ export const methods = {
     result: Message,
   },
   'messages.retry': { params: z.object({ id: MessageId }), result: Message },
+  /** Drops one of our sends that never reached the provider (failed, or waiting to go): it is never sent. */
+  'messages.discard': { params: z.object({ id: MessageId }), result: Ok },
   search: {
     params: z.object({
       query: z.string().max(512),

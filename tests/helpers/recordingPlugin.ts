@@ -19,6 +19,8 @@ export class RecordingPlugin implements ProviderPlugin {
   context: ProviderContext | undefined;
   /** The next sends fail this way, in order. */
   failures: SendFailure[] = [];
+  /** While set, a send waits for it before answering (a slow provider). */
+  hold: Promise<void> | undefined;
   #counter = 0;
 
   constructor(readonly kind: ProviderKind = 'multiwa') {}
@@ -69,6 +71,7 @@ export class RecordingPlugin implements ProviderPlugin {
       stop: async () => {},
       send: async (request): Promise<SendResult> => {
         this.sent.push(request);
+        if (this.hold) await this.hold;
         const failure = this.failures.shift();
         if (failure) throw failure;
         this.#counter += 1;

@@ -11,6 +11,7 @@ export const messageHandlers = (
   | 'messages.page'
   | 'messages.send'
   | 'messages.retry'
+  | 'messages.discard'
   | 'messages.deleteForEveryone'
   | 'messages.react'
 > => ({
@@ -25,6 +26,10 @@ export const messageHandlers = (
   },
   'messages.send': (params) => core.sender.send(params),
   'messages.retry': ({ id }) => core.sender.retry(id),
+  'messages.discard': ({ id }) => {
+    core.sender.discard(id);
+    return { ok: true };
+  },
   'messages.deleteForEveryone': async ({ id }) => {
     const { message, chat, line, connection, ref } = messageTarget(core, id);
     if (message.direction !== 'out')

@@ -1,0 +1,191 @@
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Core } from '../../main/core/core.node.ts';
+import { ProviderRegistry } from '../../main/providers/registry.node.ts';
+import { SendFailure } from '../../main/providers/plugin.node.ts';
+import { MemorySettingsStore } from '../../main/core/settingsStore.node.ts';
+import { RecordingPlugin } from '../helpers/recordingPlugin.ts';
+import { tempDir } from '../helpers/cache.ts';
+
+const cores: Core[] = [];
+afterEach(async () => {
+  await Promise.all(cores.splice(0).map((c) => c.close()));
+});
+
+const until = async (check: () => boolean | Promise<boolean>, what: string) => {
+  for (let i = 0; i < 300; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+};
+
+async function chatWithFailedSend(text: string, attachment = false) {
+  const plugin = new RecordingPlugin();
+  const core = Core.open({
+    dataDir: tempDir(),
+    registry: new ProviderRegistry().register(plugin),
+    settings: new MemorySettingsStore(),
+  });
+  cores.push(core);
+  const account = await core.call('accounts.add', {
+    provider: 'multiwa',
+    label: 'Shop',
+    config: {},
+    secrets: { apiKey: 'good-key' },
+  });
+  await until(() => core.connections.state(account.id).state === 'online', 'online');
+  plugin.context!.emit({
+    kind: 'message',
+    line: 'line-1',
+    chat: { id: 'c1', title: 'Bob' },
+    message: {
+      ids: { provider: 'in-1' },
+      direction: 'in',
+      origin: 'contact',
+      type: 'text',
+      text: 'hi',
+      time: Date.now() - 60_000,
+    },
+  });
+  await core.queue.flushed();
+  const conversationId = (await core.call('conversations.list', { limit: 1 })).items[0]!.id;
+  plugin.failures.push(new SendFailure('Number is not on WhatsApp', false));
+  const failed = await core.call('messages.send', {
+    conversationId,
+    clientRef: 'client-ref-discard',
+    text,
+    ...(attachment
+      ? {
+          attachment: {
+            fileName: 'note.txt',
+            mime: 'text/plain',
+            size: 5,
+            dataBase64: Buffer.from('hello').toString('base64'),
+          },
+        }
+      : {}),
+  });
+  await until(() => core.cache.outbox.byMessage(failed.id)?.state === 'failed', 'failed send');
+  return { core, plugin, conversationId, failed };
+}
+
+describe('discarding a send that never reached the provider', () => {
+  it('removes the row, its outbox entry, its search hit and its file, and says so to the page', async () => {
+    const { core, plugin, conversationId, failed } = await chatWithFailedSend(
+      'quarterly invoice',
+      true,
+    );
+    const file = JSON.parse(core.cache.outbox.byMessage(failed.id)!.request).attachment
+      .file as string;
+    expect(fs.existsSync(file)).toBe(true);
+    await until(
+      async () => (await core.call('search', { query: 'quarterly', limit: 10 })).hits.length === 1,
+      'indexed',
+    );
+    const removed: unknown[] = [];
+    const off = core.bus.onEvent('messages.removed', (payload) => removed.push(payload));
+
+    await core.call('messages.discard', { id: failed.id });
+    off();
+
+    expect(removed).toEqual([{ conversationId, ids: [failed.id] }]);
+    const page = await core.call('messages.page', { conversationId, limit: 10 });
+    expect(page.items.map((m) => m.text)).toEqual(['hi']);
+    expect(core.cache.outbox.byMessage(failed.id)).toBeUndefined();
+    expect(fs.existsSync(file)).toBe(false);
+    const chat = await core.call('conversations.get', { id: conversationId });
+    expect(chat.lastMessage?.text).toBe('hi');
+    await until(
+      async () => (await core.call('search', { query: 'quarterly', limit: 10 })).hits.length === 0,
+      'gone from search',
+    );
+    // It is gone for good: a retry finds nothing, and nothing more was sent.
+    await expect(core.call('messages.retry', { id: failed.id })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    expect(plugin.sent).toHaveLength(1);
+  });
+
+  it('refuses a message that reached the provider, or one that is not ours', async () => {
+    const { core, plugin, conversationId, failed } = await chatWithFailedSend('first');
+    const sent = await core.call('messages.send', {
+      conversationId,
+      clientRef: 'client-ref-accepted',
+      text: 'second',
+    });
+    await until(() => core.cache.outbox.byMessage(sent.id)?.state === 'accepted', 'accepted');
+    await expect(core.call('messages.discard', { id: sent.id })).rejects.toMatchObject({
+      code: 'invalid_request',
+    });
+    const incoming = (await core.call('messages.page', { conversationId, limit: 10 })).items.find(
+      (m) => m.direction === 'in',
+    )!;
+    await expect(core.call('messages.discard', { id: incoming.id })).rejects.toMatchObject({
+      code: 'invalid_request',
+    });
+    const texts = (await core.call('messages.page', { conversationId, limit: 10 })).items.map(
+      (m) => m.text,
+    );
+    expect(texts).toEqual(['hi', 'first', 'second']);
+
+    // The provider took it, then reported it failed: it did not go, so it may be removed.
+    plugin.context!.emit({
+      kind: 'status',
+      line: 'line-1',
+      ref: { provider: 'wamid.1' },
+      status: { tick: 'failed', reason: 'Not delivered' },
+    });
+    await core.queue.flushed();
+    await core.call('messages.discard', { id: sent.id });
+    await core.call('messages.discard', { id: failed.id });
+    const left = (await core.call('messages.page', { conversationId, limit: 10 })).items;
+    expect(left.map((m) => m.text)).toEqual(['hi']);
+  });
+
+  it('never sends a message discarded after the round that would send it had begun', async () => {
+    const { core, plugin } = await chatWithFailedSend('one');
+    for (const id of ['c2', 'c3'])
+      plugin.context!.emit({ kind: 'conversation', line: 'line-1', chat: { id, title: id } });
+    await core.queue.flushed();
+    const chats = (await core.call('conversations.list', { limit: 10 })).items;
+    const chat = (id: string) => chats.find((c) => c.providerChatId === id)!.id;
+    const gate = () => {
+      let open!: () => void;
+      const promise = new Promise<void>((r) => (open = r));
+      return { promise, open };
+    };
+    // A slow send holds the round; two more chats' sends are due together in the next one.
+    const first = gate();
+    plugin.hold = first.promise;
+    await core.call('messages.send', {
+      conversationId: chat('c1'),
+      clientRef: 'client-ref-slow-1',
+      text: 'two',
+    });
+    await until(() => plugin.sent.length === 2, 'the slow send in flight');
+    await core.call('messages.send', {
+      conversationId: chat('c2'),
+      clientRef: 'client-ref-next-2',
+      text: 'to c2',
+    });
+    const doomed = await core.call('messages.send', {
+      conversationId: chat('c3'),
+      clientRef: 'client-ref-next-3',
+      text: 'to c3',
+    });
+    const second = gate();
+    plugin.hold = second.promise;
+    first.open();
+    await until(() => plugin.sent.length === 3, 'the next round under way');
+    // The round read both entries before its first send; the second is given up meanwhile.
+    await core.call('messages.discard', { id: doomed.id });
+    second.open();
+    await until(
+      () => core.cache.outbox.byClientRef('client-ref-next-2')?.state === 'accepted',
+      'c2 accepted',
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    expect(plugin.sent.map((s) => s.text)).toEqual(['one', 'two', 'to c2']);
+  });
+});
