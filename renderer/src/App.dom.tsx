@@ -190,6 +190,7 @@ export function App() {
             setSearchFocus((n) => n + 1);
           }}
           onRetry={(id) => void act(messages.retry(id))}
+          onDiscard={(id) => act(messages.discard(id)).then((done) => done !== undefined)}
           {...(canReact
             ? {
                 onReact: (message: Message, emoji: string | null) =>

@@ -23,6 +23,8 @@ export async function copyMessageLink(
 /** What the user does to one message; each is one request, its error shown by the caller. */
 export const messageActions = (client: CoreClient) => ({
   retry: (id: number) => client.call('messages.retry', { id }),
+  /** Gives up a send that never went: it is removed and never sent. */
+  discard: (id: number) => client.call('messages.discard', { id }),
   react: (message: Message, emoji: string | null) =>
     client.call('messages.react', { id: message.id, emoji }),
   deleteForEveryone: (message: Message) =>

@@ -21,6 +21,8 @@ interface ComposerProps {
   conversationId: number;
   disabledReason: string | undefined;
   replyTo?: Message | null;
+  /** Text to put back in (a failed send being edited); a new `seq` puts it in again. */
+  refill?: { text: string; seq: number } | null;
   onCancelReply?: () => void;
   onSend: (draft: Draft) => Promise<void>;
 }
@@ -33,6 +35,7 @@ export function Composer({
   conversationId,
   disabledReason,
   replyTo = null,
+  refill = null,
   onCancelReply,
   onSend,
 }: ComposerProps) {
@@ -58,6 +61,14 @@ export function Composer({
     if (value) localStorage.setItem(draftKey(conversationId), value);
     else localStorage.removeItem(draftKey(conversationId));
   };
+  useEffect(() => {
+    if (!refill) return;
+    // What was being typed stays: the taken-back text goes after it.
+    const typed = localStorage.getItem(draftKey(conversationId)) ?? '';
+    update(typed.trim() ? `${typed}\n${refill.text}` : refill.text);
+    input.current?.focus();
+    // Once per refill (its seq), not on every keystroke.
+  }, [refill?.seq]);
 
   const attach = (candidate: File | undefined | null) => {
     if (!candidate) return;

@@ -15,6 +15,8 @@ interface ViewProps {
   controller: ConversationController;
   onSend: (draft: Draft) => Promise<void>;
   onRetry: (id: number) => void;
+  /** Gives up a send that never went; resolves whether it is gone. */
+  onDiscard: (id: number) => Promise<boolean>;
   onSearchHere?: (scope: { conversationId: number; title: string }) => void;
   onReact?: (message: Message, emoji: string | null) => void;
   onDelete?: (message: Message) => void;
@@ -25,6 +27,7 @@ export function ConversationView({
   controller,
   onSend,
   onRetry,
+  onDiscard,
   onSearchHere,
   onReact,
   onDelete,
@@ -51,6 +54,12 @@ export function ConversationView({
   const language = useWorkspace((s) => s.settings?.language ?? 'en');
   const [replyTo, setReplyTo] = useState<Message | null>(null);
   useEffect(() => setReplyTo(null), [conversationId]);
+  // A failed send taken back to the composer: its text goes in once it is gone from the chat.
+  const [refill, setRefill] = useState<{ text: string; seq: number } | null>(null);
+  const editUnsent = (message: Message) =>
+    void onDiscard(message.id).then(
+      (gone) => gone && setRefill({ text: message.text ?? '', seq: message.id }),
+    );
 
   const rows = useMemo(
     () => messageRows(messages, language, firstUnreadId),
@@ -132,6 +141,8 @@ export function ConversationView({
                       group={conversation.kind === 'group'}
                       highlighted={row.message.id === highlightId}
                       onRetry={onRetry}
+                      onEditUnsent={editUnsent}
+                      onDiscard={(message) => void onDiscard(message.id)}
                       {...(actions ? { actions } : {})}
                       {...(mediaUrl ? { mediaUrl } : {})}
                     />
@@ -162,6 +173,7 @@ export function ConversationView({
         conversationId={conversationId}
         disabledReason={signedIn ? undefined : t('composer.notSignedIn')}
         replyTo={replyTo}
+        refill={refill}
         onCancelReply={() => setReplyTo(null)}
         onSend={async (draft) => {
           await onSend(draft);

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Message } from '../../../shared/model/entities.std.ts';
 import { kindWords } from './messageKind.dom.ts';
 import { useSay, useT } from '../i18n/i18n.dom.ts';
@@ -5,6 +6,7 @@ import { Ticks } from './Ticks.dom.tsx';
 import { LinkifiedText } from './LinkifiedText.dom.tsx';
 import { MediaPreview, type MediaUrl } from './MediaPreview.dom.tsx';
 import { MessageActions, type MessageActionHandlers } from './MessageActions.dom.tsx';
+import { Confirm } from './Confirm.dom.tsx';
 
 interface BubbleProps {
   message: Message;
@@ -12,6 +14,10 @@ interface BubbleProps {
   group?: boolean;
   highlighted?: boolean;
   onRetry?: (id: number) => void;
+  /** A send that never went, taken back to the composer to change and send again. */
+  onEditUnsent?: (message: Message) => void;
+  /** A send that never went, given up. */
+  onDiscard?: (message: Message) => void;
   mediaUrl?: MediaUrl;
   /** Offered when the line can send. */
   actions?: MessageActionHandlers;
@@ -23,11 +29,14 @@ export function MessageBubble({
   group = false,
   highlighted = false,
   onRetry,
+  onEditUnsent,
+  onDiscard,
   actions,
   mediaUrl,
 }: BubbleProps) {
   const t = useT();
   const sayCore = useSay();
+  const [discarding, setDiscarding] = useState(false);
   if (message.type === 'system' || message.origin === 'system') {
     return (
       <div className="system-row" role="note">
@@ -96,10 +105,34 @@ export function MessageBubble({
             : message.status?.tick === 'failed' && message.status.reason
               ? sayCore(message.status.reasonWords, message.status.reason)
               : ''}
-          {message.status?.tick === 'failed' && onRetry && (
-            <button type="button" className="link-button" onClick={() => onRetry(message.id)}>
-              {t('message.retry')}
-            </button>
+          <span className="bubble-error-actions">
+            {message.status?.tick === 'failed' && onRetry && (
+              <button type="button" className="link-button" onClick={() => onRetry(message.id)}>
+                {t('message.retry')}
+              </button>
+            )}
+            {onEditUnsent && message.text && !message.media && (
+              <button type="button" className="link-button" onClick={() => onEditUnsent(message)}>
+                {t('message.editUnsent')}
+              </button>
+            )}
+            {onDiscard && (
+              <button type="button" className="link-button" onClick={() => setDiscarding(true)}>
+                {t('message.discard')}
+              </button>
+            )}
+          </span>
+          {discarding && onDiscard && (
+            <Confirm
+              className="confirm bubble-confirm"
+              question={t('message.discardQuestion')}
+              confirm={t('message.discardConfirm')}
+              onConfirm={() => {
+                setDiscarding(false);
+                onDiscard(message);
+              }}
+              onCancel={() => setDiscarding(false)}
+            />
           )}
         </div>
       )}
