@@ -128,7 +128,10 @@ export class Sender {
   retry(messageId: number): Message {
     const entry = this.cache.outbox.byMessage(messageId);
     if (!entry) throw new SwitchboardError('not_found', words('message.retryNotOurs'));
-    if (entry.state === 'failed' || entry.state === 'queued') {
+    // One the provider took and later reported failed (a number not on WhatsApp, say) goes again too.
+    const failedLater =
+      entry.state === 'accepted' && this.#message(messageId).status?.tick === 'failed';
+    if (entry.state === 'failed' || entry.state === 'queued' || failedLater) {
       this.cache.ingest.restartDelivery(messageId);
       this.cache.outbox.requeue(messageId);
       this.kick();

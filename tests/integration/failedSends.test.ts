@@ -189,3 +189,36 @@ describe('discarding a send that never reached the provider', () => {
     expect(plugin.sent.map((s) => s.text)).toEqual(['one', 'two', 'to c2']);
   });
 });
+
+describe('trying a failed message again', () => {
+  it('sends again one the provider took and then reported failed', async () => {
+    const { core, plugin, conversationId } = await chatWithFailedSend('first');
+    const sent = await core.call('messages.send', {
+      conversationId,
+      clientRef: 'client-ref-later-failed',
+      text: 'second',
+    });
+    await until(() => core.cache.outbox.byMessage(sent.id)?.state === 'accepted', 'accepted');
+    plugin.context!.emit({
+      kind: 'status',
+      line: 'line-1',
+      ref: { provider: 'wamid.1' },
+      status: { tick: 'failed', reason: 'Not delivered' },
+    });
+    await core.queue.flushed();
+
+    const retried = await core.call('messages.retry', { id: sent.id });
+    expect(retried.status).toEqual({ tick: 'pending' });
+    await until(
+      () => plugin.sent.filter((s) => s.clientRef === 'client-ref-later-failed').length === 2,
+      'sent again',
+    );
+    await until(
+      async () =>
+        (await core.call('messages.page', { conversationId, limit: 10 })).items.find(
+          (m) => m.id === sent.id,
+        )?.status?.tick === 'sent',
+      'sent tick',
+    );
+  });
+});
