@@ -47,6 +47,7 @@ export class Accounts {
   }
 
   dto(record: AccountRecord): Account {
+    const sending = this.deps.cache.outbox.troubleOf(record.id);
     return {
       id: record.id,
       provider: record.provider,
@@ -54,6 +55,7 @@ export class Accounts {
       config: record.config,
       demo: record.demo,
       connection: this.deps.connections.state(record.id),
+      ...(sending ? { sending } : {}),
       createdAt: record.createdAt,
     };
   }
@@ -66,6 +68,19 @@ export class Accounts {
 
   announce(): void {
     this.deps.bus.emit('accounts.changed', this.list());
+  }
+
+  /** How many unsent each account had when last said: a send's change is announced only when that moves. */
+  readonly #unsentSaid = new Map<string, number>();
+
+  /** A send of this line changed state: the account's "sending fails" is said again if it moved. */
+  sendingMayHaveChanged(lineId: string): void {
+    const accountId = this.deps.cache.accounts.line(lineId)?.accountId;
+    if (accountId === undefined) return;
+    const unsent = this.deps.cache.outbox.troubleOf(accountId)?.unsent ?? 0;
+    if ((this.#unsentSaid.get(accountId) ?? 0) === unsent) return;
+    this.#unsentSaid.set(accountId, unsent);
+    this.announce();
   }
 
   /** Checks the credentials with the provider, keeps them, and connects. */

@@ -153,13 +153,16 @@ export class Core {
       this.queue,
       this.connections,
       path.join(options.dataDir, 'outgoing'),
-      (id) => {
-        const message = cache.reader.getMessages([id])[0];
-        if (message)
-          this.bus.emit('messages.upserted', {
-            conversationId: message.conversationId,
-            messages: [message],
-          });
+      {
+        messageChanged: (id) => {
+          const message = cache.reader.getMessages([id])[0];
+          if (message)
+            this.bus.emit('messages.upserted', {
+              conversationId: message.conversationId,
+              messages: [message],
+            });
+        },
+        sendingChanged: (lineId) => this.accounts.sendingMayHaveChanged(lineId),
       },
     );
     // Back online: what waited in the outbox goes now, in the order typed.

@@ -36,6 +36,13 @@ export interface SendParams {
   replyTo?: number;
 }
 
+export interface SenderHooks {
+  /** The outbox changed a message's state (an error to show, or one cleared). */
+  messageChanged?(messageId: number): void;
+  /** A send of this line failed, was put off, went after an error, or was given up: its account's "sending fails" may change. */
+  sendingChanged?(lineId: string): void;
+}
+
 /**
  * Sending: an optimistic row with a clock at once, an outbox entry that survives restarts,
  * and attempts with backoff until the provider accepts. The clientRef is the idempotency
@@ -51,8 +58,7 @@ export class Sender {
     private readonly queue: IngestQueue,
     private readonly connections: Connections,
     private readonly attachmentsDir: string,
-    /** The outbox changed a message's state (an error to show, or one cleared). */
-    private readonly onChanged: (messageId: number) => void = () => undefined,
+    private readonly hooks: SenderHooks = {},
     private readonly now: () => number = Date.now,
   ) {
     cache.outbox.recoverInterrupted();
@@ -134,6 +140,7 @@ export class Sender {
     if (entry.state === 'failed' || entry.state === 'queued' || failedLater) {
       this.cache.ingest.restartDelivery(messageId);
       this.cache.outbox.requeue(messageId);
+      this.hooks.sendingChanged?.(entry.lineId);
       this.kick();
     }
     return this.#message(messageId);
@@ -162,6 +169,7 @@ export class Sender {
     });
     const file = entry && (JSON.parse(entry.request) as StoredRequest).attachment?.file;
     if (file) fs.rmSync(file, { force: true });
+    this.hooks.sendingChanged?.(line);
   }
 
   /** An account came online: its put-off sends go now, in order. */
@@ -245,7 +253,7 @@ export class Sender {
       const result = await connection.send(request);
       if (this.#closed) return false;
       this.cache.outbox.accepted(entry.messageId);
-      if (entry.lastError) this.onChanged(entry.messageId);
+      if (entry.lastError) this.#changed(entry);
       this.queue.push({
         kind: 'status',
         line: entry.lineId,
@@ -291,7 +299,7 @@ export class Sender {
       if (found) {
         this.cache.outbox.accepted(entry.messageId);
         this.#linkIds(entry, found);
-        this.onChanged(entry.messageId);
+        this.#changed(entry);
       } else {
         this.cache.outbox.requeue(entry.messageId);
       }
@@ -306,7 +314,7 @@ export class Sender {
       ref: { clientRef: entry.clientRef },
       status: { tick: 'failed', reason: english, reasonWords: maybe },
     });
-    this.onChanged(entry.messageId);
+    this.#changed(entry);
   }
 
   /** Whether a message found in history is already another of our sends (the same text twice). */
@@ -341,6 +349,11 @@ export class Sender {
     });
   }
 
+  #changed(entry: Pick<OutboxEntry, 'messageId' | 'lineId'>): void {
+    this.hooks.messageChanged?.(entry.messageId);
+    this.hooks.sendingChanged?.(entry.lineId);
+  }
+
   #failed(entry: OutboxEntry, error: unknown): void {
     const failure =
       error instanceof SendFailure
@@ -357,7 +370,7 @@ export class Sender {
         failure.message,
         failure.words,
       );
-      this.onChanged(entry.messageId);
+      this.#changed(entry);
       return;
     }
     this.cache.outbox.failed(entry.messageId, failure.message, failure.words);
@@ -372,6 +385,7 @@ export class Sender {
         ...(failure.code !== undefined ? { code: failure.code } : {}),
       },
     });
+    this.hooks.sendingChanged?.(entry.lineId);
   }
 
   #storeAttachment(

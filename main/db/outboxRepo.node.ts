@@ -17,6 +17,12 @@ export interface OutboxEntry {
   createdAt: number;
 }
 
+export interface SendingTrouble {
+  unsent: number;
+  reason: string;
+  reasonWords?: Words;
+}
+
 /** Outgoing messages until the provider accepts them; survives restarts so nothing typed is lost. */
 export function createOutboxRepo(db: Database) {
   const insert = db.prepare(`
@@ -52,6 +58,15 @@ export function createOutboxRepo(db: Database) {
   const finish = db.prepare(
     'UPDATE outbox SET state = ?, next_attempt_at = ?, last_error = ?, last_error_words = ? WHERE message_id = ?',
   );
+  // Few rows match (sends that did not go); the state index finds them without reading the sent ones.
+  const troubled = db.prepare(
+    `SELECT count(*) AS unsent, max(message_id) AS latest FROM outbox
+     WHERE state IN ('failed', 'queued') AND last_error IS NOT NULL
+       AND line_id IN (SELECT id FROM lines WHERE account_id = ?)`,
+  );
+  const errorOf = db.prepare(
+    'SELECT last_error AS reason, last_error_words AS words FROM outbox WHERE message_id = ?',
+  );
   const remove = db.prepare('DELETE FROM outbox WHERE message_id = ?');
   const markInterrupted = db.prepare(
     `UPDATE outbox SET state = 'interrupted' WHERE state = 'sending'`,
@@ -80,6 +95,16 @@ export function createOutboxRepo(db: Database) {
       finish.run('queued', at, error, words ? JSON.stringify(words) : null, messageId),
     failed: (messageId: number, error: string, words?: Words) =>
       finish.run('failed', null, error, words ? JSON.stringify(words) : null, messageId),
+    /** An account's sends that did not go for an error (failed, or put off), and the latest reason. */
+    troubleOf: (accountId: string): SendingTrouble | undefined => {
+      const { unsent, latest } = troubled.get(accountId) as {
+        unsent: number;
+        latest: number | null;
+      };
+      if (unsent === 0 || latest === null) return undefined;
+      const { reason, words } = errorOf.get(latest) as { reason: string; words: string | null };
+      return { unsent, reason, ...(words ? { reasonWords: JSON.parse(words) as Words } : {}) };
+    },
     /** The user gave the send up: it never goes. */
     remove: (messageId: number) => remove.run(messageId),
     requeue: (messageId: number) => finish.run('queued', null, null, null, messageId),

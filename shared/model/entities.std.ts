@@ -20,6 +20,14 @@ export const Account = z.object({
   config: z.record(z.string(), z.unknown()),
   demo: z.boolean(),
   connection: ConnectionState,
+  /** Its sends fail: how many of ours did not go for an error (failed, or put off), and the latest reason. */
+  sending: z
+    .object({
+      unsent: z.number().int().positive(),
+      reason: z.string(),
+      reasonWords: Words.optional(),
+    })
+    .optional(),
   createdAt: z.number(),
 });
 export type Account = z.infer<typeof Account>;

@@ -222,3 +222,39 @@ describe('trying a failed message again', () => {
     );
   });
 });
+
+describe('an account whose sends fail', () => {
+  it('says so beside its connection until its sends go again', async () => {
+    const { core, plugin, conversationId, failed } = await chatWithFailedSend('first');
+    const accounts = () => core.call('accounts.list', {}).then((l) => l.accounts[0]!);
+    expect(await accounts()).toMatchObject({
+      connection: { state: 'online' },
+      sending: { unsent: 1, reason: 'Number is not on WhatsApp' },
+    });
+
+    // A passing failure counts too: the message waits, and the account says why.
+    const changes: number[] = [];
+    const off = core.bus.onEvent('accounts.changed', (l) =>
+      changes.push(l.accounts[0]!.sending?.unsent ?? 0),
+    );
+    plugin.failures.push(new SendFailure('Daily limit reached', true, 60_000));
+    const waiting = await core.call('messages.send', {
+      conversationId,
+      clientRef: 'client-ref-limit-01',
+      text: 'later',
+    });
+    await until(
+      () => core.cache.outbox.byMessage(waiting.id)?.lastError === 'Daily limit reached',
+      'put off',
+    );
+    expect((await accounts()).sending).toMatchObject({ unsent: 2, reason: 'Daily limit reached' });
+
+    await core.call('messages.discard', { id: waiting.id });
+    await core.call('messages.retry', { id: failed.id });
+    await until(() => core.cache.outbox.byMessage(failed.id)?.state === 'accepted', 'sent');
+    expect((await accounts()).sending).toBeUndefined();
+    off();
+    expect(changes.at(-1)).toBe(0);
+    expect(changes).toContain(2);
+  });
+});
