@@ -23,6 +23,9 @@ export const en = {
     'The balance ({balance}) is below the subscription cost ({cost}). Top it up before the renewal.',
   'connection.connecting': 'Connecting…',
   'connection.online': 'Online',
+  'connection.sendingFails': 'Sending fails',
+  'connection.sendingFailsWhy':
+    '{count, plural, one {# message} other {# messages}} not sent: {reason}',
   'connection.reconnecting': 'Reconnecting in {seconds} s',
   'connection.auth_error': 'Sign-in needed',
   'connection.offline': 'Offline',

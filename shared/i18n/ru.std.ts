@@ -21,6 +21,9 @@ export const ru: Record<MessageKey, string> = {
     'Баланс ({balance}) меньше стоимости подписки ({cost}). Пополните его до продления.',
   'connection.connecting': 'Подключение…',
   'connection.online': 'В сети',
+  'connection.sendingFails': 'Не отправляет',
+  'connection.sendingFailsWhy':
+    '{count, plural, one {# сообщение не отправлено} few {# сообщения не отправлены} many {# сообщений не отправлено} other {# сообщения не отправлено}}: {reason}',
   'connection.reconnecting': 'Переподключение через {seconds} с',
   'connection.auth_error': 'Нужно войти заново',
   'connection.offline': 'Не в сети',

@@ -56,3 +56,33 @@ test('deletes a sent message for everyone after confirming, and it shows as dele
   await theirs.hover();
   await expect(theirs.getByRole('button', { name: 'Delete for everyone' })).toHaveCount(0);
 });
+
+test('an account whose send Maytapi refuses says "Sending fails" until the send is dealt with', async ({
+  page,
+}) => {
+  await page.goto(headless.url());
+  const account = page.locator('.sidebar-account-head').filter({ hasText: 'Hosted shop' });
+  await expect(account).toContainText('Online');
+  await page.getByTestId('conversation-row').filter({ hasText: 'Customer 2233' }).click();
+  const view = page.getByRole('region', { name: 'Customer 2233' });
+  // Maytapi takes files from a computer only as small images: a document fails for good.
+  await view.getByTestId('file-input').setInputFiles({
+    name: 'contract.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4 contract'),
+  });
+  await view.getByRole('button', { name: 'Send' }).click();
+  const failed = view.locator('.bubble-row').filter({ hasText: 'contract.pdf' });
+  await expect(failed.getByRole('alert')).toContainText('images under 1 MB', { timeout: 15_000 });
+  await expect(account).toContainText('Sending fails');
+  await expect(account.locator('.badge-sending_fails')).toHaveAttribute(
+    'title',
+    /^1 message not sent: Maytapi takes files/,
+  );
+  // A file cannot be edited back into the composer; it can be deleted.
+  await expect(failed.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+  await failed.getByRole('button', { name: 'Delete' }).click();
+  await failed.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(failed).toHaveCount(0);
+  await expect(account).toContainText('Online');
+});

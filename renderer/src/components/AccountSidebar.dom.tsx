@@ -138,7 +138,7 @@ export function AccountSidebar({
                 </span>
                 <span className="account-label">{account.label}</span>
                 {account.demo && <span className="tag">{t('account.demo')}</span>}
-                <ConnectionBadge state={account.connection} />
+                <ConnectionBadge state={account.connection} sending={account.sending} />
                 <Count
                   n={accountUnread(account)}
                   label={t('conversations.unread', { count: accountUnread(account) })}

@@ -1,11 +1,34 @@
 import type { ConnectionState } from '../../../shared/model/connection.std.ts';
+import type { Account } from '../../../shared/model/entities.std.ts';
 import { useNow } from './useNow.dom.ts';
 import { useSay, useT } from '../i18n/i18n.dom.ts';
 
-export function ConnectionBadge({ state }: { state: ConnectionState }) {
+/**
+ * Where an account stands: its connection, or, while it is online but its sends do not go
+ * (a daily limit, a refused file), "Sending fails" with how many and why.
+ */
+export function ConnectionBadge({
+  state,
+  sending,
+}: {
+  state: ConnectionState;
+  sending?: Account['sending'];
+}) {
   const t = useT();
   const sayCore = useSay();
   const now = useNow(state.state === 'reconnecting');
+  if (state.state === 'online' && sending) {
+    const why = t('connection.sendingFailsWhy', {
+      count: sending.unsent,
+      reason: sayCore(sending.reasonWords, sending.reason),
+    });
+    return (
+      <span className="badge badge-sending_fails" title={why}>
+        {t('connection.sendingFails')}
+        <span className="visually-hidden">: {why}</span>
+      </span>
+    );
+  }
   const label =
     state.state === 'reconnecting'
       ? t('connection.reconnecting', {

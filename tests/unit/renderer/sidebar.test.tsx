@@ -295,3 +295,36 @@ describe('the keyboard shortcuts', () => {
     }
   });
 });
+
+describe('an account whose sends fail', () => {
+  it('says "Sending fails" instead of "Online", with how many did not go and why', () => {
+    setup();
+    act(() =>
+      useWorkspace.setState((s) => ({
+        accounts: s.accounts.map((a) =>
+          a.id === 'agency'
+            ? {
+                ...a,
+                sending: {
+                  unsent: 3,
+                  reason: 'Daily sending limit reached.',
+                },
+              }
+            : a,
+        ),
+      })),
+    );
+    const head = (label: RegExp) =>
+      screen
+        .getAllByRole('button', { name: label })
+        .find((b) => b.classList.contains('sidebar-account-head'))!;
+    const agency = head(/Agency/);
+    expect(within(agency).queryByText('Online')).toBeNull();
+    const badge = within(agency).getByText('Sending fails');
+    expect(badge.closest('.badge')?.textContent).toContain(
+      '3 messages not sent: Daily sending limit reached.',
+    );
+    const shop = head(/Shop/);
+    expect(within(shop).getByText('Online')).toBeTruthy();
+  });
+});
