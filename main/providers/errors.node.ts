@@ -24,10 +24,10 @@ export class ProviderUnavailable extends SaidError {
 }
 
 /** The provider understood the request and refused it. */
-export class ProviderRequestError extends Error {
+export class ProviderRequestError extends SaidError {
   override readonly name = 'ProviderRequestError';
   constructor(
-    message: string,
+    message: string | Words,
     readonly status: number,
     readonly code?: string | number,
     /** When a rate limit lifts (epoch ms), if the provider says. */
@@ -96,9 +96,14 @@ export function toSendFailure(error: unknown): SendFailure {
   if (error instanceof ProviderRequestError) {
     if (error.status === 429 || error.status === 408) {
       const wait = error.retryAt ? Math.max(60_000, error.retryAt - Date.now()) : 60_000;
-      return new SendFailure(error.message, true, wait, error.status);
+      return new SendFailure(error.words ?? error.message, true, wait, error.status);
     }
-    return new SendFailure(error.message, false, undefined, error.code ?? error.status);
+    return new SendFailure(
+      error.words ?? error.message,
+      false,
+      undefined,
+      error.code ?? error.status,
+    );
   }
   return new SendFailure(error instanceof Error ? error.message : String(error), true);
 }

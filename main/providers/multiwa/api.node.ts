@@ -137,11 +137,21 @@ export class MultiWaApi {
         message?: string;
       };
       const resetAt = limit.resetAt ? Date.parse(limit.resetAt) : undefined;
-      const words =
-        limit.error === 'DAILY_LIMIT_REACHED'
-          ? `Daily sending limit reached (${limit.count ?? limit.limit}/${limit.limit}). Switchboard will send it ${resetAt ? `after ${new Date(resetAt).toLocaleString()}` : 'when the limit resets'}.`
-          : 'MultiWA is rate-limiting; Switchboard will try again shortly.';
-      throw new ProviderRequestError(words, 429, 'DAILY_LIMIT_REACHED', resetAt);
+      // The time goes as a number: each reader formats it in their own language and clock.
+      const said =
+        limit.error !== 'DAILY_LIMIT_REACHED'
+          ? words('multiwa.rateLimited')
+          : resetAt !== undefined && Number.isFinite(resetAt)
+            ? words('multiwa.dailyLimit', {
+                count: limit.count ?? limit.limit ?? 0,
+                limit: limit.limit ?? 0,
+                at: resetAt,
+              })
+            : words('multiwa.dailyLimitNoTime', {
+                count: limit.count ?? limit.limit ?? 0,
+                limit: limit.limit ?? 0,
+              });
+      throw new ProviderRequestError(said, 429, 'DAILY_LIMIT_REACHED', resetAt);
     }
     if (response.status >= 500)
       throw new ProviderUnavailable(

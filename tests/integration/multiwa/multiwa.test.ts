@@ -1,3 +1,4 @@
+import { say } from '../../../shared/words/coreWords.std.ts';
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Core } from '../../../main/core/core.node.ts';
@@ -347,6 +348,13 @@ describe.each(['socketio', 'raw'] as const)('MultiWA over %s', (mode) => {
       },
     });
     expect(env.core.cache.outbox.byMessage(sent.id)?.state).toBe('queued');
+    // Said in the user's language and clock, not as the core's English with Node's en-US time.
+    const words = row!.sendError!.words!;
+    expect(words).toMatchObject({ key: 'multiwa.dailyLimit', params: { at: expect.any(Number) } });
+    const russian = say(words, 'ru')!;
+    expect(russian).toContain('Достигнут дневной лимит отправки');
+    expect(russian).not.toMatch(/AM|PM/);
+    expect(russian).toMatch(/\b\d{2}:\d{2}\b/);
   });
 });
 
