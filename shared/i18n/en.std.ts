@@ -247,6 +247,7 @@ export const en = {
     'Account passwords and tokens are stored without a keyring: anyone who can read your files can read them.',
   'settings.secrets.storeAnyway': 'Store them anyway, so accounts stay signed in after a restart',
   'conversations.youPrefix': 'You:',
+  'time.today': 'Today',
   'time.yesterday': 'Yesterday',
   'settings.closeToTray': 'Keep running in the tray when the window is closed',
   'settings.logFile': 'The log (for reports of a problem):',

@@ -250,6 +250,7 @@ export const ru: Record<MessageKey, string> = {
   'settings.secrets.storeAnyway':
     'Всё равно сохранять, чтобы аккаунты оставались подключёнными после перезапуска',
   'conversations.youPrefix': 'Вы:',
+  'time.today': 'Сегодня',
   'time.yesterday': 'Вчера',
   'settings.closeToTray': 'Оставаться в трее при закрытии окна',
   'settings.logFile': 'Журнал (для сообщений о проблемах):',

@@ -10,6 +10,7 @@ import { Icon } from './Icon.dom.tsx';
 import { ConversationHeader } from './ConversationHeader.dom.tsx';
 import { messageRows } from './messageRows.dom.ts';
 import { useMessageScroll } from './useMessageScroll.dom.ts';
+import { useToday } from './useNow.dom.ts';
 
 interface ViewProps {
   controller: ConversationController;
@@ -61,9 +62,15 @@ export function ConversationView({
       (gone) => gone && setRefill({ text: message.text ?? '', seq: message.id }),
     );
 
+  const today = useToday();
   const rows = useMemo(
-    () => messageRows(messages, language, firstUnreadId),
-    [messages, language, firstUnreadId],
+    () =>
+      messageRows(messages, language, firstUnreadId, {
+        now: Math.max(today, Date.now()),
+        today: t('time.today'),
+        yesterday: t('time.yesterday'),
+      }),
+    [messages, language, firstUnreadId, today, t],
   );
   const scroll = useMessageScroll({
     conversationId,

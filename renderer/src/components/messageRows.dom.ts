@@ -5,19 +5,50 @@ export type Row =
   | { kind: 'unread'; key: string }
   | { kind: 'message'; key: string; message: Message };
 
-/** The conversation's rows: a date separator at each new day, the unread divider above the first unread message. */
+/** What the date separators say for the two nearest days, and when "now" is. */
+export interface DayWords {
+  now: number;
+  today: string;
+  yesterday: string;
+}
+
+const startOfDay = (ms: number) => {
+  const d = new Date(ms);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+};
+
+/**
+ * The conversation's rows: a date separator at each new day, the unread divider above the
+ * first unread message. As in Telegram: "Today", "Yesterday", the day and month within this
+ * year, the full date before it.
+ */
 export function messageRows(
   messages: readonly Message[],
   language: string,
   firstUnreadId: number | null,
+  dayWords: DayWords,
 ): Row[] {
-  const day = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric' });
+  const thisYear = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long' });
+  const otherYear = new Intl.DateTimeFormat(language, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  const today = startOfDay(dayWords.now);
+  const yesterday = startOfDay(today - 12 * 3_600_000);
+  const year = new Date(dayWords.now).getFullYear();
+  const labelOf = (day: number) =>
+    day === today
+      ? dayWords.today
+      : day === yesterday
+        ? dayWords.yesterday
+        : (new Date(day).getFullYear() === year ? thisYear : otherYear).format(day);
   const out: Row[] = [];
-  let lastDay = '';
+  let lastDay: number | undefined;
   for (const message of messages) {
-    const label = day.format(message.time);
-    if (label !== lastDay) out.push({ kind: 'date', key: `d${message.id}`, label });
-    lastDay = label;
+    const day = startOfDay(message.time);
+    if (day !== lastDay) out.push({ kind: 'date', key: `d${message.id}`, label: labelOf(day) });
+    lastDay = day;
     if (message.id === firstUnreadId) out.push({ kind: 'unread', key: 'unread' });
     out.push({ kind: 'message', key: String(message.id), message });
   }
