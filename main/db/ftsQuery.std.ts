@@ -1,3 +1,5 @@
+import { toSearchable } from './searchText.std.ts';
+
 /** What the tokenizer treats as word characters (unicode61: letters, numbers, private use). */
 const WORD = /[\p{L}\p{N}\p{Co}]+/gu;
 const MAX_TERMS = 16;
@@ -9,7 +11,8 @@ const MAX_TERMS = 16;
  * crashed Signal's search. By default the last term is a prefix, so results follow typing.
  */
 export function toFtsQuery(input: string, options: { prefix?: boolean } = {}): string | null {
-  const terms = input.normalize('NFKC').match(WORD);
+  // Emoji and emoticons become the words the index holds for them (searchText.std.ts).
+  const terms = toSearchable(input.normalize('NFKC')).match(WORD);
   if (!terms || terms.length === 0) return null;
   const quoted = terms.slice(0, MAX_TERMS).map((term) => `"${term}"`);
   if (options.prefix ?? true) quoted[quoted.length - 1] += '*';

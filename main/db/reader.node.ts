@@ -3,6 +3,7 @@ import type { Conversation, Message, SearchHit } from '../../shared/model/entiti
 import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../shared/model/entities.std.ts';
 import type { MessageRef } from '../../shared/model/events.std.ts';
 import { toFtsQuery } from './ftsQuery.std.ts';
+import { fromSearchable } from './searchText.std.ts';
 import {
   CONVERSATION_SELECT,
   MESSAGE_COLUMNS,
@@ -259,7 +260,7 @@ export function createReader(db: Database, searchDb: Database): CacheReader {
         message: messageFromRow(row),
         conversationId: row.conversation_id,
         conversationTitle: row.conversation_title,
-        snippet: row.snippet,
+        snippet: fromSearchable(row.snippet),
       }));
     },
 

@@ -7,7 +7,7 @@ import { toStorageError } from './storageError.node.ts';
  * from the cache's messages, so a damaged or outdated one is replaced, never repaired.
  * Bumping FORMAT (a tokenizer change, say) rebuilds every index once.
  */
-const FORMAT = 1;
+const FORMAT = 2; // 2: emoji and emoticons indexed as words (searchText.std.ts)
 
 export function searchFileOf(cacheFile: string): string {
   return cacheFile.replace(/(\.sqlite)?$/, '-search.sqlite');

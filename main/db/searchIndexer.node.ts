@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { toSearchable } from './searchText.std.ts';
 
 /** Messages indexed per transaction while rebuilding, and backlog ids per catch-up step. */
 const REBUILD_CHUNK = 10_000;
@@ -68,7 +69,7 @@ export function createSearchIndexer(cache: Database, search: Database): SearchIn
 
   const rebuildChunk = search.transaction((s: State) => {
     const rows = olderThan.all(s.rebuild_below, REBUILD_CHUNK) as { id: number; text: string }[];
-    for (const row of rows) upsert.run(row.id, row.text);
+    for (const row of rows) upsert.run(row.id, toSearchable(row.text));
     setState.run({ ...s, rebuild_below: rows.length < REBUILD_CHUNK ? null : rows.at(-1)!.id });
   });
 
@@ -94,7 +95,7 @@ export function createSearchIndexer(cache: Database, search: Database): SearchIn
     search.transaction(() => {
       for (const id of ids) {
         const row = found.get(id);
-        if (row?.text && !row.deleted) upsert.run(id, row.text);
+        if (row?.text && !row.deleted) upsert.run(id, toSearchable(row.text));
         else remove.run(id);
       }
       setState.run({ ...s, applied: upTo });

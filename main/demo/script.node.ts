@@ -56,5 +56,5 @@ export const REPLIES_HISTORY: { from: 'in' | 'out'; text: string }[] = [
   { from: 'in', text: 'Good morning! Are you open today?' },
   { from: 'out', text: 'Good morning! Yes, until 8 pm.' },
   { from: 'in', text: 'Отлично, заеду после работы' },
-  { from: 'out', text: 'Ждём вас! Заказ будет готов к 18:00.' },
+  { from: 'out', text: 'Ждём вас! Заказ будет готов к 18:00 🙏 :)' },
 ];

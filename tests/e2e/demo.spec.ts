@@ -112,6 +112,15 @@ test('search finds a message offline-fast and opens its conversation at it, mark
     .locator('[data-testid="message"][aria-current="true"]');
   await expect(marked).toContainText('Отлично, заеду после работы');
   await page.screenshot({ path: 'test-results/e2e/demo-search.png' });
+
+  // An emoji and an emoticon are words too: the shop's answer is found by its 🙏 and its :).
+  const search = page.getByRole('searchbox', { name: 'Search messages' });
+  for (const query of ['🙏', ':)']) {
+    await search.fill(query);
+    const answer = page.getByTestId('search-hit').filter({ hasText: 'Заказ будет готов к 18:00' });
+    await expect(answer).toHaveCount(1);
+    await expect(answer.locator('mark')).toHaveText(query);
+  }
 });
 
 test('filters unread chats and moves between conversations with Alt+arrows', async ({ page }) => {

@@ -14,8 +14,16 @@ describe('search input sanitizing', () => {
   });
 
   it('leaves nothing to search for input made only of operators and punctuation', () => {
-    for (const input of [':)', '*', '"', '""', '(', ')', '-', '^', '', '   ', '🙂', '!?.,;']) {
+    for (const input of ['*', '"', '""', '(', ')', '-', '^', '', '   ', '!?.,;']) {
       expect(toFtsQuery(input)).toBeNull();
+    }
+  });
+
+  it('searches an emoji or an emoticon as a word of its own', () => {
+    for (const input of [':)', '🙂', 'thanks 🙏']) {
+      const query = toFtsQuery(input)!;
+      expect(query).toMatch(/^("[^"]+"\*? ?)+$/);
+      expect(query).not.toMatch(/[:)🙂🙏]/u);
     }
   });
 
