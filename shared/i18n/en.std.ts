@@ -214,6 +214,9 @@ export const en = {
   'search.placeholder': 'Search (Ctrl+K)',
   'search.results': 'Search results',
   'search.none': 'Nothing found.',
+  'search.coreOffline':
+    'Search is unavailable while Switchboard’s core is offline. It works again once the core is back.',
+  'search.failed': 'Search failed: {reason}',
   'search.indexing': 'Search is still indexing messages; some results may be missing.',
   'settings.title': 'Settings',
   'settings.open': 'Settings',

@@ -216,6 +216,9 @@ export const ru: Record<MessageKey, string> = {
   'search.placeholder': 'Поиск (Ctrl+K)',
   'search.results': 'Результаты поиска',
   'search.none': 'Ничего не найдено.',
+  'search.coreOffline':
+    'Поиск недоступен, пока ядро Switchboard не в сети. Он заработает, когда ядро вернётся.',
+  'search.failed': 'Поиск не удался: {reason}',
   'search.indexing': 'Поиск ещё индексирует сообщения; часть результатов может не показаться.',
   'settings.title': 'Настройки',
   'settings.open': 'Настройки',

@@ -35,6 +35,9 @@ export function SearchPanel({
   const t = useT();
   const [query, setQuery] = useState('');
   const [result, setResult] = useState<SearchResult>();
+  // Why the last search did not run: nothing was searched, so "Nothing found." would be untrue.
+  const [failure, setFailure] = useState<string>();
+  const coreOpen = useWorkspace((s) => s.status === 'open');
   const input = useRef<HTMLInputElement>(null);
   const language = useWorkspace((s) => s.settings?.language ?? 'en');
 
@@ -43,19 +46,31 @@ export function SearchPanel({
   }, [focusSignal]);
 
   useEffect(() => {
-    if (!query.trim()) return setResult(undefined);
+    if (!query.trim()) {
+      setFailure(undefined);
+      return setResult(undefined);
+    }
     let live = true;
     const timer = setTimeout(() => {
       search(query, scope).then(
-        (found) => live && setResult(found),
-        () => live && setResult({ hits: [], indexing: false }),
+        (found) => {
+          if (!live) return;
+          setFailure(undefined);
+          setResult(found);
+        },
+        (error: unknown) => {
+          if (!live) return;
+          setResult(undefined);
+          setFailure(error instanceof Error ? error.message : String(error));
+        },
       );
     }, 150);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [query, search, scope]);
+    // Asked again when the core comes back: what failed while it was away is found now.
+  }, [query, search, scope, coreOpen]);
 
   const when = new Intl.DateTimeFormat(language, {
     day: 'numeric',
@@ -87,6 +102,11 @@ export function SearchPanel({
           else onClearScope?.();
         }}
       />
+      {failure !== undefined && (
+        <p className="search-failed" role="alert">
+          {coreOpen ? t('search.failed', { reason: failure }) : t('search.coreOffline')}
+        </p>
+      )}
       {result?.indexing && (
         <p className="muted search-indexing" role="status">
           {t('search.indexing')}

@@ -603,6 +603,32 @@ describe('the search panel', () => {
   });
 });
 
+describe('the search panel when search cannot run', () => {
+  it('says the core is offline, or why search failed, never "Nothing found."', async () => {
+    const { SearchPanel } = await import('../../../renderer/src/components/SearchPanel.dom.tsx');
+    const { useWorkspace } = await import('../../../renderer/src/store/workspace.dom.ts');
+    useWorkspace.setState({ status: 'closed' });
+    const search = vi
+      .fn()
+      .mockRejectedValueOnce(new Error('The connection to the core is closed.'))
+      .mockRejectedValueOnce(new Error('The cache is locked by another program.'));
+    render(<SearchPanel search={search} onOpen={() => undefined} focusSignal={0} />);
+    const box = screen.getByRole('searchbox', { name: 'Search messages' });
+    fireEvent.change(box, { target: { value: 'order' } });
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Search is unavailable while Switchboard’s core is offline. It works again once the core is back.',
+    );
+    expect(screen.queryByText('Nothing found.')).toBeNull();
+    useWorkspace.setState({ status: 'open' });
+    fireEvent.change(box, { target: { value: 'order 5' } });
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toBe(
+        'Search failed: The cache is locked by another program.',
+      ),
+    );
+  });
+});
+
 describe('account notices', () => {
   it('says the provider’s warnings in the user’s language', async () => {
     const { useWorkspace } = await import('../../../renderer/src/store/workspace.dom.ts');
