@@ -554,6 +554,11 @@ export function createIngestWriter(db: Database) {
     return result;
   });
 
+  const unreadAfter = db
+    .prepare(
+      `SELECT count(*) FROM messages WHERE conversation_id = ? AND id > ? AND direction = 'in' AND origin != 'system'`,
+    )
+    .pluck();
   const markRead = db.prepare(`
     UPDATE conversations SET unread_count = 0, read_key = max(read_key, activity_key)
     WHERE id = ? AND (unread_count > 0 OR read_key < activity_key)`);
@@ -601,10 +606,23 @@ export function createIngestWriter(db: Database) {
     restartDelivery(messageId: number): void {
       resetStatus.run(JSON.stringify({ tick: 'pending' }), messageId);
     },
-    /** The user read the conversation up to its newest message. Returns whether anything changed. */
-    markRead(conversationId: number): boolean {
+    /**
+     * The user read the conversation: up to its newest message, or up to and including
+     * `upTo` (the last one on screen), the incoming messages after it left unread. Never
+     * takes a read back. Returns whether anything changed.
+     */
+    markRead(conversationId: number, upTo?: number): boolean {
       states.delete(conversationId);
-      return markRead.run(conversationId).changes > 0;
+      if (upTo === undefined) return markRead.run(conversationId).changes > 0;
+      const state = loadState.get(conversationId) as ConversationState | undefined;
+      if (!state) return false;
+      if (upTo >= state.activityKey) return markRead.run(conversationId).changes > 0;
+      const readKey = Math.max(state.readKey, upTo);
+      // A provider's own count (of messages not in the cache) is never raised by this.
+      const unread = Math.min(state.unread, unreadAfter.get(conversationId, readKey) as number);
+      if (readKey === state.readKey && unread === state.unread) return false;
+      saveState.run({ ...state, readKey, unread });
+      return true;
     },
     /** After rows were removed outside this writer (an account deleted). */
     forgetCached(): void {

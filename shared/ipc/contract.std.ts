@@ -161,7 +161,11 @@ export const methods = {
     result: z.object({ items: z.array(Conversation), next: ConversationCursor.nullable() }),
   },
   'conversations.get': { params: z.object({ id: ConversationId }), result: Conversation },
-  'conversations.markRead': { params: z.object({ id: ConversationId }), result: Ok },
+  /** Read the chat: all of it, or up to and including `upTo`, the last message the user saw. */
+  'conversations.markRead': {
+    params: z.object({ id: ConversationId, upTo: MessageId.optional() }),
+    result: Ok,
+  },
   'messages.page': {
     params: z
       .object({

@@ -19,22 +19,29 @@ export const conversationHandlers = (
     if (!conversation) throw new SwitchboardError('not_found', words('conversation.gone'));
     return conversation;
   },
-  'conversations.markRead': async ({ id }) => {
+  'conversations.markRead': async ({ id, upTo }) => {
     const { cache } = core;
     // What arrived before the click is read too: wait for it, in slices, without holding the loop.
     await core.queue.flushed();
     const chat = cache.conversations.lineOf(id);
     if (!chat) throw new SwitchboardError('not_found', words('conversation.gone'));
     const conversation = cache.reader.getConversation(id);
-    if (!cache.ingest.markRead(id)) return { ok: true };
+    // A message of another chat (a stale page) reads nothing here.
+    const readTo =
+      upTo === undefined
+        ? conversation?.lastMessage?.id
+        : cache.reader.getMessages([upTo])[0]?.conversationId === id
+          ? upTo
+          : undefined;
+    if (upTo !== undefined && readTo === undefined) return { ok: true };
+    if (!cache.ingest.markRead(id, upTo === undefined ? undefined : readTo)) return { ok: true };
     const updated = cache.reader.getConversation(id);
     if (updated) core.bus.emit('conversations.upserted', { conversations: [updated] });
     // Read receipts to the contact, where the provider sends them; a failure costs nothing locally.
     const line = cache.accounts.line(chat.lineId);
     const connection = line ? core.connections.connection(line.accountId) : undefined;
-    const last = conversation?.lastMessage
-      ? cache.reader.refsOf(chat.lineId, conversation.lastMessage.id)
-      : undefined;
+    // The receipt names the last message read: the contact sees ticks only as far as that.
+    const last = readTo !== undefined ? cache.reader.refsOf(chat.lineId, readTo) : undefined;
     if (line && last && connection?.markRead) {
       connection
         .markRead(line.providerLineId, chat.providerChatId, last)

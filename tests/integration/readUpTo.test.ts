@@ -1,0 +1,104 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Core } from '../../main/core/core.node.ts';
+import { ProviderRegistry } from '../../main/providers/registry.node.ts';
+import { MemorySettingsStore } from '../../main/core/settingsStore.node.ts';
+import { RecordingPlugin } from '../helpers/recordingPlugin.ts';
+import { tempDir } from '../helpers/cache.ts';
+import type { MessageRef } from '../../shared/model/events.std.ts';
+
+const cores: Core[] = [];
+afterEach(async () => {
+  await Promise.all(cores.splice(0).map((c) => c.close()));
+});
+
+const until = async (check: () => boolean | Promise<boolean>, what: string) => {
+  for (let i = 0; i < 300; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+};
+
+/** A plugin that also records the read receipts it is asked to send. */
+class ReceiptPlugin extends RecordingPlugin {
+  readonly receipts: MessageRef[] = [];
+  override connect(context: Parameters<RecordingPlugin['connect']>[0]) {
+    const connection = super.connect(context);
+    return {
+      ...connection,
+      markRead: async (_line: string, _chat: string, ref: MessageRef) => {
+        this.receipts.push(ref);
+      },
+    };
+  }
+}
+
+describe('reading a chat as far as it was seen', () => {
+  it('counts the rest as unread and sends read receipts up to that message only', async () => {
+    const plugin = new ReceiptPlugin();
+    const core = Core.open({
+      dataDir: tempDir(),
+      registry: new ProviderRegistry().register(plugin),
+      settings: new MemorySettingsStore(),
+    });
+    cores.push(core);
+    const account = await core.call('accounts.add', {
+      provider: 'multiwa',
+      label: 'Shop',
+      config: {},
+      secrets: { apiKey: 'good-key' },
+    });
+    await until(() => core.connections.state(account.id).state === 'online', 'online');
+    for (let i = 0; i < 10; i++)
+      plugin.context!.emit({
+        kind: 'message',
+        line: 'line-1',
+        chat: { id: 'c1', title: 'Olga' },
+        message: {
+          ids: { provider: `in-${i}` },
+          direction: 'in',
+          origin: 'contact',
+          type: 'text',
+          text: `question ${i}`,
+          time: Date.now() - 60_000 + i,
+        },
+      });
+    await core.queue.flushed();
+    const chat = (await core.call('conversations.list', { limit: 1 })).items[0]!;
+    expect(chat.unread).toBe(10);
+    const ids = (
+      await core.call('messages.page', { conversationId: chat.id, limit: 20 })
+    ).items.map((m) => m.id);
+
+    await core.call('conversations.markRead', { id: chat.id, upTo: ids[3]! });
+    expect((await core.call('conversations.get', { id: chat.id })).unread).toBe(6);
+    await until(() => plugin.receipts.length === 1, 'receipt');
+    expect(plugin.receipts[0]).toMatchObject({ provider: 'in-3' });
+
+    // Seeing less than before reads nothing more, and takes nothing back.
+    await core.call('conversations.markRead', { id: chat.id, upTo: ids[1]! });
+    expect((await core.call('conversations.get', { id: chat.id })).unread).toBe(6);
+
+    await core.call('conversations.markRead', { id: chat.id, upTo: ids[9]! });
+    expect((await core.call('conversations.get', { id: chat.id })).unread).toBe(0);
+    await until(() => plugin.receipts.length === 2, 'second receipt');
+    expect(plugin.receipts[1]).toMatchObject({ provider: 'in-9' });
+
+    // A new message after what was read counts as one unread.
+    plugin.context!.emit({
+      kind: 'message',
+      line: 'line-1',
+      chat: { id: 'c1' },
+      message: {
+        ids: { provider: 'in-10' },
+        direction: 'in',
+        origin: 'contact',
+        type: 'text',
+        text: 'are you there?',
+        time: Date.now(),
+      },
+    });
+    await core.queue.flushed();
+    expect((await core.call('conversations.get', { id: chat.id })).unread).toBe(1);
+  });
+});
