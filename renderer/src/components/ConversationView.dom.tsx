@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Message } from '../../../shared/model/entities.std.ts';
 import { useConversation, type ConversationController } from '../store/conversation.dom.ts';
 import { useWorkspace } from '../store/workspace.dom.ts';
@@ -11,6 +11,7 @@ import { ConversationHeader } from './ConversationHeader.dom.tsx';
 import { messageRows } from './messageRows.dom.ts';
 import { useMessageScroll } from './useMessageScroll.dom.ts';
 import { useToday } from './useNow.dom.ts';
+import { useSeenMessages } from './useSeenMessages.dom.ts';
 
 interface ViewProps {
   controller: ConversationController;
@@ -84,7 +85,21 @@ export function ConversationView({
     loadingOlder,
     controller,
   });
+  const observeSeen = useSeenMessages(
+    scroll.scroller,
+    controller.seen,
+    `${conversationId}:${conversation !== undefined}`,
+  );
   const { virtualizer } = scroll;
+  // One stable ref: a new function each render would measure and re-observe every row each time.
+  const measureElement = virtualizer.measureElement;
+  const rowRef = useCallback(
+    (element: HTMLDivElement | null) => {
+      measureElement(element);
+      return observeSeen(element);
+    },
+    [measureElement, observeSeen],
+  );
 
   if (conversationId === null || !conversation) {
     return (
@@ -131,7 +146,8 @@ export function ConversationView({
                 <div
                   key={item.key}
                   data-index={item.index}
-                  ref={virtualizer.measureElement}
+                  data-message-id={row.kind === 'message' ? row.message.id : undefined}
+                  ref={rowRef}
                   className="virtual-row"
                   style={{ transform: `translateY(${item.start}px)` }}
                 >

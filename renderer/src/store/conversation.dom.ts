@@ -60,8 +60,29 @@ const looking = () => document.visibilityState === 'visible' && document.hasFocu
 export function createConversationController(client: CoreClient) {
   const set = useConversation.setState;
   const get = useConversation.getState;
-  const markRead = (id: number) =>
-    void client.call('conversations.markRead', { id }).catch(() => undefined);
+  /**
+   * Read only what was seen, as in WhatsApp: the view reports each message that came on
+   * screen (`seen`), and the chat is read up to the newest of them while the user is looking.
+   * A chat just opened by the user is read as far as it shows even in an unfocused window.
+   */
+  // ready: the chat's unread count at opening is known (the divider), so reading may begin.
+  const reading = { seen: 0, reported: 0, justOpened: false, ready: false };
+  const reportSeen = () => {
+    const { conversationId } = get();
+    if (conversationId === null || !reading.ready || reading.seen <= reading.reported) return;
+    if (!looking() && !reading.justOpened) return;
+    reading.reported = reading.seen;
+    reading.justOpened = false;
+    void client
+      .call('conversations.markRead', { id: conversationId, upTo: reading.seen })
+      .catch(() => undefined);
+  };
+  const startReading = (justOpened: boolean, ready: boolean) => {
+    reading.seen = 0;
+    reading.reported = 0;
+    reading.justOpened = justOpened;
+    reading.ready = ready;
+  };
 
   const reload = async (conversationId: number) => {
     try {
@@ -103,9 +124,8 @@ export function createConversationController(client: CoreClient) {
     }),
     client.on('messages.upserted', ({ conversationId, messages }) => {
       if (get().conversationId !== conversationId) return;
+      // Read once it comes on screen (the view reports it), not merely by arriving.
       set({ messages: merge(get().messages, messages) });
-      // Read as it arrives while the user is looking, as in WhatsApp; otherwise it waits for focus.
-      if (messages.some((m) => m.direction === 'in') && looking()) markRead(conversationId);
     }),
     client.on('messages.removed', ({ conversationId, ids }) => {
       if (get().conversationId !== conversationId) return;
@@ -138,11 +158,10 @@ export function createConversationController(client: CoreClient) {
     void client
       .call('ui.focus', { conversationId: looking() ? get().conversationId : null })
       .catch(() => undefined);
-  // Coming back to the window reads what arrived in the chat on screen meanwhile.
+  // Coming back to the window reads what came on screen in the chat meanwhile.
   const reportFocus = () => {
     tellFocus();
-    const open = get().conversationId;
-    if (open !== null && looking()) markRead(open);
+    reportSeen();
   };
   window.addEventListener('focus', reportFocus);
   window.addEventListener('blur', reportFocus);
@@ -154,7 +173,14 @@ export function createConversationController(client: CoreClient) {
   });
 
   const controller = {
+    /** A message of the open chat came on screen. */
+    seen(messageId: number) {
+      if (messageId <= reading.seen) return;
+      reading.seen = messageId;
+      reportSeen();
+    },
     async open(conversationId: number | null) {
+      startReading(true, false);
       set({
         conversationId,
         conversation: null,
@@ -179,12 +205,15 @@ export function createConversationController(client: CoreClient) {
       if (get().conversationId !== conversationId) return;
       const unread = conversation?.unread ?? 0;
       set({ unreadAtOpen: unread, firstUnreadId: firstUnreadOf(get().messages, unread) });
-      // Opening a chat reads it (once), whether or not the window has focus.
       tellFocus();
-      markRead(conversationId);
+      // What came on screen while the page loaded is read now that the divider is placed.
+      reading.ready = true;
+      reportSeen();
     },
     /** Opens a conversation centred on one message (a search hit), marked. */
     async openAt(conversationId: number, messageId: number) {
+      // No divider here: what comes on screen around the hit may be read at once.
+      startReading(true, true);
       set({
         conversationId,
         conversation: null,
