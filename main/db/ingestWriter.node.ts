@@ -616,7 +616,12 @@ export function createIngestWriter(db: Database) {
       if (upTo === undefined) return markRead.run(conversationId).changes > 0;
       const state = loadState.get(conversationId) as ConversationState | undefined;
       if (!state) return false;
-      if (upTo >= state.activityKey) return markRead.run(conversationId).changes > 0;
+      // Seen the newest message: the whole chat is read, a provider's own count too.
+      if (
+        upTo >= state.activityKey ||
+        (state.lastMessageId !== null && upTo >= state.lastMessageId)
+      )
+        return markRead.run(conversationId).changes > 0;
       const readKey = Math.max(state.readKey, upTo);
       // A provider's own count (of messages not in the cache) is never raised by this.
       const unread = Math.min(state.unread, unreadAfter.get(conversationId, readKey) as number);

@@ -102,3 +102,49 @@ describe('reading a chat as far as it was seen', () => {
     expect((await core.call('conversations.get', { id: chat.id })).unread).toBe(1);
   });
 });
+
+describe('a provider’s own unread count', () => {
+  it('is cleared by seeing the newest message, and kept while older ones are seen', async () => {
+    const plugin = new ReceiptPlugin();
+    const core = Core.open({
+      dataDir: tempDir(),
+      registry: new ProviderRegistry().register(plugin),
+      settings: new MemorySettingsStore(),
+    });
+    cores.push(core);
+    const account = await core.call('accounts.add', {
+      provider: 'multiwa',
+      label: 'Shop',
+      config: {},
+      secrets: { apiKey: 'good-key' },
+    });
+    await until(() => core.connections.state(account.id).state === 'online', 'online');
+    for (const i of [0, 1])
+      plugin.context!.emit({
+        kind: 'message',
+        line: 'line-1',
+        chat: { id: 'c9', title: 'Ivan' },
+        message: {
+          ids: { provider: `h-${i}` },
+          direction: 'in',
+          origin: 'contact',
+          type: 'text',
+          text: `older ${i}`,
+          time: Date.now() - 60_000 + i,
+        },
+        historical: true,
+      });
+    // The chat list says 7 unread, more than the cache holds.
+    plugin.context!.emit({ kind: 'conversation', line: 'line-1', chat: { id: 'c9' }, unread: 7 });
+    await core.queue.flushed();
+    const chat = (await core.call('conversations.list', { limit: 1 })).items[0]!;
+    expect(chat.unread).toBe(7);
+    const [first, newest] = (
+      await core.call('messages.page', { conversationId: chat.id, limit: 5 })
+    ).items.map((m) => m.id);
+    await core.call('conversations.markRead', { id: chat.id, upTo: first! });
+    expect((await core.call('conversations.get', { id: chat.id })).unread).toBe(1);
+    await core.call('conversations.markRead', { id: chat.id, upTo: newest! });
+    expect((await core.call('conversations.get', { id: chat.id })).unread).toBe(0);
+  });
+});
