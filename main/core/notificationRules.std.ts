@@ -4,6 +4,8 @@ export interface NotifyContext {
   settings: Settings;
   now: number;
   lineMuted: boolean;
+  /** This chat is muted (per chat, until a time). */
+  chatMuted?: boolean;
   /** The conversation on screen, if the window has focus. */
   focusedConversationId: number | null;
   conversationId: number;
@@ -13,7 +15,7 @@ export interface NotifyContext {
 export function shouldNotify(c: NotifyContext): boolean {
   if (!c.settings.notifications.enabled) return false;
   if (c.settings.doNotDisturbUntil > c.now) return false;
-  if (c.lineMuted) return false;
+  if (c.lineMuted || c.chatMuted) return false;
   return c.focusedConversationId !== c.conversationId;
 }
 

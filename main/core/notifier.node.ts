@@ -70,6 +70,7 @@ export class Notifier {
           settings,
           now: Date.now(),
           lineMuted: line.muted,
+          chatMuted: this.cache.conversations.isMuted(conversationId),
           focusedConversationId: this.focusedConversationId,
           conversationId,
         })

@@ -560,8 +560,11 @@ export function createIngestWriter(db: Database) {
     )
     .pluck();
   const markRead = db.prepare(`
-    UPDATE conversations SET unread_count = 0, read_key = max(read_key, activity_key)
-    WHERE id = ? AND (unread_count > 0 OR read_key < activity_key)`);
+    UPDATE conversations SET unread_count = 0, read_key = max(read_key, activity_key), marked_unread = 0
+    WHERE id = ? AND (unread_count > 0 OR read_key < activity_key OR marked_unread = 1)`);
+  const clearMarked = db.prepare(
+    'UPDATE conversations SET marked_unread = 0 WHERE id = ? AND marked_unread = 1',
+  );
 
   // Only a failure is undone: a retry of a send whose echo and receipts already came keeps them.
   const resetStatus = db.prepare(
@@ -625,7 +628,9 @@ export function createIngestWriter(db: Database) {
       const readKey = Math.max(state.readKey, upTo);
       // A provider's own count (of messages not in the cache) is never raised by this.
       const unread = Math.min(state.unread, unreadAfter.get(conversationId, readKey) as number);
-      if (readKey === state.readKey && unread === state.unread) return false;
+      // Reading any of it takes the user's "unread" mark away, as in Telegram.
+      const unmarked = clearMarked.run(conversationId).changes > 0;
+      if (readKey === state.readKey && unread === state.unread) return unmarked;
       saveState.run({ ...state, readKey, unread });
       return true;
     },

@@ -85,7 +85,7 @@ export function createReader(db: Database, searchDb: Database): CacheReader {
     const where: string[] = [];
     if (q.accountId !== undefined) where.push('l.account_id = @accountId');
     if (q.lineId !== undefined) where.push('c.line_id = @lineId');
-    if (q.unreadOnly) where.push('c.unread_count > 0');
+    if (q.unreadOnly) where.push('(c.unread_count > 0 OR c.marked_unread = 1)');
     if (q.after) where.push('(c.activity_key, c.id) < (@afterKey, @afterId)');
     const sql = `${CONVERSATION_SELECT}
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
@@ -135,9 +135,12 @@ export function createReader(db: Database, searchDb: Database): CacheReader {
     FROM conversations c LEFT JOIN messages m ON m.id = c.last_message_id
     WHERE c.line_id = ? ORDER BY c.activity_key DESC LIMIT ?`);
 
+  // A muted chat counts nowhere; one marked unread by the user counts as one.
   const unreadByLine = db.prepare(`
-    SELECT c.line_id, l.muted, sum(c.unread_count) AS unread FROM conversations c JOIN lines l ON l.id = c.line_id
-    WHERE c.unread_count > 0 GROUP BY c.line_id`);
+    SELECT c.line_id, l.muted,
+      sum(CASE WHEN coalesce(c.muted_until, 0) > @now THEN 0 ELSE max(c.unread_count, c.marked_unread) END) AS unread
+    FROM conversations c JOIN lines l ON l.id = c.line_id
+    WHERE c.unread_count > 0 OR c.marked_unread = 1 GROUP BY c.line_id`);
   const unsettled = db
     .prepare(
       `
@@ -301,7 +304,13 @@ export function createReader(db: Database, searchDb: Database): CacheReader {
     },
 
     unreadCounts() {
-      const rows = unreadByLine.all() as { line_id: string; muted: number; unread: number }[];
+      const rows = (
+        unreadByLine.all({ now: Date.now() }) as {
+          line_id: string;
+          muted: number;
+          unread: number;
+        }[]
+      ).filter((r) => r.unread > 0);
       return {
         total: rows.reduce((sum, r) => sum + (r.muted ? 0 : r.unread), 0),
         lines: Object.fromEntries(rows.map((r) => [r.line_id, r.unread])),

@@ -86,12 +86,14 @@ export interface ConversationRow {
   meta: string;
   activity_key: number;
   unread_count: number;
+  muted_until: number | null;
+  marked_unread: number;
 }
 
 /** Joins the last message's columns, prefixed `lm_`, so one query draws a whole list row. */
 export const CONVERSATION_SELECT = `
   SELECT c.id, c.line_id, l.account_id, c.provider_chat_id, c.kind, c.title, c.avatar_url, c.phone,
-         c.meta, c.activity_key, c.unread_count,
+         c.meta, c.activity_key, c.unread_count, c.muted_until, c.marked_unread,
          m.id AS lm_id, m.conversation_id AS lm_conversation_id, m.direction AS lm_direction,
          m.origin AS lm_origin, m.type AS lm_type, m.text AS lm_text, m.body AS lm_body,
          m.time AS lm_time, m.status AS lm_status, m.edited AS lm_edited, m.deleted AS lm_deleted
@@ -114,6 +116,10 @@ export function conversationFromRow(row: ConversationRow & Prefixed): Conversati
     activityKey: row.activity_key,
   };
   if (row.avatar_url) conversation.avatarUrl = row.avatar_url;
+  // A mute that has ended is no mute: nothing needs to clear it.
+  if (row.muted_until !== null && row.muted_until > Date.now())
+    conversation.mutedUntil = row.muted_until;
+  if (row.marked_unread) conversation.markedUnread = true;
   if (row.phone) conversation.phone = row.phone;
   if (row.lm_id !== null) {
     conversation.lastMessage = messageFromRow({

@@ -161,6 +161,13 @@ export const methods = {
     result: z.object({ items: z.array(Conversation), next: ConversationCursor.nullable() }),
   },
   'conversations.get': { params: z.object({ id: ConversationId }), result: Conversation },
+  /** Mutes one chat until then (epoch ms; MUTED_FOREVER: always), or unmutes it (null). */
+  'conversations.setMuted': {
+    params: z.object({ id: ConversationId, until: z.number().int().nullable() }),
+    result: Conversation,
+  },
+  /** Marks a read chat unread, to come back to it; reading it clears the mark. */
+  'conversations.markUnread': { params: z.object({ id: ConversationId }), result: Conversation },
   /** Read the chat: all of it, or up to and including `upTo`, the last message the user saw. */
   'conversations.markRead': {
     params: z.object({ id: ConversationId, upTo: MessageId.optional() }),

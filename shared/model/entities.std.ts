@@ -149,6 +149,10 @@ export const Conversation = z.object({
   phone: z.string().optional(),
   meta: ConversationMeta,
   unread: z.number().int().nonnegative(),
+  /** Muted until then (epoch ms; MUTED_FOREVER: always): no notifications, out of the badge. */
+  mutedUntil: z.number().optional(),
+  /** The user marked it unread; reading it clears the mark. */
+  markedUnread: z.literal(true).optional(),
   /** Sort key of the latest activity; conversation lists page by it. */
   activityKey: z.number(),
   lastMessage: Message.optional(),
@@ -163,6 +167,9 @@ export const SearchHit = z.object({
   snippet: z.string(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
+
+/** A mute with no end: the latest time a Date can hold. */
+export const MUTED_FOREVER = 8_640_000_000_000_000;
 
 export const HIGHLIGHT_START = '\uE000';
 export const HIGHLIGHT_END = '\uE001';

@@ -12,12 +12,30 @@ const log = createLogger('conversations');
  */
 export const conversationHandlers = (
   core: Core,
-): DomainHandlers<'conversations.list' | 'conversations.get' | 'conversations.markRead'> => ({
+): DomainHandlers<
+  | 'conversations.list'
+  | 'conversations.get'
+  | 'conversations.markRead'
+  | 'conversations.setMuted'
+  | 'conversations.markUnread'
+> => ({
   'conversations.list': (query) => core.cache.reader.listConversations(query),
   'conversations.get': ({ id }) => {
     const conversation = core.cache.reader.getConversation(id);
     if (!conversation) throw new SwitchboardError('not_found', words('conversation.gone'));
     return conversation;
+  },
+  'conversations.setMuted': ({ id, until }) => {
+    if (!core.cache.conversations.exists(id))
+      throw new SwitchboardError('not_found', words('conversation.gone'));
+    core.cache.conversations.setMutedUntil(id, until);
+    return announce(core, id);
+  },
+  'conversations.markUnread': ({ id }) => {
+    if (!core.cache.conversations.exists(id))
+      throw new SwitchboardError('not_found', words('conversation.gone'));
+    core.cache.conversations.markUnread(id);
+    return announce(core, id);
   },
   'conversations.markRead': async ({ id, upTo }) => {
     const { cache } = core;
@@ -52,3 +70,11 @@ export const conversationHandlers = (
     return { ok: true };
   },
 });
+
+/** The chat as it is now, told to every window (the list, the badge) and returned. */
+function announce(core: Core, id: number) {
+  const conversation = core.cache.reader.getConversation(id);
+  if (!conversation) throw new SwitchboardError('not_found', words('conversation.gone'));
+  core.bus.emit('conversations.upserted', { conversations: [conversation] });
+  return conversation;
+}

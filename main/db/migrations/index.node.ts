@@ -7,6 +7,7 @@ import { migration0005 } from './0005_webhookSecrets.node.ts';
 import { migration0006 } from './0006_outboxAttemptStart.node.ts';
 import { migration0007 } from './0007_quarantineReplays.node.ts';
 import { migration0008 } from './0008_appMeta.node.ts';
+import { migration0009 } from './0009_chatTriage.node.ts';
 
 /** In order; a version is never edited once released, only followed by a new one. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
