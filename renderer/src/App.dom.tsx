@@ -9,6 +9,7 @@ import {
 import type { Message } from '../../shared/model/entities.std.ts';
 import { sendDraft } from './actions/send.dom.ts';
 import { messageActions } from './actions/messages.dom.ts';
+import { chatActions } from './actions/chats.dom.ts';
 import { loginActions } from './actions/login.dom.ts';
 import {
   accountDialogActions,
@@ -19,6 +20,7 @@ import {
 import { settingsActions } from './actions/settings.dom.ts';
 
 const messages = messageActions(client);
+const chats = chatActions(client);
 const lines = lineActions(client);
 const settingsOf = settingsActions(client);
 import { useT } from './i18n/i18n.dom.ts';
@@ -110,6 +112,19 @@ export function App() {
         !document.querySelector('.dialog-backdrop')
       )
         void conversation.open(null);
+      // Ctrl+Shift+M: mute or unmute the open chat; Ctrl+Shift+U: mark it unread and go back to the list.
+      const open = useConversation.getState().conversation;
+      if (open && (event.ctrlKey || event.metaKey) && event.shiftKey) {
+        const key = event.key.toLowerCase();
+        if (key === 'm') {
+          event.preventDefault();
+          void act(chats.toggleMute(open));
+        } else if (key === 'u') {
+          event.preventDefault();
+          void act(chats.markUnread(open.id));
+          void conversation.open(null);
+        }
+      }
       // Alt+↑/↓: previous / next conversation, as in Telegram Desktop.
       if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
         event.preventDefault();
@@ -190,6 +205,8 @@ export function App() {
             setSearchFocus((n) => n + 1);
           }}
           onRetry={(id) => void act(messages.retry(id))}
+          onMute={(id, forMs) => void act(chats.mute(id, forMs))}
+          onUnmute={(id) => void act(chats.unmute(id))}
           onDiscard={(id) => act(messages.discard(id)).then((done) => done !== undefined)}
           {...(canReact
             ? {

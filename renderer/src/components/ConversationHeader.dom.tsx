@@ -1,6 +1,7 @@
 import type { Conversation, Line } from '../../../shared/model/entities.std.ts';
 import { useT } from '../i18n/i18n.dom.ts';
 import { Icon } from './Icon.dom.tsx';
+import { MuteButton } from './MuteButton.dom.tsx';
 
 /** The chat's name, its line, CRM tags and WhatsApp's 24-hour window, and search within it. */
 export function ConversationHeader({
@@ -9,6 +10,8 @@ export function ConversationHeader({
   time,
   onSearchHere,
   onBack,
+  onMute,
+  onUnmute,
 }: {
   conversation: Conversation;
   line: Line | undefined;
@@ -16,6 +19,8 @@ export function ConversationHeader({
   onSearchHere?: (() => void) | undefined;
   /** Back to the list, where the list and the chat take turns (a narrow window). */
   onBack?: (() => void) | undefined;
+  onMute?: ((forMs: number | null) => void) | undefined;
+  onUnmute?: (() => void) | undefined;
 }) {
   const t = useT();
   const window24h = conversation.meta.window;
@@ -61,6 +66,13 @@ export function ConversationHeader({
           </div>
         )}
       </div>
+      {onMute && onUnmute && (
+        <MuteButton
+          muted={conversation.mutedUntil !== undefined}
+          onMute={onMute}
+          onUnmute={onUnmute}
+        />
+      )}
       {onSearchHere && (
         <button
           type="button"

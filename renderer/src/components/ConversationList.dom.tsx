@@ -7,6 +7,7 @@ import { useT } from '../i18n/i18n.dom.ts';
 import { Ticks } from './Ticks.dom.tsx';
 import { Avatar } from './Avatar.dom.tsx';
 import { useListTime } from './listTime.dom.ts';
+import { BellIcon } from './BellIcon.dom.tsx';
 import { MessengerIcon } from './MessengerIcon.dom.tsx';
 
 /** Every row is this tall, so positions are exact and a live reorder can keep the view still. */
@@ -148,6 +149,11 @@ export function ConversationList({
                 <div className="conversation-main">
                   <div className="conversation-top">
                     <span className="conversation-title">{c.title}</span>
+                    {c.mutedUntil !== undefined && (
+                      <span className="chat-muted" role="img" aria-label={t('chat.muted')}>
+                        <BellIcon muted />
+                      </span>
+                    )}
                     {last && (
                       <time
                         className="muted conversation-time"
@@ -167,13 +173,20 @@ export function ConversationList({
                       )}
                       {preview(c)}
                     </span>
-                    {c.unread > 0 && (
+                    {c.unread > 0 ? (
                       <span
-                        className={`unread${line?.muted ? ' unread-muted' : ''}`}
+                        className={`unread${line?.muted || c.mutedUntil !== undefined ? ' unread-muted' : ''}`}
                         aria-label={t('conversations.unread', { count: c.unread })}
                       >
                         {c.unread}
                       </span>
+                    ) : (
+                      c.markedUnread && (
+                        <span
+                          className={`unread unread-mark${c.mutedUntil !== undefined ? ' unread-muted' : ''}`}
+                          aria-label={t('chat.markedUnread')}
+                        />
+                      )
                     )}
                   </div>
                   {showLine && line && (

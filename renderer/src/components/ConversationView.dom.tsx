@@ -22,6 +22,8 @@ interface ViewProps {
   onSearchHere?: (scope: { conversationId: number; title: string }) => void;
   onReact?: (message: Message, emoji: string | null) => void;
   onDelete?: (message: Message) => void;
+  onMute?: (conversationId: number, forMs: number | null) => void;
+  onUnmute?: (conversationId: number) => void;
   mediaUrl?: MediaUrl;
 }
 
@@ -33,6 +35,8 @@ export function ConversationView({
   onSearchHere,
   onReact,
   onDelete,
+  onMute,
+  onUnmute,
   mediaUrl,
 }: ViewProps) {
   const t = useT();
@@ -121,6 +125,8 @@ export function ConversationView({
         line={line}
         time={time}
         onBack={() => void controller.open(null)}
+        onMute={onMute && ((forMs) => onMute(conversationId, forMs))}
+        onUnmute={onUnmute && (() => onUnmute(conversationId))}
         onSearchHere={
           onSearchHere && (() => onSearchHere({ conversationId, title: conversation.title }))
         }

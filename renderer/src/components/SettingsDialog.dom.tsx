@@ -32,6 +32,8 @@ const SHORTCUTS = [
   ['Alt+↑ / Alt+↓', 'shortcuts.nextChat'],
   ['Esc', 'shortcuts.back'],
   ['Enter', 'shortcuts.send'],
+  ['Ctrl+Shift+M', 'shortcuts.mute'],
+  ['Ctrl+Shift+U', 'shortcuts.markUnread'],
 ] as const;
 
 export function SettingsDialog({

@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test';
+import { lineIdOf } from '../../main/db/accountsRepo.node.ts';
+import { addShop, useHeadlessCore } from '../helpers/headless.ts';
+
+/** Muting one chat and marking it unread, from the chat's header and by keyboard. */
+const line = lineIdOf('shop', 'L');
+let n = 0;
+const headless = useHeadlessCore(async (core) => {
+  addShop(core, 'shop', 'Shop');
+  for (const [chat, title] of [
+    ['anna@c.us', 'Anna Petrova'],
+    ['ivan@c.us', 'Ivan Orlov'],
+  ])
+    write(core, chat!, title!, `Hello from ${title}`);
+});
+const core = () => headless.core();
+function write(c: ReturnType<typeof core>, chat: string, title: string, text: string) {
+  c.ingest({
+    kind: 'message',
+    line,
+    chat: { id: chat, title },
+    message: {
+      ids: { provider: `m-${++n}` },
+      direction: 'in',
+      origin: 'contact',
+      type: 'text',
+      text,
+      time: Date.now() - 60_000 + n,
+    },
+  });
+}
+const chat = async (title: string) =>
+  (await core().call('conversations.list', { limit: 10 })).items.find((c) => c.title === title)!;
+
+test('mutes a chat for 8 hours from its header, and unmutes it with Ctrl+Shift+M', async ({
+  page,
+}) => {
+  await page.goto(headless.url());
+  const row = page.getByTestId('conversation-row').filter({ hasText: 'Ivan Orlov' });
+  await row.click();
+  const view = page.getByRole('region', { name: 'Ivan Orlov' });
+  await view.getByRole('button', { name: 'Mute notifications' }).click();
+  await page.getByRole('menuitem', { name: 'For 8 hours' }).click();
+  await expect.poll(async () => (await chat('Ivan Orlov')).mutedUntil).toBeGreaterThan(Date.now());
+  await expect(row.getByRole('img', { name: 'Muted' })).toBeVisible();
+  await expect(view.getByRole('button', { name: 'Unmute' })).toBeVisible();
+
+  // A muted chat's new message shows greyed in the list.
+  await page.getByTestId('conversation-row').filter({ hasText: 'Anna Petrova' }).click();
+  write(core(), 'ivan@c.us', 'Ivan Orlov', 'Are you there?');
+  await expect(row.getByLabel('1 unread')).toHaveClass(/unread-muted/);
+  await row.click();
+  await page.keyboard.press('Control+Shift+M');
+  await expect.poll(async () => (await chat('Ivan Orlov')).mutedUntil).toBeUndefined();
+  await expect(row.getByRole('img', { name: 'Muted' })).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+M');
+  await expect
+    .poll(async () => (await chat('Ivan Orlov')).mutedUntil)
+    .toBeGreaterThan(Date.now() + 365 * 86_400_000);
+});
+
+test('marks the open chat unread with Ctrl+Shift+U: back to the list, the chat shown unread', async ({
+  page,
+}) => {
+  await page.goto(headless.url());
+  const row = page.getByTestId('conversation-row').filter({ hasText: 'Anna Petrova' });
+  await row.click();
+  await expect.poll(async () => (await chat('Anna Petrova')).unread).toBe(0);
+  await expect(page.getByRole('region', { name: 'Anna Petrova' })).toBeVisible();
+  await page.keyboard.press('Control+Shift+U');
+  await expect(page.getByRole('region', { name: 'Anna Petrova' })).toHaveCount(0);
+  await expect.poll(async () => (await chat('Anna Petrova')).markedUnread).toBe(true);
+  await expect(row.getByLabel('Marked as unread')).toBeVisible();
+  await page.getByRole('button', { name: 'Unread', exact: true }).click();
+  await expect(row).toBeVisible();
+  // Opening it again reads it, and the mark goes.
+  await row.click();
+  await expect.poll(async () => (await chat('Anna Petrova')).markedUnread).toBeUndefined();
+  await expect(row.getByLabel('Marked as unread')).toHaveCount(0);
+});
