@@ -1,23 +1,29 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/**
- * Local media copies, served to the page by name only (`/media/<name>`): no folders, no
- * dot-files, nothing outside the media folder. MediaFetcher writes names of this shape.
- */
 /** Where a data folder keeps its local media copies. */
 export const mediaDirOf = (dataDir: string): string => path.join(dataDir, 'media');
 
-const NAME = /^[\w][\w.-]{0,120}$/;
+const NAME = /^[\w][\w.-]{0,200}$/;
 
+/**
+ * A file the page may load, by name only (`/media/<name>`): no folders, no dot-files. It is
+ * a local media copy (`media/`, MediaFetcher's names), or a file we sent, kept beside it in
+ * `outgoing/` by the sender (`<clientRef>-<name>`): our own photos and files show and
+ * download like anyone else's. Uploads waiting in `outgoing/uploads/` are not reachable.
+ */
 export function mediaFilePath(mediaDir: string, name: string): string | null {
   if (!NAME.test(name) || name.includes('..')) return null;
-  const file = path.join(path.resolve(mediaDir), name);
-  try {
-    return fs.statSync(file).isFile() ? file : null;
-  } catch {
-    return null;
+  const root = path.resolve(mediaDir);
+  for (const dir of [root, path.join(path.dirname(root), 'outgoing')]) {
+    const file = path.join(dir, name);
+    try {
+      if (fs.statSync(file).isFile()) return file;
+    } catch {
+      // Not in this folder.
+    }
   }
+  return null;
 }
 
 const TYPES: Record<string, string> = {

@@ -140,7 +140,31 @@ test('replies to a message and sends a file with a caption', async ({ page }) =>
   // Sending brings the view to the newest message.
   await expect(sent).toBeInViewport();
   await expect(view.getByRole('button', { name: /Go to the newest message/ })).toBeHidden();
+  // Our own file downloads, as it was sent.
+  const download = await sent.getByRole('link', { name: 'Download' }).getAttribute('href');
+  const got = await page.request.get(new URL(download!, headless.url()).toString());
+  expect(got.status()).toBe(200);
+  expect(await got.text()).toBe('%PDF-1.4 prices');
   await page.screenshot({ path: 'test-results/e2e/screens/conversation-reply-file.png' });
+
+  // Our own picture shows, loaded from the copy the send keeps.
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  await view.getByTestId('file-input').setInputFiles({
+    name: 'our-shelf.png',
+    mimeType: 'image/png',
+    buffer: png,
+  });
+  await view.getByRole('button', { name: 'Send' }).click();
+  const ours = view
+    .locator('.bubble-row-out')
+    .last()
+    .getByRole('link', { name: 'Open the picture' })
+    .locator('img');
+  await expect(ours).toBeVisible();
+  await expect.poll(() => ours.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
 });
 
 test('searches inside the open chat only, and back to everywhere', async ({ page }) => {

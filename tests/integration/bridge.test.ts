@@ -155,4 +155,21 @@ describe('local media over the bridge', () => {
       expect((await fetch(`${base}${name}?token=correct-horse-battery`)).status, name).toBe(404);
     }
   });
+
+  it('serves a file we sent from outgoing/, but never an upload still waiting for its send', async () => {
+    const { core, bridge } = await start();
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const outgoing = path.join(path.dirname(core.media.dir), 'outgoing');
+    fs.mkdirSync(path.join(outgoing, 'uploads'), { recursive: true });
+    fs.writeFileSync(path.join(outgoing, 'client-ref-1-invoice.pdf'), '%PDF');
+    fs.writeFileSync(path.join(outgoing, 'uploads', 'u1'), 'waiting');
+    const base = `http://127.0.0.1:${bridge.port}/media/`;
+    const sent = await fetch(`${base}client-ref-1-invoice.pdf?token=correct-horse-battery`);
+    expect(sent.status).toBe(200);
+    expect(await sent.text()).toBe('%PDF');
+    expect(sent.headers.get('content-disposition')).toMatch(/^attachment/);
+    for (const name of ['uploads%2Fu1', 'u1', 'uploads'])
+      expect((await fetch(`${base}${name}?token=correct-horse-battery`)).status, name).toBe(404);
+  });
 });
