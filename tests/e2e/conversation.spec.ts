@@ -157,7 +157,11 @@ test('replies to a message and sends a file with a caption', async ({ page }) =>
     mimeType: 'image/png',
     buffer: png,
   });
+  // The picture is previewed before it goes, as in WhatsApp.
+  const thumbnail = view.getByTestId('attachment-chip').getByRole('img', { name: 'our-shelf.png' });
+  await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
   await view.getByRole('button', { name: 'Send' }).click();
+  await expect(view.getByTestId('attachment-chip')).toHaveCount(0);
   const ours = view
     .locator('.bubble-row-out')
     .last()

@@ -11,6 +11,7 @@ import { MAX_ATTACHMENT_BYTES } from '../../../shared/ipc/contract.std.ts';
 import type { Draft } from '../actions/send.dom.ts';
 import { useT } from '../i18n/i18n.dom.ts';
 import { formatSize } from './formatSize.std.ts';
+import { FileThumbnail } from './FileThumbnail.dom.tsx';
 import { Icon } from './Icon.dom.tsx';
 
 export type { Draft };
@@ -184,7 +185,7 @@ export function Composer({
       )}
       {file && (
         <div className="composer-file" data-testid="attachment-chip">
-          <Icon name="attach" size={16} />
+          <FileThumbnail file={file} />
           <span className="composer-file-name">{file.name}</span>
           <span className="muted">{formatSize(file.size)}</span>
           <button
