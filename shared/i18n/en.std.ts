@@ -96,6 +96,13 @@ export const en = {
   'message.deleteConfirm': 'Delete',
   'message.download': 'Download',
   'message.openImage': 'Open the picture',
+  'lightbox.count': '{index} of {total}',
+  'lightbox.previous': 'Previous picture',
+  'lightbox.next': 'Next picture',
+  'lightbox.zoomIn': 'Zoom in',
+  'lightbox.zoomOut': 'Zoom out',
+  'lightbox.save': 'Save',
+  'lightbox.close': 'Close',
   'message.mediaGone': 'The provider’s link to this file has expired',
   'composer.notSignedIn':
     'This line is not signed in, so messages cannot be sent. Sign it in from the sidebar.',

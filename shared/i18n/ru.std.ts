@@ -98,6 +98,13 @@ export const ru: Record<MessageKey, string> = {
   'message.deleteConfirm': 'Удалить',
   'message.download': 'Скачать',
   'message.openImage': 'Открыть изображение',
+  'lightbox.count': '{index} из {total}',
+  'lightbox.previous': 'Предыдущее изображение',
+  'lightbox.next': 'Следующее изображение',
+  'lightbox.zoomIn': 'Увеличить',
+  'lightbox.zoomOut': 'Уменьшить',
+  'lightbox.save': 'Сохранить',
+  'lightbox.close': 'Закрыть',
   'message.mediaGone': 'Ссылка провайдера на этот файл устарела',
   'composer.notSignedIn':
     'Линия не подключена, отправлять сообщения нельзя. Подключите её в боковой панели.',

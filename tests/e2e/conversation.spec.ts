@@ -171,6 +171,62 @@ test('replies to a message and sends a file with a caption', async ({ page }) =>
   await expect.poll(() => ours.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
 });
 
+test('a picture opens in a viewer: zoom, next and previous, save, and Esc closes it', async ({
+  page,
+}) => {
+  // A second picture from Anna, so there is a next one.
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAD0lEQVR4nGP4z8DAwPAfAAcAAf9+CLHQAAAAAElFTkSuQmCC',
+    'base64',
+  );
+  fs.writeFileSync(path.join(core().media.dir, '2-door.png'), png);
+  incoming('', {
+    type: 'image',
+    media: {
+      fileName: 'door.png',
+      mime: 'image/png',
+      localPath: path.join(core().media.dir, '2-door.png'),
+    },
+  });
+  await core().queue.flushed();
+  await page.goto(headless.url());
+  await page.getByTestId('conversation-row').filter({ hasText: 'Anna Petrova' }).click();
+  const view = page.getByRole('region', { name: 'Anna Petrova' });
+  const pictures = view.getByRole('link', { name: 'Open the picture' });
+  const door = pictures.filter({ has: page.getByRole('img', { name: 'door.png' }) });
+  await expect(door).toBeVisible();
+  await door.click();
+
+  const viewer = page.getByRole('dialog', { name: 'door.png' });
+  await expect(viewer).toBeVisible();
+  const shown = viewer.getByRole('img', { name: 'door.png' });
+  await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2);
+  const total = await pictures.count();
+  expect(total).toBeGreaterThanOrEqual(2);
+  const at = Number((await viewer.locator('.lightbox-count').textContent())!.split(' of ')[0]);
+  await expect(viewer).toContainText(`${at} of ${total}`);
+  await expect(viewer.getByRole('link', { name: 'Save' })).toHaveAttribute('download', 'door.png');
+
+  await viewer.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(shown).toHaveCSS('transform', /matrix\(2, 0, 0, 2/);
+  await page.keyboard.press('-');
+  await expect(shown).toHaveCSS('transform', 'none');
+
+  // Another picture of the chat, and back.
+  const step = at > 1 ? -1 : 1;
+  await page.keyboard.press(step < 0 ? 'ArrowLeft' : 'ArrowRight');
+  const other = page.getByRole('dialog', { name: /\.png$/ });
+  await expect(other).toContainText(`${at + step} of ${total}`);
+  await expect(other).not.toHaveAccessibleName('door.png');
+  await other.getByRole('button', { name: step < 0 ? 'Next picture' : 'Previous picture' }).click();
+  await expect(viewer).toContainText(`${at} of ${total}`);
+
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  // The chat stays open behind it.
+  await expect(view).toBeVisible();
+});
+
 test('searches inside the open chat only, and back to everywhere', async ({ page }) => {
   core().ingest({
     kind: 'message',

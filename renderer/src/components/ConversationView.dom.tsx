@@ -12,6 +12,10 @@ import { messageRows } from './messageRows.dom.ts';
 import { useMessageScroll } from './useMessageScroll.dom.ts';
 import { useToday } from './useNow.dom.ts';
 import { useSeenMessages } from './useSeenMessages.dom.ts';
+import { Lightbox } from './Lightbox.dom.tsx';
+
+const isPicture = (m: Message) =>
+  m.type === 'image' || m.type === 'sticker' || (m.media?.mime?.startsWith('image/') ?? false);
 
 interface ViewProps {
   controller: ConversationController;
@@ -60,6 +64,8 @@ export function ConversationView({
   const language = useWorkspace((s) => s.settings?.language ?? 'en');
   const [replyTo, setReplyTo] = useState<Message | null>(null);
   useEffect(() => setReplyTo(null), [conversationId]);
+  const [viewing, setViewing] = useState<number | null>(null);
+  useEffect(() => setViewing(null), [conversationId]);
   // A failed send taken back to the composer: its text goes in once it is gone from the chat.
   const [refill, setRefill] = useState<{ text: string; seq: number } | null>(null);
   const editUnsent = (message: Message) =>
@@ -172,6 +178,7 @@ export function ConversationView({
                       onRetry={onRetry}
                       onEditUnsent={editUnsent}
                       onDiscard={(message) => void onDiscard(message.id)}
+                      onOpenPicture={(message) => setViewing(message.id)}
                       {...(actions ? { actions } : {})}
                       {...(mediaUrl ? { mediaUrl } : {})}
                     />
@@ -198,6 +205,14 @@ export function ConversationView({
           </button>
         )}
       </div>
+      {viewing !== null && (
+        <Lightbox
+          pictures={messages.filter((m) => m.media && isPicture(m) && !m.deleted)}
+          startId={viewing}
+          mediaUrl={mediaUrl}
+          onClose={() => setViewing(null)}
+        />
+      )}
       <Composer
         conversationId={conversationId}
         disabledReason={signedIn ? undefined : t('composer.notSignedIn')}

@@ -33,10 +33,13 @@ export function MediaPreview({
   media,
   type,
   mediaUrl,
+  onOpenPicture,
 }: {
   media: Media;
   type: MessageType;
   mediaUrl?: MediaUrl | undefined;
+  /** Opens the picture in the chat's viewer; without it, the link opens the file. */
+  onOpenPicture?: (() => void) | undefined;
 }) {
   const t = useT();
   const src = mediaSource(media, mediaUrl, Date.now());
@@ -50,6 +53,12 @@ export function MediaPreview({
         target="_blank"
         rel="noreferrer noopener"
         aria-label={t('message.openImage')}
+        onClick={(event) => {
+          // A plain click opens the viewer; Ctrl/middle-click still opens the file itself.
+          if (!onOpenPicture || event.ctrlKey || event.metaKey || event.shiftKey) return;
+          event.preventDefault();
+          onOpenPicture();
+        }}
       >
         <img src={src} alt={media.fileName ?? ''} loading="lazy" referrerPolicy="no-referrer" />
       </a>

@@ -18,6 +18,7 @@ interface BubbleProps {
   onEditUnsent?: (message: Message) => void;
   /** A send that never went, given up. */
   onDiscard?: (message: Message) => void;
+  onOpenPicture?: (message: Message) => void;
   mediaUrl?: MediaUrl;
   /** Offered when the line can send. */
   actions?: MessageActionHandlers;
@@ -31,6 +32,7 @@ export function MessageBubble({
   onRetry,
   onEditUnsent,
   onDiscard,
+  onOpenPicture,
   actions,
   mediaUrl,
 }: BubbleProps) {
@@ -68,7 +70,12 @@ export function MessageBubble({
           ) : (
             <>
               {message.media && (
-                <MediaPreview media={message.media} type={message.type} mediaUrl={mediaUrl} />
+                <MediaPreview
+                  media={message.media}
+                  type={message.type}
+                  mediaUrl={mediaUrl}
+                  onOpenPicture={onOpenPicture && (() => onOpenPicture(message))}
+                />
               )}
               {message.location && (
                 <div className="bubble-media">
