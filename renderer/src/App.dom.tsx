@@ -38,6 +38,7 @@ import { ProblemBanners } from './components/ProblemBanners.dom.tsx';
 import { OfflineBanner } from './components/OfflineBanner.dom.tsx';
 import { AccountDialog, type AccountActions } from './components/AccountDialog.dom.tsx';
 import { allowWebNotifications } from './webNotifications.dom.ts';
+import { ShortcutSheet } from './components/shortcuts.dom.tsx';
 import type { ProviderDescriptor } from '../../shared/ipc/providers.std.ts';
 
 /** Below this width the list and the chat take turns (kept in step with styles.css). */
@@ -60,6 +61,7 @@ export function App() {
   const [providers, setProviders] = useState<ProviderDescriptor[]>();
   const [searchFocus, setSearchFocus] = useState(0);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [accountDialog, setAccountDialog] = useState<{ accountId: string; webhook: boolean }>();
   const dialogAccount = useWorkspace((s) =>
     s.accounts.find((a) => a.id === accountDialog?.accountId),
@@ -104,6 +106,11 @@ export function App() {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
         event.preventDefault();
         setSearchFocus((n) => n + 1);
+      }
+      // Ctrl+/: the sheet of shortcuts.
+      if ((event.ctrlKey || event.metaKey) && event.key === '/') {
+        event.preventDefault();
+        setShortcutsOpen((open) => !open);
       }
       // One pane at a time (a narrow window): Esc goes back from the chat to the list, unless a dialog is open.
       if (
@@ -219,6 +226,7 @@ export function App() {
             : {})}
         />
       </div>
+      {shortcutsOpen && <ShortcutSheet onClose={() => setShortcutsOpen(false)} />}
       {settingsOpen && settings && (
         <div className="dialog-backdrop">
           <SettingsDialog

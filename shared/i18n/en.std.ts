@@ -246,6 +246,8 @@ export const en = {
   'shortcuts.back': 'Close a dialog; in a narrow window, back to the chats',
   'shortcuts.send': 'Send; Shift+Enter starts a new line',
   'shortcuts.mute': 'Mute or unmute the open chat',
+  'shortcuts.pictures': 'Previous or next picture in the viewer; + and − zoom',
+  'shortcuts.sheet': 'Show these shortcuts',
   'shortcuts.markUnread': 'Mark the open chat unread and go back to the chats',
   'chat.mute': 'Mute notifications',
   'chat.unmute': 'Unmute',

@@ -78,3 +78,16 @@ test('marks the open chat unread with Ctrl+Shift+U: back to the list, the chat s
   await expect.poll(async () => (await chat('Anna Petrova')).markedUnread).toBeUndefined();
   await expect(row.getByLabel('Marked as unread')).toHaveCount(0);
 });
+
+test('Ctrl+/ shows the keyboard shortcuts, and Esc closes the sheet', async ({ page }) => {
+  await page.goto(headless.url());
+  await expect(page.getByTestId('conversation-row').first()).toBeVisible();
+  await page.keyboard.press('Control+/');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  for (const keys of ['Ctrl+K', 'Ctrl+Shift+M', 'Ctrl+Shift+U', 'Ctrl+/'])
+    await expect(sheet.getByText(keys, { exact: true })).toBeVisible();
+  await expect(sheet).toContainText('Mute or unmute the open chat');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toHaveCount(0);
+});

@@ -6,6 +6,7 @@ import {
 } from '../../../shared/model/settings.std.ts';
 import { useT } from '../i18n/i18n.dom.ts';
 import { useEscape } from './useEscape.dom.ts';
+import { ShortcutList } from './shortcuts.dom.tsx';
 import { WebhookSettings } from './WebhookSettings.dom.tsx';
 import { useState } from 'react';
 
@@ -25,16 +26,6 @@ interface SettingsProps {
   onAllowBrowserNotifications?: () => Promise<NotificationPermission>;
   onClose(): void;
 }
-
-/** The keys the window answers to (App.dom.tsx and the composer), listed where people look for them. */
-const SHORTCUTS = [
-  ['Ctrl+K', 'shortcuts.search'],
-  ['Alt+↑ / Alt+↓', 'shortcuts.nextChat'],
-  ['Esc', 'shortcuts.back'],
-  ['Enter', 'shortcuts.send'],
-  ['Ctrl+Shift+M', 'shortcuts.mute'],
-  ['Ctrl+Shift+U', 'shortcuts.markUnread'],
-] as const;
 
 export function SettingsDialog({
   settings,
@@ -192,16 +183,7 @@ export function SettingsDialog({
       {onApplyWebhook && <WebhookSettings webhook={settings.webhook} onApply={onApplyWebhook} />}
       <fieldset>
         <legend>{t('shortcuts.title')}</legend>
-        <dl className="shortcuts">
-          {SHORTCUTS.map(([keys, what]) => (
-            <div key={what}>
-              <dt>
-                <kbd>{keys}</kbd>
-              </dt>
-              <dd>{t(what)}</dd>
-            </div>
-          ))}
-        </dl>
+        <ShortcutList />
       </fieldset>
       {logFile && (
         <p className="muted settings-log" data-testid="log-file">
