@@ -96,6 +96,7 @@ export const en = {
   'message.deleteConfirm': 'Delete',
   'message.download': 'Download',
   'message.openImage': 'Open the picture',
+  'composer.emoji': 'Emoji',
   'lightbox.count': '{index} of {total}',
   'lightbox.previous': 'Previous picture',
   'lightbox.next': 'Next picture',

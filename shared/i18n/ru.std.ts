@@ -98,6 +98,7 @@ export const ru: Record<MessageKey, string> = {
   'message.deleteConfirm': 'Удалить',
   'message.download': 'Скачать',
   'message.openImage': 'Открыть изображение',
+  'composer.emoji': 'Эмодзи',
   'lightbox.count': '{index} из {total}',
   'lightbox.previous': 'Предыдущее изображение',
   'lightbox.next': 'Следующее изображение',

@@ -91,3 +91,28 @@ test('Ctrl+/ shows the keyboard shortcuts, and Esc closes the sheet', async ({ p
   await page.keyboard.press('Escape');
   await expect(sheet).toHaveCount(0);
 });
+
+test('the emoji picker finds 🙏 by name, puts it where the cursor is, and remembers it', async ({
+  page,
+}) => {
+  await page.goto(headless.url());
+  await page.getByTestId('conversation-row').filter({ hasText: 'Anna Petrova' }).click();
+  const view = page.getByRole('region', { name: 'Anna Petrova' });
+  const composer = view.getByRole('textbox', { name: 'Message' });
+  await composer.fill('Thank you!');
+  await composer.press('Home');
+  await view.getByRole('button', { name: 'Emoji' }).click();
+  const picker = page.getByRole('dialog', { name: 'Emoji' });
+  await picker.getByRole('searchbox').fill('pray');
+  await picker.getByRole('button', { name: '🙏' }).first().click();
+  await expect(composer).toHaveValue('🙏Thank you!');
+  await expect(picker).toHaveCount(0);
+  await expect(composer).toBeFocused();
+
+  // Used once, it is among the frequent ones next time.
+  await view.getByRole('button', { name: 'Emoji' }).click();
+  await expect(picker.getByRole('button', { name: '🙏' }).first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(picker).toHaveCount(0);
+  await expect(view).toBeVisible();
+});

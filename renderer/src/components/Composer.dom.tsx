@@ -1,4 +1,5 @@
 import {
+  useCallback,
   useEffect,
   useRef,
   useState,
@@ -12,6 +13,7 @@ import type { Draft } from '../actions/send.dom.ts';
 import { useT } from '../i18n/i18n.dom.ts';
 import { formatSize } from './formatSize.std.ts';
 import { FileThumbnail } from './FileThumbnail.dom.tsx';
+import { EmojiPicker } from './EmojiPicker.dom.tsx';
 import { Icon } from './Icon.dom.tsx';
 
 export type { Draft };
@@ -45,6 +47,7 @@ export function Composer({
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string>();
   const [sending, setSending] = useState(false);
+  const [picking, setPicking] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
 
@@ -70,6 +73,19 @@ export function Composer({
     input.current?.focus();
     // Once per refill (its seq), not on every keystroke.
   }, [refill?.seq]);
+
+  const closePicker = useCallback(() => setPicking(false), []);
+  /** Puts text where the cursor is (over the selection), and the cursor after it. */
+  const insertAtCursor = (inserted: string) => {
+    const box = input.current;
+    const start = box?.selectionStart ?? text.length;
+    const end = box?.selectionEnd ?? start;
+    update(text.slice(0, start) + inserted + text.slice(end));
+    requestAnimationFrame(() => {
+      box?.focus();
+      box?.setSelectionRange(start + inserted.length, start + inserted.length);
+    });
+  };
 
   const attach = (candidate: File | undefined | null) => {
     if (!candidate) return;
@@ -217,6 +233,26 @@ export function Composer({
         >
           <Icon name="attach" />
         </button>
+        <button
+          type="button"
+          className="secondary"
+          aria-expanded={picking}
+          onClick={() => setPicking(!picking)}
+          disabled={disabledReason !== undefined}
+          aria-label={t('composer.emoji')}
+          title={t('composer.emoji')}
+        >
+          <Icon name="smile" />
+        </button>
+        {picking && (
+          <EmojiPicker
+            onPick={(emoji) => {
+              setPicking(false);
+              insertAtCursor(emoji);
+            }}
+            onClose={closePicker}
+          />
+        )}
         <textarea
           ref={input}
           aria-label={t('composer.label')}
