@@ -9,6 +9,7 @@ import { BellIcon } from './BellIcon.dom.tsx';
 import { MessengerIcon } from './MessengerIcon.dom.tsx';
 import { colorOf, initialsOf } from './Avatar.dom.tsx';
 import { Confirm } from './Confirm.dom.tsx';
+import { Icon } from './Icon.dom.tsx';
 import { useState } from 'react';
 
 interface SidebarProps {
@@ -93,7 +94,7 @@ export function AccountSidebar({
           aria-label={t('settings.open')}
           title={t('settings.open')}
         >
-          ⚙
+          <Icon name="settings" />
         </button>
       </div>
       {accounts.length === 0 && <p className="muted">{t('sidebar.noAccounts')}</p>}
@@ -152,7 +153,7 @@ export function AccountSidebar({
                   aria-label={t('sidebar.accountSettings', { label: account.label })}
                   title={t('sidebar.accountSettings', { label: account.label })}
                 >
-                  ⋯
+                  <Icon name="more" size={16} />
                 </button>
               )}
             </div>

@@ -35,7 +35,7 @@ export function ConversationHeader({
           aria-label={t('conversation.back')}
           title={t('conversation.back')}
         >
-          ←
+          <Icon name="back" />
         </button>
       )}
       <div className="conversation-header-main">

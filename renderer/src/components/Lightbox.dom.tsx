@@ -86,7 +86,7 @@ export function Lightbox({
             aria-label={t('lightbox.zoomOut')}
             title={`${t('lightbox.zoomOut')} (−)`}
           >
-            −
+            <Icon name="zoomOut" size={20} />
           </button>
           <button
             type="button"
@@ -96,7 +96,7 @@ export function Lightbox({
             aria-label={t('lightbox.zoomIn')}
             title={`${t('lightbox.zoomIn')} (+)`}
           >
-            +
+            <Icon name="zoomIn" size={20} />
           </button>
           {src && (
             <a className="lightbox-save" href={src} download={name}>
@@ -122,7 +122,7 @@ export function Lightbox({
             aria-label={t('lightbox.previous')}
             title={`${t('lightbox.previous')} (←)`}
           >
-            ‹
+            <Icon name="previous" size={40} />
           </button>
           {src ? (
             <img
@@ -143,7 +143,7 @@ export function Lightbox({
             aria-label={t('lightbox.next')}
             title={`${t('lightbox.next')} (→)`}
           >
-            ›
+            <Icon name="next" size={40} />
           </button>
         </div>
       </div>
