@@ -110,6 +110,8 @@ test('replies to a message and sends a file with a caption', async ({ page }) =>
   await question.hover();
   await question.getByRole('button', { name: 'Reply' }).click();
   await expect(view.getByTestId('reply-preview')).toContainText('And can you deliver to Kazan?');
+  // A private chat's messages carry no sender: the reply names the chat's contact.
+  await expect(view.getByTestId('reply-preview')).toContainText('Reply to Anna Petrova');
   await view.getByRole('textbox', { name: 'Message' }).fill('Yes, in three days');
   await view.getByRole('textbox', { name: 'Message' }).press('Enter');
   const reply = view.getByTestId('message').filter({ hasText: 'Yes, in three days' });

@@ -24,6 +24,8 @@ interface ComposerProps {
   conversationId: number;
   disabledReason: string | undefined;
   replyTo?: Message | null;
+  /** Who wrote an incoming message with no sender of its own (a private chat's contact). */
+  contactName?: string;
   /** Text to put back in (a failed send being edited); a new `seq` puts it in again. */
   refill?: { text: string; seq: number } | null;
   onCancelReply?: () => void;
@@ -38,6 +40,7 @@ export function Composer({
   conversationId,
   disabledReason,
   replyTo = null,
+  contactName = '',
   refill = null,
   onCancelReply,
   onSend,
@@ -181,7 +184,7 @@ export function Composer({
               {replyTo.direction === 'out'
                 ? t('composer.replyToYou')
                 : t('composer.replyTo', {
-                    name: replyTo.sender?.name ?? replyTo.sender?.phone ?? '',
+                    name: replyTo.sender?.name ?? replyTo.sender?.phone ?? contactName,
                   })}
             </strong>
             <span className="muted">

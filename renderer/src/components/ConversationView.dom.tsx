@@ -217,6 +217,7 @@ export function ConversationView({
         conversationId={conversationId}
         disabledReason={signedIn ? undefined : t('composer.notSignedIn')}
         replyTo={replyTo}
+        contactName={conversation.title}
         refill={refill}
         onCancelReply={() => setReplyTo(null)}
         onSend={async (draft) => {
