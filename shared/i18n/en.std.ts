@@ -122,6 +122,7 @@ export const en = {
   'login.startPhone': 'Sign in with phone number',
   'login.phoneHelp': 'Enter the phone number of the account, in international format.',
   'login.codeHelp': 'Enter the code sent to {phone} (in the app or by SMS).',
+  'login.codeHelpNoPhone': 'Enter the code you were sent (in the app or by SMS).',
   'login.passwordHelp': 'This account has a cloud password (two-step verification).',
   'login.phoneLabel': 'Phone number',
   'login.codeLabel': 'Code',

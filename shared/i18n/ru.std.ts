@@ -124,6 +124,7 @@ export const ru: Record<MessageKey, string> = {
   'login.startPhone': 'Войти по номеру телефона',
   'login.phoneHelp': 'Введите номер телефона аккаунта в международном формате.',
   'login.codeHelp': 'Введите код, отправленный на {phone} (в приложение или по SMS).',
+  'login.codeHelpNoPhone': 'Введите присланный вам код (в приложении или по SMS).',
   'login.passwordHelp': 'У аккаунта включён облачный пароль (двухэтапная проверка).',
   'login.phoneLabel': 'Номер телефона',
   'login.codeLabel': 'Код',

@@ -34,6 +34,8 @@ export function PhoneLogin({ state, onSubmit }: PhoneLoginProps) {
   const [value, setValue] = useState('');
   const [local, setLocal] = useState<MessageKey | null>(null);
   const [busy, setBusy] = useState(false);
+  // The number typed at the phone step: not every provider says where the code went.
+  const [sentTo, setSentTo] = useState('');
   const input = useRef<HTMLInputElement>(null);
 
   // A new step starts empty and focused; the same step after a refusal keeps the text to fix.
@@ -49,6 +51,7 @@ export function PhoneLogin({ state, onSubmit }: PhoneLoginProps) {
     setLocal(problem);
     if (problem) return;
     setBusy(true);
+    if (kind === 'phone') setSentTo(value.trim());
     try {
       await onSubmit(
         kind === 'phone'
@@ -70,7 +73,11 @@ export function PhoneLogin({ state, onSubmit }: PhoneLoginProps) {
         {kind === 'phone'
           ? t('login.phoneHelp')
           : kind === 'code'
-            ? t('login.codeHelp', { phone: state.state === 'code' ? (state.phone ?? '') : '' })
+            ? (state.state === 'code' && state.phone) || sentTo
+              ? t('login.codeHelp', {
+                  phone: (state.state === 'code' && state.phone) || sentTo,
+                })
+              : t('login.codeHelpNoPhone')
             : t('login.passwordHelp')}
       </p>
       <label htmlFor={id}>{t(`login.${kind}Label`)}</label>
