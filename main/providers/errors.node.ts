@@ -82,8 +82,14 @@ export function unreachable(provider: string, host: string, error: unknown): Pro
     return new ProviderUnavailable(words('provider.noAnswer', { provider, host }));
   const detail = cause?.message ?? (error instanceof Error ? error.message : String(error));
   return new ProviderUnavailable(
-    words('provider.unreachable', { provider, host, detail: detail ? `: ${detail}` : '' }),
+    words('provider.unreachable', { provider, host, detail: quotedDetail(detail) }),
   );
+}
+
+/** Someone else's words inside ours, after a colon: their own full stop would make it "..". */
+export function quotedDetail(detail: string | undefined): string {
+  const trimmed = detail?.trim().replace(/[.。]+$/, '');
+  return trimmed ? `: ${trimmed}` : '';
 }
 
 /** How a failed send is kept: passing trouble stays in the outbox, a refusal fails the message. */

@@ -4,6 +4,7 @@ import {
   ProviderRequestError,
   ProviderUnavailable,
   unreachable,
+  quotedDetail,
 } from '../errors.node.ts';
 import { words } from '../../../shared/words/coreWords.std.ts';
 
@@ -101,7 +102,7 @@ export class TokenManager {
     if (response.status === 401 || response.status === 403 || response.status === 422) {
       throw new ProviderAuthError(
         words('chatapp.credentialsRefused', {
-          detail: response.message ? `: ${response.message}` : '',
+          detail: quotedDetail(response.message),
         }),
       );
     }
