@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openCache, type Cache } from '../../main/db/cache.node.ts';
+import { openCache, type Cache, type CacheOptions } from '../../main/db/cache.node.ts';
 import { lineIdOf } from '../../main/db/accountsRepo.node.ts';
 import type { CacheEvent } from '../../main/db/ingestWriter.node.ts';
 import type { NormalizedMessage } from '../../shared/model/events.std.ts';
@@ -24,6 +24,27 @@ export function cacheWithLine(): { cache: Cache; lineId: string; dir: string } {
   });
   cache.accounts.upsertLine('acc1', { providerLineId: '1229:grWhatsApp', messenger: 'whatsapp' });
   return { cache, lineId: lineIdOf('acc1', '1229:grWhatsApp'), dir };
+}
+
+/**
+ * Opens the cache in `file` with account `acc1` and its WhatsApp line `L` (added once, so a
+ * reopened file keeps them); `open` collects it for closing after the test.
+ */
+export function openWithLine(file: string, open: Cache[], options: CacheOptions = {}): Cache {
+  const cache = openCache(file, { warn: () => {}, ...options });
+  open.push(cache);
+  if (!cache.accounts.get('acc1')) {
+    cache.accounts.add({
+      id: 'acc1',
+      provider: 'chatapp',
+      label: 'Shop',
+      config: {},
+      demo: false,
+      createdAt: 1,
+    });
+    cache.accounts.upsertLine('acc1', { providerLineId: 'L', messenger: 'whatsapp' });
+  }
+  return cache;
 }
 
 export function incoming(

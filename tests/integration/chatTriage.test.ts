@@ -1,40 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { Core } from '../../main/core/core.node.ts';
-import { ProviderRegistry } from '../../main/providers/registry.node.ts';
-import { MemorySettingsStore } from '../../main/core/settingsStore.node.ts';
-import { RecordingPlugin } from '../helpers/recordingPlugin.ts';
-import { tempDir } from '../helpers/cache.ts';
+import { describe, expect, it } from 'vitest';
+import { onlineRecordingCore, until } from '../helpers/recordingCore.ts';
 import { MUTED_FOREVER } from '../../shared/model/entities.std.ts';
 
-const cores: Core[] = [];
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((c) => c.close()));
-});
-
-const until = async (check: () => boolean | Promise<boolean>, what: string) => {
-  for (let i = 0; i < 300; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
-
 async function twoChats() {
-  const plugin = new RecordingPlugin();
-  const dataDir = tempDir();
-  const core = Core.open({
-    dataDir,
-    registry: new ProviderRegistry().register(plugin),
-    settings: new MemorySettingsStore(),
-  });
-  cores.push(core);
-  const account = await core.call('accounts.add', {
-    provider: 'multiwa',
-    label: 'Shop',
-    config: {},
-    secrets: { apiKey: 'good-key' },
-  });
-  await until(() => core.connections.state(account.id).state === 'online', 'online');
+  const { core, plugin } = await onlineRecordingCore();
   let n = 0;
   const write = (chat: string, text: string) =>
     plugin.context!.emit({

@@ -1,40 +1,10 @@
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Core } from '../../main/core/core.node.ts';
-import { ProviderRegistry } from '../../main/providers/registry.node.ts';
+import { describe, expect, it } from 'vitest';
 import { SendFailure } from '../../main/providers/plugin.node.ts';
-import { MemorySettingsStore } from '../../main/core/settingsStore.node.ts';
-import { RecordingPlugin } from '../helpers/recordingPlugin.ts';
-import { tempDir } from '../helpers/cache.ts';
-
-const cores: Core[] = [];
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((c) => c.close()));
-});
-
-const until = async (check: () => boolean | Promise<boolean>, what: string) => {
-  for (let i = 0; i < 300; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
+import { onlineRecordingCore, until } from '../helpers/recordingCore.ts';
 
 async function chatWithFailedSend(text: string, attachment = false) {
-  const plugin = new RecordingPlugin();
-  const core = Core.open({
-    dataDir: tempDir(),
-    registry: new ProviderRegistry().register(plugin),
-    settings: new MemorySettingsStore(),
-  });
-  cores.push(core);
-  const account = await core.call('accounts.add', {
-    provider: 'multiwa',
-    label: 'Shop',
-    config: {},
-    secrets: { apiKey: 'good-key' },
-  });
-  await until(() => core.connections.state(account.id).state === 'online', 'online');
+  const { core, plugin } = await onlineRecordingCore();
   plugin.context!.emit({
     kind: 'message',
     line: 'line-1',

@@ -1,23 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { Core } from '../../main/core/core.node.ts';
-import { ProviderRegistry } from '../../main/providers/registry.node.ts';
-import { MemorySettingsStore } from '../../main/core/settingsStore.node.ts';
+import { describe, expect, it } from 'vitest';
 import { RecordingPlugin } from '../helpers/recordingPlugin.ts';
-import { tempDir } from '../helpers/cache.ts';
+import { onlineRecordingCore, until } from '../helpers/recordingCore.ts';
 import type { MessageRef } from '../../shared/model/events.std.ts';
-
-const cores: Core[] = [];
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((c) => c.close()));
-});
-
-const until = async (check: () => boolean | Promise<boolean>, what: string) => {
-  for (let i = 0; i < 300; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
 
 /** A plugin that also records the read receipts it is asked to send. */
 class ReceiptPlugin extends RecordingPlugin {
@@ -35,20 +19,7 @@ class ReceiptPlugin extends RecordingPlugin {
 
 describe('reading a chat as far as it was seen', () => {
   it('counts the rest as unread and sends read receipts up to that message only', async () => {
-    const plugin = new ReceiptPlugin();
-    const core = Core.open({
-      dataDir: tempDir(),
-      registry: new ProviderRegistry().register(plugin),
-      settings: new MemorySettingsStore(),
-    });
-    cores.push(core);
-    const account = await core.call('accounts.add', {
-      provider: 'multiwa',
-      label: 'Shop',
-      config: {},
-      secrets: { apiKey: 'good-key' },
-    });
-    await until(() => core.connections.state(account.id).state === 'online', 'online');
+    const { core, plugin } = await onlineRecordingCore(new ReceiptPlugin());
     for (let i = 0; i < 10; i++)
       plugin.context!.emit({
         kind: 'message',
@@ -105,20 +76,7 @@ describe('reading a chat as far as it was seen', () => {
 
 describe('a provider’s own unread count', () => {
   it('is cleared by seeing the newest message, and kept while older ones are seen', async () => {
-    const plugin = new ReceiptPlugin();
-    const core = Core.open({
-      dataDir: tempDir(),
-      registry: new ProviderRegistry().register(plugin),
-      settings: new MemorySettingsStore(),
-    });
-    cores.push(core);
-    const account = await core.call('accounts.add', {
-      provider: 'multiwa',
-      label: 'Shop',
-      config: {},
-      secrets: { apiKey: 'good-key' },
-    });
-    await until(() => core.connections.state(account.id).state === 'online', 'online');
+    const { core, plugin } = await onlineRecordingCore(new ReceiptPlugin());
     for (const i of [0, 1])
       plugin.context!.emit({
         kind: 'message',

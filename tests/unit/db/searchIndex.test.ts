@@ -4,32 +4,18 @@ import { Worker } from 'node:worker_threads';
 import Sqlite from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lineIdOf } from '../../../main/db/accountsRepo.node.ts';
-import { openCache, type Cache, type CacheOptions } from '../../../main/db/cache.node.ts';
+import type { Cache, CacheOptions } from '../../../main/db/cache.node.ts';
 import { MIGRATIONS } from '../../../main/db/migrations/index.node.ts';
 import { openDatabase } from '../../../main/db/openDatabase.node.ts';
 import { searchFileOf } from '../../../main/db/searchFile.node.ts';
-import { incoming, tempDir } from '../../helpers/cache.ts';
+import { incoming, openWithLine as openCacheWithLine, tempDir } from '../../helpers/cache.ts';
 
 const T0 = 1_700_000_000_000;
 const LINE = lineIdOf('acc1', 'L');
 const open: Cache[] = [];
 
-function openWithLine(file: string, options: CacheOptions = {}): Cache {
-  const cache = openCache(file, { warn: () => {}, ...options });
-  open.push(cache);
-  if (!cache.accounts.get('acc1')) {
-    cache.accounts.add({
-      id: 'acc1',
-      provider: 'chatapp',
-      label: 'Shop',
-      config: {},
-      demo: false,
-      createdAt: 1,
-    });
-    cache.accounts.upsertLine('acc1', { providerLineId: 'L', messenger: 'whatsapp' });
-  }
-  return cache;
-}
+const openWithLine = (file: string, options: CacheOptions = {}): Cache =>
+  openCacheWithLine(file, open, options);
 
 /** `count` messages in one batch, as a history page or a reconnect delivers them; the first says "первый", the last "zuletzt". */
 function burst(cache: Cache, count: number, from = 0): void {

@@ -5,8 +5,8 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lineIdOf } from '../../../main/db/accountsRepo.node.ts';
-import { openCache, type Cache, type CacheOptions } from '../../../main/db/cache.node.ts';
-import { incoming, tempDir } from '../../helpers/cache.ts';
+import type { Cache, CacheOptions } from '../../../main/db/cache.node.ts';
+import { incoming, openWithLine as openCacheWithLine, tempDir } from '../../helpers/cache.ts';
 
 // A checkpoint copies the write-ahead log into the database file and syncs it: tens of
 // milliseconds that SQLite spends inside whichever commit crosses 1000 pages. On the core's
@@ -15,20 +15,8 @@ const T0 = 1_700_000_000_000;
 const LINE = lineIdOf('acc1', 'L');
 const open: Cache[] = [];
 
-function openWithLine(file: string, options: CacheOptions = {}): Cache {
-  const cache = openCache(file, { warn: () => {}, ...options });
-  open.push(cache);
-  cache.accounts.add({
-    id: 'acc1',
-    provider: 'chatapp',
-    label: 'Shop',
-    config: {},
-    demo: false,
-    createdAt: 1,
-  });
-  cache.accounts.upsertLine('acc1', { providerLineId: 'L', messenger: 'whatsapp' });
-  return cache;
-}
+const openWithLine = (file: string, options: CacheOptions = {}): Cache =>
+  openCacheWithLine(file, open, options);
 
 function bursts(cache: Cache, count: number): void {
   for (let from = 0; from < count; from += 2000)
