@@ -116,3 +116,40 @@ test('the emoji picker finds 🙏 by name, puts it where the cursor is, and reme
   await expect(picker).toHaveCount(0);
   await expect(view).toBeVisible();
 });
+
+test('the chat list is one Tab stop; the arrows move inside it and Enter opens', async ({
+  page,
+}) => {
+  for (const [chat, title] of [
+    ['c1@c.us', 'Chat One'],
+    ['c2@c.us', 'Chat Two'],
+    ['c3@c.us', 'Chat Three'],
+  ])
+    write(core(), chat!, title!, `Hi from ${title}`);
+  await core().queue.flushed();
+  await page.goto(headless.url());
+  const rows = page.getByTestId('conversation-row');
+  await expect(rows).toHaveCount(5);
+  await expect(page.locator('[data-testid="conversation-row"][tabindex="0"]')).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Unread', exact: true }).focus();
+  await page.keyboard.press('Tab');
+  await expect(rows.first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(rows.nth(2)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(rows.nth(1)).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(rows.last()).toBeFocused();
+  const title = (await rows.last().locator('.conversation-title').textContent())!;
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: title })).toBeVisible();
+  // Tab leaves the list at once, whichever row had the focus.
+  await rows.last().focus();
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).not.toHaveAttribute('data-testid', 'conversation-row');
+  // Back into the list, the focus returns to the row it left.
+  await page.keyboard.press('Shift+Tab');
+  await expect(rows.last()).toBeFocused();
+});

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { kindWords } from './messageKind.dom.ts';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Conversation, Line } from '../../../shared/model/entities.std.ts';
@@ -60,6 +60,43 @@ export function ConversationList({
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? -1;
+
+  // Roving focus, as a list should be to a keyboard: one Tab stop (the row last focused, or
+  // the open chat, or the first one on screen), arrows, Home and End inside.
+  const [rovingId, setRovingId] = useState<number | null>(null);
+  const focusAfterRender = useRef(false);
+  const rendered = items.map((item) => conversations[item.index]!.id);
+  const tabStop =
+    [rovingId, selectedId].find((id) => id !== null && rendered.includes(id)) ?? rendered[0];
+  const moveFocus = (event: KeyboardEvent, from: number) => {
+    const to =
+      event.key === 'ArrowDown'
+        ? from + 1
+        : event.key === 'ArrowUp'
+          ? from - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? conversations.length - 1
+              : null;
+    if (to === null) return false;
+    event.preventDefault();
+    const target = conversations[Math.max(0, Math.min(to, conversations.length - 1))];
+    if (!target) return true;
+    setRovingId(target.id);
+    focusAfterRender.current = true;
+    virtualizer.scrollToIndex(conversations.indexOf(target));
+    return true;
+  };
+  useEffect(() => {
+    if (!focusAfterRender.current || rovingId === null) return;
+    const row = scroller.current?.querySelector<HTMLElement>(
+      `[data-conversation-id="${rovingId}"]`,
+    );
+    if (!row) return;
+    focusAfterRender.current = false;
+    row.focus();
+  });
 
   useEffect(() => {
     if (next && lastIndex >= conversations.length - PREFETCH) onLoadMore();
@@ -136,9 +173,12 @@ export function ConversationList({
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 data-testid="conversation-row"
                 aria-current={selected ? 'true' : undefined}
-                tabIndex={0}
+                data-conversation-id={c.id}
+                tabIndex={c.id === tabStop ? 0 : -1}
+                onFocus={() => setRovingId(c.id)}
                 onClick={() => onOpen(c.id)}
                 onKeyDown={(e) => {
+                  if (moveFocus(e, item.index)) return;
                   if (e.key === 'Enter' || e.key === ' ') {
                     e.preventDefault();
                     onOpen(c.id);
