@@ -116,7 +116,8 @@ export function App() {
       if (
         event.key === 'Escape' &&
         window.matchMedia(ONE_PANE_QUERY).matches &&
-        !document.querySelector('.dialog-backdrop')
+        // The topmost layer takes Esc: a dialog, a menu or the emoji picker closes first.
+        !document.querySelector('.dialog-backdrop, [role="menu"], .emoji-picker')
       )
         void conversation.open(null);
       // Ctrl+Shift+M: mute or unmute the open chat; Ctrl+Shift+U: mark it unread and go back to the list.

@@ -153,3 +153,20 @@ test('the chat list is one Tab stop; the arrows move inside it and Enter opens',
   await page.keyboard.press('Shift+Tab');
   await expect(rows.last()).toBeFocused();
 });
+
+test('Esc closes the topmost layer only: the mute menu first, then the chat in a narrow window', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 660, height: 700 });
+  await page.goto(headless.url());
+  await page.getByTestId('conversation-row').filter({ hasText: 'Anna Petrova' }).click();
+  const view = page.getByRole('region', { name: 'Anna Petrova' });
+  await expect(view).toBeVisible();
+  await view.getByRole('button', { name: 'Mute notifications' }).click();
+  await expect(page.getByRole('menu')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await expect(view).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(view).toHaveCount(0);
+});
