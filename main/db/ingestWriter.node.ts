@@ -315,21 +315,33 @@ export function createIngestWriter(db: Database) {
     updateMessage.run(next);
     searchChanged.push(kept);
     touchMessage(keep.conversation_id, kept);
-    let removed = result.removed.get(other.conversation_id);
-    if (!removed) result.removed.set(other.conversation_id, (removed = new Set()));
-    removed.add(gone);
-    result.messages.get(other.conversation_id)?.delete(gone);
     for (const conversationId of new Set([keep.conversation_id, other.conversation_id])) {
-      const state = stateOf(conversationId);
-      if (state.lastMessageId === gone || state.activityKey === gone) {
-        const newest = newestOf.get(conversationId) as number | null;
-        state.lastMessageId = newest;
-        if (state.activityKey === gone) state.activityKey = newest ?? 0;
-        markDirty(state);
-      }
-      result.conversations.add(conversationId);
+      const state = forgetRow(conversationId, gone, result);
+      if (state) markDirty(state);
     }
     return kept;
+  };
+
+  /**
+   * A row that is gone (merged into another, or discarded): off the page, and no longer the
+   * chat's last message. Returns the chat's counters when they changed, for the caller to save.
+   */
+  const forgetRow = (
+    conversationId: number,
+    gone: number,
+    into: BatchResult,
+  ): ConversationState | undefined => {
+    let removed = into.removed.get(conversationId);
+    if (!removed) into.removed.set(conversationId, (removed = new Set()));
+    removed.add(gone);
+    into.messages.get(conversationId)?.delete(gone);
+    into.conversations.add(conversationId);
+    const state = stateOf(conversationId);
+    if (state.lastMessageId !== gone && state.activityKey !== gone) return undefined;
+    const newest = newestOf.get(conversationId) as number | null;
+    if (state.lastMessageId === gone) state.lastMessageId = newest;
+    if (state.activityKey === gone) state.activityKey = newest ?? 0;
+    return state;
   };
 
   /** `claimed`: the first alias is already inserted, pointing at `provisionalId`. */
@@ -593,17 +605,9 @@ export function createIngestWriter(db: Database) {
       dropAliases.run(line, messageId);
       deleteMessage.run(messageId);
       addToSearchBacklog.run(JSON.stringify([messageId]));
-      const state = stateOf(row.conversation_id);
-      if (state.lastMessageId === messageId || state.activityKey === messageId) {
-        const newest = newestOf.get(row.conversation_id) as number | null;
-        if (state.lastMessageId === messageId) state.lastMessageId = newest;
-        if (state.activityKey === messageId) state.activityKey = newest ?? 0;
-        saveState.run(state);
-      }
-      into.conversations.add(row.conversation_id);
-      let removed = into.removed.get(row.conversation_id);
-      if (!removed) into.removed.set(row.conversation_id, (removed = new Set()));
-      removed.add(messageId);
+      // After the batch's own counters were saved: these are saved here.
+      const state = forgetRow(row.conversation_id, messageId, into);
+      if (state) saveState.run(state);
     },
     /** A user-requested retry is the one way out of "failed": it starts the message over as pending. */
     restartDelivery(messageId: number): void {

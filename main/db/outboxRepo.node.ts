@@ -58,14 +58,12 @@ export function createOutboxRepo(db: Database) {
   const finish = db.prepare(
     'UPDATE outbox SET state = ?, next_attempt_at = ?, last_error = ?, last_error_words = ? WHERE message_id = ?',
   );
-  // Few rows match (sends that did not go); the state index finds them without reading the sent ones.
+  // Few rows match (sends that did not go); the state index finds them without reading the
+  // sent ones. With max(), SQLite takes the bare columns from that row: the latest reason.
   const troubled = db.prepare(
-    `SELECT count(*) AS unsent, max(message_id) AS latest FROM outbox
-     WHERE state IN ('failed', 'queued') AND last_error IS NOT NULL
+    `SELECT count(*) AS unsent, max(message_id), last_error AS reason, last_error_words AS words
+     FROM outbox WHERE state IN ('failed', 'queued') AND last_error IS NOT NULL
        AND line_id IN (SELECT id FROM lines WHERE account_id = ?)`,
-  );
-  const errorOf = db.prepare(
-    'SELECT last_error AS reason, last_error_words AS words FROM outbox WHERE message_id = ?',
   );
   const remove = db.prepare('DELETE FROM outbox WHERE message_id = ?');
   const markInterrupted = db.prepare(
@@ -97,12 +95,12 @@ export function createOutboxRepo(db: Database) {
       finish.run('failed', null, error, words ? JSON.stringify(words) : null, messageId),
     /** An account's sends that did not go for an error (failed, or put off), and the latest reason. */
     troubleOf: (accountId: string): SendingTrouble | undefined => {
-      const { unsent, latest } = troubled.get(accountId) as {
+      const { unsent, reason, words } = troubled.get(accountId) as {
         unsent: number;
-        latest: number | null;
+        reason: string | null;
+        words: string | null;
       };
-      if (unsent === 0 || latest === null) return undefined;
-      const { reason, words } = errorOf.get(latest) as { reason: string; words: string | null };
+      if (unsent === 0 || reason === null) return undefined;
       return { unsent, reason, ...(words ? { reasonWords: JSON.parse(words) as Words } : {}) };
     },
     /** The user gave the send up: it never goes. */

@@ -8,8 +8,9 @@
  * The mapping is one code point to one: the Basic Multilingual Plane goes to plane 16's
  * private use area, plane 1 (most emoji) to plane 15's. The emoji presentation selector
  * (U+FE0F) is left out, so "❤" and "❤️" are the same word; it is put back where an emoji
- * needs it to show as a picture. A U+2063 of the original text is lost from snippets. Tag characters (the flags of England, Scotland, Wales) are
- * left out too: those flags are found as the black flag they are built on.
+ * needs it to show as a picture. Tag characters (the flags of England, Scotland, Wales) are
+ * left out too: those flags are found as the black flag they are built on. A U+2063 of the
+ * original text is lost from snippets.
  */
 
 const SEPARATOR = '\u2063'; // INVISIBLE SEPARATOR: not a word character for unicode61.
@@ -19,7 +20,6 @@ const VS16 = 0xfe0f;
 const KEYCAP = 0x20e3;
 const ZWJ = 0x200d;
 
-const MAYBE_EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u20e3]/u;
 const EMOJI_CHAR = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u20e3]/u;
 // On its own (between spaces or punctuation), so "10:30" or "a;b" stay as they are.
 const EMOTICON = /(?<=^|[\s(])(?::'\(|[:;=]-?[()DPpOo|/\\*[\]]|<\/?3|\^_?\^)(?=$|[\s).,!?])/g;
@@ -47,7 +47,7 @@ function encodeRun(text: string): string {
 export function toSearchable(text: string): string {
   let out = text;
   if (MAYBE_EMOTICON.test(out)) out = out.replace(EMOTICON, (emoticon) => encodeRun(emoticon));
-  if (!MAYBE_EMOJI.test(out)) return out;
+  if (!EMOJI_CHAR.test(out)) return out;
   let result = '';
   for (const { segment } of segmenter.segment(out))
     result += EMOJI_CHAR.test(segment) ? encodeRun(segment) : segment;

@@ -10,10 +10,9 @@ export function tempDir(prefix = 'switchboard-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** A cache on disk with one account and one WhatsApp line. */
-export function cacheWithLine(): { cache: Cache; lineId: string; dir: string } {
-  const dir = tempDir();
-  const cache = openCache(path.join(dir, 'test.sqlite'));
+/** Account `acc1` with one WhatsApp line, unless the cache has it already. */
+function addShop(cache: Cache, providerLineId: string): void {
+  if (cache.accounts.get('acc1')) return;
   cache.accounts.add({
     id: 'acc1',
     provider: 'chatapp',
@@ -22,7 +21,14 @@ export function cacheWithLine(): { cache: Cache; lineId: string; dir: string } {
     demo: false,
     createdAt: 1,
   });
-  cache.accounts.upsertLine('acc1', { providerLineId: '1229:grWhatsApp', messenger: 'whatsapp' });
+  cache.accounts.upsertLine('acc1', { providerLineId, messenger: 'whatsapp' });
+}
+
+/** A cache on disk with one account and one WhatsApp line. */
+export function cacheWithLine(): { cache: Cache; lineId: string; dir: string } {
+  const dir = tempDir();
+  const cache = openCache(path.join(dir, 'test.sqlite'));
+  addShop(cache, '1229:grWhatsApp');
   return { cache, lineId: lineIdOf('acc1', '1229:grWhatsApp'), dir };
 }
 
@@ -33,17 +39,7 @@ export function cacheWithLine(): { cache: Cache; lineId: string; dir: string } {
 export function openWithLine(file: string, open: Cache[], options: CacheOptions = {}): Cache {
   const cache = openCache(file, { warn: () => {}, ...options });
   open.push(cache);
-  if (!cache.accounts.get('acc1')) {
-    cache.accounts.add({
-      id: 'acc1',
-      provider: 'chatapp',
-      label: 'Shop',
-      config: {},
-      demo: false,
-      createdAt: 1,
-    });
-    cache.accounts.upsertLine('acc1', { providerLineId: 'L', messenger: 'whatsapp' });
-  }
+  addShop(cache, 'L');
   return cache;
 }
 

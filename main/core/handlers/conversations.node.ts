@@ -52,7 +52,7 @@ export const conversationHandlers = (
           ? upTo
           : undefined;
     if (upTo !== undefined && readTo === undefined) return { ok: true };
-    if (!cache.ingest.markRead(id, upTo === undefined ? undefined : readTo)) return { ok: true };
+    if (!cache.ingest.markRead(id, upTo)) return { ok: true };
     const updated = cache.reader.getConversation(id);
     if (updated) core.bus.emit('conversations.upserted', { conversations: [updated] });
     // Read receipts to the contact, where the provider sends them; a failure costs nothing locally.

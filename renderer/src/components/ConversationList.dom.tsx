@@ -81,11 +81,12 @@ export function ConversationList({
               : null;
     if (to === null) return false;
     event.preventDefault();
-    const target = conversations[Math.max(0, Math.min(to, conversations.length - 1))];
+    const index = Math.max(0, Math.min(to, conversations.length - 1));
+    const target = conversations[index];
     if (!target) return true;
     setRovingId(target.id);
     focusAfterRender.current = true;
-    virtualizer.scrollToIndex(conversations.indexOf(target));
+    virtualizer.scrollToIndex(index);
     return true;
   };
   useEffect(() => {

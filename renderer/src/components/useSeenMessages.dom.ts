@@ -5,7 +5,7 @@ const SEEN_RATIO = 0.6;
 
 /**
  * Reports the messages that come on screen inside `scroller`, through an
- * IntersectionObserver: rows carry `data-message-id`, and each one seen is told once to
+ * IntersectionObserver: rows carry `data-message-id`, and each one seen is told to
  * `onSeen`. A message taller than the view counts once it fills most of it. `resetKey`
  * changes when the scroller may be another element (another chat, or the view shown).
  */
@@ -17,12 +17,10 @@ export function useSeenMessages(
   const observer = useRef<IntersectionObserver | null>(null);
   // Rows mount before the effect below runs: they wait here until the observer exists.
   const waiting = useRef(new Set<HTMLElement>());
-  const told = useRef(new Set<number>());
   const report = useRef(onSeen);
   report.current = onSeen;
 
   useEffect(() => {
-    told.current.clear();
     const root = scroller.current;
     if (!root || typeof IntersectionObserver === 'undefined') return;
     const io = new IntersectionObserver(
@@ -34,9 +32,8 @@ export function useSeenMessages(
             entry.intersectionRatio >= SEEN_RATIO ||
             entry.intersectionRect.height >= rootHeight * SEEN_RATIO;
           const id = Number((entry.target as HTMLElement).dataset.messageId);
-          if (!seen || !Number.isFinite(id) || told.current.has(id)) continue;
-          told.current.add(id);
-          report.current(id);
+          // The reader keeps the newest seen and ignores older ones: no record of its own here.
+          if (seen && Number.isFinite(id)) report.current(id);
         }
       },
       { root, threshold: [0, 0.25, SEEN_RATIO, 1] },
