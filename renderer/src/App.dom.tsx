@@ -121,7 +121,11 @@ export function App() {
       )
         void conversation.open(null);
       // Ctrl+Shift+M: mute or unmute the open chat; Ctrl+Shift+U: mark it unread and go back to the list.
-      const open = useConversation.getState().conversation;
+      // The chat as listed, or as fetched on opening: the key works before the fetch returns.
+      const openId = useConversation.getState().conversationId;
+      const open =
+        useWorkspace.getState().conversations.find((c) => c.id === openId) ??
+        useConversation.getState().conversation;
       if (open && (event.ctrlKey || event.metaKey) && event.shiftKey) {
         const key = event.key.toLowerCase();
         if (key === 'm') {

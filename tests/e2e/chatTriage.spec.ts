@@ -50,6 +50,7 @@ test('mutes a chat for 8 hours from its header, and unmutes it with Ctrl+Shift+M
   write(core(), 'ivan@c.us', 'Ivan Orlov', 'Are you there?');
   await expect(row.getByLabel('1 unread')).toHaveClass(/unread-muted/);
   await row.click();
+  await expect(view).toBeVisible();
   await page.keyboard.press('Control+Shift+M');
   await expect.poll(async () => (await chat('Ivan Orlov')).mutedUntil).toBeUndefined();
   await expect(row.getByRole('img', { name: 'Muted' })).toHaveCount(0);
